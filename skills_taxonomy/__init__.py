@@ -1,0 +1,1 @@
+"""gapfinder's default taxonomy (data only): skills, certifications, degrees and career ladders."""

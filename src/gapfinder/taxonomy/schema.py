@@ -1,0 +1,176 @@
+"""Pydantic models of the taxonomy files (``skills_taxonomy/``), strict: unknown keys are errors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.+#-]*$", max_length=80)]
+Surface = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+DegreeLevelId = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
+LevelTrack = Literal["ic", "management", "alternative"]
+SignalKind = Literal[
+    "people_management", "team_size", "hiring", "mentoring", "budget", "roadmap", "strategy",
+    "cross_functional", "technical_leadership", "executive", "publications", "speaking",
+    "open_source", "patents",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ------------------------------------------------------------------ categories
+class Category(Strict):
+    id: Id
+    name: str
+    description: str = ""
+
+
+class CategoriesFile(Strict):
+    schema_version: int = 1
+    categories: list[Category]
+
+
+# ------------------------------------------------------------------ skills
+class Ambiguity(Strict):
+    """How to accept a surface form that is also an English word, a name or a single letter.
+
+    The surfaces listed here only count when
+    - they are written with the same case as listed (if ``case_sensitive``), and
+    - no vetoing neighbour is present (``reject_prev``/``reject_next``, lower-case tokens), and
+    - there is supporting context: the mention sits in a skills/list context (a skills section, a
+      comma/bullet list line with another technology), or a ``context`` word is within a few tokens.
+    """
+
+    surfaces: list[Surface] = Field(min_length=1)
+    case_sensitive: bool = True
+    context: list[str] = Field(default_factory=list, description="lower-case words that confirm the skill")
+    reject_prev: list[str] = Field(default_factory=list)
+    reject_next: list[str] = Field(default_factory=list)
+
+
+class Skill(Strict):
+    id: Id
+    name: Surface
+    category: Id
+    aliases: list[Surface] = Field(default_factory=list)
+    implies: list[Id] = Field(default_factory=list)
+    ambiguity: Ambiguity | None = None
+    fuzzy: bool = Field(True, description="allow near-miss (typo) matching of the name and aliases")
+    source: Literal["curated", "onet", "github", "linguist", "esco", "cncf"] = "curated"
+
+    @model_validator(mode="after")
+    def _ambiguous_surfaces_are_listed(self) -> Skill:
+        if self.ambiguity:
+            known = {self.name, *self.aliases}
+            unknown = [s for s in self.ambiguity.surfaces if s not in known]
+            if unknown:
+                raise ValueError(f"ambiguity.surfaces {unknown} are not the name or an alias of {self.id!r}")
+        if self.id in self.implies:
+            raise ValueError(f"skill {self.id!r} implies itself")
+        return self
+
+
+class SkillsFile(Strict):
+    schema_version: int = 1
+    skills: list[Skill]
+
+
+# ------------------------------------------------------------------ certifications
+class Certification(Strict):
+    id: Id
+    name: Surface
+    issuer: str
+    aliases: list[Surface] = Field(default_factory=list)
+    exam_codes: list[Surface] = Field(default_factory=list, description="matched case-sensitively")
+    level: Literal["foundational", "associate", "professional", "specialty", "expert", "course"] = "associate"
+    skills: list[Id] = Field(default_factory=list, description="skill ids the certification evidences")
+
+
+class CertificationsFile(Strict):
+    schema_version: int = 1
+    certifications: list[Certification]
+
+
+# ------------------------------------------------------------------ degrees
+class DegreeLevel(Strict):
+    id: DegreeLevelId
+    name: str
+    rank: int
+    aliases: list[Surface] = Field(default_factory=list, description="matched case-insensitively")
+    abbreviations: list[Surface] = Field(default_factory=list, description="matched case-sensitively")
+
+
+class StudyField(Strict):
+    id: Id
+    name: str
+    aliases: list[Surface] = Field(default_factory=list)
+    quantitative: bool = False
+
+
+class DegreesFile(Strict):
+    schema_version: int = 1
+    levels: list[DegreeLevel]
+    fields: list[StudyField]
+
+
+# ------------------------------------------------------------------ ladders
+class YearsRange(Strict):
+    min: float = Field(ge=0)
+    max: float | None = None
+    source: Literal["seed", "derived"] = "seed"
+
+
+class Salary(Strict):
+    min: int = Field(ge=0)
+    max: int | None = None
+    currency: str = "USD"
+    open_ended: bool = False
+    unit: Literal["year", "hour"] = "year"
+
+
+class DegreeExpectation(Strict):
+    minimum: DegreeLevelId | None = None
+    preferred: DegreeLevelId | None = None
+    fields: list[Id] = Field(default_factory=list)
+
+
+class SkillRequirement(Strict):
+    id: Id
+    label: str
+    any_of: list[Id] = Field(min_length=1)
+    importance: Literal["core", "important", "nice"] = "important"
+    category: Id | None = None
+
+
+class LeadershipExpectation(Strict):
+    signal: SignalKind
+    label: str
+
+
+class Level(Strict):
+    id: Id
+    name: str
+    track: LevelTrack
+    rank: int = Field(ge=0, description="position on the ladder; alternative paths share the scale")
+    years: YearsRange
+    salary: Salary | None = None
+    titles: list[str] = Field(default_factory=list, description="regular expressions over a lower-cased title")
+    degree: DegreeExpectation = DegreeExpectation()
+    inherits: list[Id] = Field(default_factory=list)
+    skills: list[SkillRequirement] = Field(default_factory=list)
+    certifications: list[Id] = Field(default_factory=list)
+    leadership: list[LeadershipExpectation] = Field(default_factory=list)
+    responsibilities: list[str] = Field(default_factory=list)
+    next: Id | None = None
+
+
+class Ladder(Strict):
+    schema_version: int = 1
+    id: Id
+    name: str
+    description: str = ""
+    source: str = ""
+    levels: list[Level]

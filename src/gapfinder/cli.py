@@ -1,0 +1,133 @@
+"""The ``gapfinder`` command: a thin layer over the library.
+
+    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown] [--taxonomy DIR] [-o OUT]
+    gapfinder taxonomy validate [DIR]
+
+Exit codes: 0 ok, 2 usage (or a broken taxonomy), 3 the document cannot be analysed.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .errors import GapfinderError, UsageError
+
+SUBCOMMANDS = ("taxonomy",)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Kind(str, Enum):
+    resume = "resume"
+    job = "job"
+
+
+analyze_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+taxonomy_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                           help="Work with taxonomies.")
+
+
+def _fail(err: GapfinderError) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"gapfinder: error: {err.message}", markup=False)
+    return typer.Exit(err.exit_code)
+
+
+def _read_source(path: str) -> tuple[str | bytes, str | None]:
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    return path, None
+
+
+@analyze_app.command(help="Analyse a resume (or, with --kind job, a job description) and report the gap.")
+def analyze(
+    file: Annotated[str, typer.Argument(help="resume file (PDF, DOCX, TXT, Markdown) or - for stdin")],
+    job: Annotated[str | None, typer.Option("--job", help="job description to compare against")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="target level or path id, e.g. staff")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
+    kind: Annotated[Kind, typer.Option("--kind", help="what FILE is")] = Kind.resume,
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+    password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
+) -> None:
+    from .engine import Engine
+    from .render import render
+
+    try:
+        if job is not None and target is not None:
+            raise UsageError("use either --job or --target, not both")
+        engine = Engine(taxonomy)
+        job_report = None
+        if job is not None:
+            if job == "-" and file == "-":
+                raise UsageError("only one of FILE and --job can be read from stdin")
+            src, name = _read_source(job)
+            job_report = engine.analyze(src, kind="job", filename=name)
+        src, name = _read_source(file)
+        report = engine.analyze(src, kind=kind.value, filename=name, password=password, target=target,
+                                job=job_report)
+    except GapfinderError as err:
+        raise _fail(err) from None
+    if fmt is Format.json:
+        out = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        _emit(out, output)
+    elif fmt is Format.markdown:
+        _emit(render(report, "markdown", job=job_report), output)
+    elif output is not None:
+        _emit(render(report, "plain", job=job_report), output)
+    else:
+        render(report, "rich", job=job_report, console=Console(highlight=False))
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@taxonomy_app.command("validate", help="Check a taxonomy directory (default: the packaged one).")
+def validate(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
+    from .taxonomy import load_taxonomy
+
+    try:
+        tax = load_taxonomy(directory)
+    except GapfinderError as err:
+        raise _fail(err) from None
+    stats = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in tax.stats.items())
+    typer.echo(f"ok: {tax.root}: {stats}")
+
+
+@taxonomy_app.command("stats", help="Print counts of a taxonomy as JSON.")
+def stats(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
+    from .taxonomy import load_taxonomy
+
+    try:
+        tax = load_taxonomy(directory)
+    except GapfinderError as err:
+        raise _fail(err) from None
+    typer.echo(json.dumps(tax.stats, indent=2))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: subcommands first, otherwise analyse a file."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "taxonomy":
+        taxonomy_app(args[1:], prog_name="gapfinder taxonomy")
+    else:
+        analyze_app(args, prog_name="gapfinder")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

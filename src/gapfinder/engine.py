@@ -1,0 +1,206 @@
+"""The engine: loads the taxonomy and spaCy once, then runs the pipeline for many documents.
+
+bytes -> Document -> normalised text + sections -> findings (skills, certifications, education,
+experience, leadership) -> Placement -> Gap -> Report. Each stage is a pure function; the engine wires
+them and owns the compiled taxonomy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from ._version import __version__
+from .errors import DocumentTooLargeError, UsageError
+from .extract.context import AnalysisContext
+from .extract.education import extract_education
+from .extract.experience import extract_experience
+from .extract.job import headline, job_requirements
+from .extract.leadership import extract_leadership
+from .extract.matching import find_matches
+from .extract.phrase_index import PhraseIndex, build_index
+from .extract.skills import certification_findings, skill_findings
+from .ladder.gap import job_gap, level_gap
+from .ladder.placement import place
+from .ladder.profile import Profile
+from .ladder.requirements import find_level
+from .ladder.titles import TitleClassifier
+from .limits import DEFAULT_LIMITS, Limits
+from .models import (
+    DocumentInfo,
+    DocumentKind,
+    DocumentWarning,
+    Experience,
+    Gap,
+    JobRequirements,
+    Report,
+    Section,
+    SkillFinding,
+)
+from .normalize import normalize
+from .reading import Document, document_from_text, read_document
+from .sections import detect_sections
+from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy.schema import Level
+
+Source = str | os.PathLike[str] | bytes
+
+LITTLE_TEXT_CHARS = 200
+
+
+class Engine:
+    """Analyse many documents with one loaded taxonomy.
+
+    >>> engine = Engine()                                   # the packaged taxonomy, spacy.blank("en")
+    >>> report = engine.analyze("resume.pdf")               # doctest: +SKIP
+    >>> report = engine.analyze_text(text, kind="job")      # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
+        *,
+        ladder: str = "ml-engineer",
+        limits: Limits = DEFAULT_LIMITS,
+        today: dt.date | None = None,
+    ) -> None:
+        self.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+        if ladder not in self.taxonomy.ladders:
+            known = ", ".join(sorted(self.taxonomy.ladders))
+            raise UsageError(f"unknown ladder {ladder!r}; the taxonomy has: {known}")
+        self.ladder = self.taxonomy.ladders[ladder]
+        self.limits = limits
+        self.today = today
+        self.index: PhraseIndex = build_index(self.taxonomy)
+        self.titles = TitleClassifier(self.ladder)
+
+    # ----------------------------------------------------------------- public
+    def analyze(
+        self,
+        source: Source,
+        *,
+        kind: DocumentKind = "resume",
+        filename: str | None = None,
+        password: str | None = None,
+        target: str | None = None,
+        job: Report | None = None,
+    ) -> Report:
+        """Analyse a file (path) or raw bytes (PDF, DOCX, TXT/Markdown)."""
+        doc = read_document(source, filename=filename, password=password, limits=self.limits)
+        return self._run(doc, kind, target, job)
+
+    def analyze_text(
+        self,
+        text: str,
+        *,
+        kind: DocumentKind = "resume",
+        target: str | None = None,
+        job: Report | None = None,
+        source: str | None = None,
+    ) -> Report:
+        """Analyse text given from Python; offsets in the report point into ``text`` exactly."""
+        if not isinstance(text, str):
+            raise UsageError(f"analyze_text() takes a str, not {type(text).__name__}; use analyze() for files")
+        if len(text) > self.limits.max_chars:
+            raise DocumentTooLargeError(
+                f"text is {len(text):,} characters, over the {self.limits.max_chars:,} limit; "
+                "pass a larger Limits(max_chars=...)"
+            )
+        return self._run(document_from_text(text, source=source), kind, target, job)
+
+    def alias_list(self) -> list[str]:
+        return self.taxonomy.alias_list()
+
+    # ----------------------------------------------------------------- pipeline
+    def _today(self) -> tuple[int, int]:
+        d = self.today or dt.date.today()
+        return d.year, d.month
+
+    def _run(self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None) -> Report:
+        if kind not in ("resume", "job"):
+            raise UsageError(f"kind must be 'resume' or 'job', not {kind!r}")
+        if job is not None and job.kind != "job":
+            raise UsageError("job= takes a report made with kind='job'")
+        if kind == "job" and (job is not None or target is not None):
+            raise UsageError("target= and job= apply to resumes, not to job descriptions")
+        norm = normalize(doc.text)
+        sections = detect_sections(norm.text, kind)
+        ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
+        tax = self.taxonomy
+
+        matches = find_matches(ctx, self.index, self.index.nlp.make_doc(norm.text))
+        experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
+        education = extract_education(ctx, tax)
+        leadership = extract_leadership(ctx)
+        skills = skill_findings(ctx, tax, matches, experience.positions)
+        certs = certification_findings(ctx, tax, matches)
+        title = headline(ctx)
+
+        requirements: JobRequirements | None = None
+        placement_experience = experience
+        if kind == "job":
+            requirements = job_requirements(ctx, skills, certs, education, title)
+            experience = Experience(total_years=None, stated_years=requirements.min_years,
+                                    basis="stated" if requirements.min_years is not None else "none")
+            placement_experience = Experience(total_years=requirements.min_years)
+        profile = Profile(kind=kind, skills=skills, certifications=certs, education=education,
+                          experience=placement_experience, leadership=leadership, headline=title)
+        placement = place(profile, self.ladder, tax, self.titles)
+
+        gap: Gap | None = None
+        if job is not None:
+            gap = job_gap(profile, _profile_of(job), job.requirements or JobRequirements(), tax)
+        elif kind == "resume":
+            lv = find_level(self.ladder, target) if target else self._default_target(placement.level)
+            gap = level_gap(profile, self.ladder, tax, lv)
+
+        sections_out = tuple(
+            Section(name=s.name, heading=s.heading, start=norm.to_original(s.start, s.end)[0],
+                    end=norm.to_original(s.start, s.end)[1])
+            for s in sections
+        )
+        return Report(
+            gapfinder_version=__version__,
+            kind=kind,
+            document=DocumentInfo(source=doc.source, format=doc.format, pages=doc.pages, chars=len(doc.text),
+                                  sections=sections_out),
+            text=doc.text,
+            skills=skills,
+            certifications=certs,
+            education=education,
+            experience=experience,
+            leadership=leadership,
+            placement=placement,
+            requirements=requirements,
+            gap=gap,
+            warnings=doc.warnings + _quality_warnings(norm.text, kind, skills, experience),
+        )
+
+    def _default_target(self, level_id: str) -> Level:
+        lv = find_level(self.ladder, level_id)
+        return find_level(self.ladder, lv.next) if lv.next else lv
+
+
+def _profile_of(report: Report) -> Profile:
+    return Profile(kind=report.kind, skills=report.skills, certifications=report.certifications,
+                   education=report.education, experience=report.experience, leadership=report.leadership,
+                   headline=report.requirements.title if report.requirements else None)
+
+
+def _quality_warnings(
+    text: str, kind: DocumentKind, skills: tuple[SkillFinding, ...], experience: Experience
+) -> tuple[DocumentWarning, ...]:
+    out: list[DocumentWarning] = []
+    visible = sum(1 for c in text if not c.isspace())
+    if visible < LITTLE_TEXT_CHARS:
+        out.append(DocumentWarning(code="little_text",
+                                   message=f"only {visible} characters of text; results may be incomplete"))
+    if not skills:
+        out.append(DocumentWarning(code="no_skills", message="no skills from the taxonomy were found"))
+    if kind == "resume" and not experience.positions:
+        out.append(DocumentWarning(code="no_positions",
+                                   message="no dated positions found; years of experience are unknown"))
+    return tuple(out)
+
+
+__all__ = ["Engine"]

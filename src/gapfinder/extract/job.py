@@ -1,0 +1,117 @@
+"""Job descriptions: the title, and requirements split into required vs preferred.
+
+Where a skill sits decides what it is: in a "preferred"/"nice to have" section, or on a line with a
+preference cue ("is a plus", "bonus", "ideally"), it is preferred; anywhere else in the posting but the
+benefits and company boilerplate it is required. Benefits and company text never create requirements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
+from ..ladder.profile import DEGREE_RANK
+from ..ladder.titles import ROLE_WORDS
+from .context import AnalysisContext
+
+PREFERRED_CUE = re.compile(
+    r"\b(nice[- ]to[- ]haves?|preferred|preferably|a plus|pluses|bonus|ideally|desirable|desired|"
+    r"advantageous|an advantage|good to have|optional|not required|would be great)\b",
+    re.IGNORECASE,
+)
+NOT_REQUIREMENT = frozenset({"benefits", "company"})
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+YEARS_RE = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_EXPERIENCE_NEAR = re.compile(r"experience|exp\b|background|industry|professional|working", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"^(?:job title|title|position|role)\s*:\s*(.{3,100})$", re.IGNORECASE | re.MULTILINE)
+
+
+def _line(text: str, offset: int) -> str:
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+def _preferred(ctx: AnalysisContext, norm_offset: int) -> bool:
+    return ctx.section_at(norm_offset) == "preferred" or bool(PREFERRED_CUE.search(_line(ctx.text, norm_offset)))
+
+
+def _norm_offset(ctx: AnalysisContext, m: Mention) -> int:
+    """Normalised offset of a mention (mentions carry analysed-text offsets)."""
+    return max(0, bisect.bisect_left(ctx.norm.offsets, m.start))
+
+
+def headline(ctx: AnalysisContext) -> str | None:
+    """A job title near the top: a 'Title: ...' line, or the first short line with a role word."""
+    m = _TITLE_LINE.search(ctx.text[:5000])
+    if m:
+        return m.group(1).strip()
+    for line in ctx.text[:2000].split("\n")[:8]:
+        s = line.strip(" •*#-:")
+        if 0 < len(s.split()) <= 12 and ROLE_WORDS.search(s.lower()) and "@" not in s:
+            return s
+    return None
+
+
+def job_requirements(
+    ctx: AnalysisContext,
+    skills: tuple[SkillFinding, ...],
+    certifications: tuple[CertificationFinding, ...],
+    education: tuple[EducationFinding, ...],
+    title: str | None,
+) -> JobRequirements:
+    required: list[str] = []
+    preferred: list[str] = []
+    for s in sorted(skills, key=lambda f: f.mentions[0].start):
+        states = [
+            _preferred(ctx, off)
+            for m in s.mentions
+            if ctx.section_at(off := _norm_offset(ctx, m)) not in NOT_REQUIREMENT
+        ]
+        if not states:
+            continue
+        (preferred if all(states) else required).append(s.id)
+
+    req_degrees = [e.degree for e in education
+                   if e.degree != "other" and not any(_preferred(ctx, _norm_offset(ctx, m)) for m in e.mentions)]
+    all_degrees = [e.degree for e in education if e.degree != "other"]
+    degree = min(req_degrees, key=DEGREE_RANK.__getitem__) if req_degrees else None
+    top = max(all_degrees, key=DEGREE_RANK.__getitem__) if all_degrees else None
+    degree_preferred = top if top is not None and top != degree else None
+
+    return JobRequirements(
+        min_years=_min_years(ctx),
+        degree=degree,  # type: ignore[arg-type]
+        degree_preferred=degree_preferred,  # type: ignore[arg-type]
+        required_skills=tuple(required),
+        preferred_skills=tuple(preferred),
+        certifications=tuple(c.id for c in certifications),
+        title=title,
+    )
+
+
+def _min_years(ctx: AnalysisContext) -> float | None:
+    """The largest 'N+ years of experience' stated as a requirement (preferred ones as a fallback)."""
+    required: list[int] = []
+    preferred: list[int] = []
+    for m in YEARS_RE.finditer(ctx.text):
+        if ctx.section_at(m.start()) in NOT_REQUIREMENT:
+            continue
+        around = ctx.text[max(0, m.start() - 40) : m.end() + 60]
+        if not _EXPERIENCE_NEAR.search(around):
+            continue
+        raw = m.group(1).lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        if 0 < n <= 30:
+            (preferred if _preferred(ctx, m.start()) else required).append(n)
+    pool = required or preferred
+    return float(max(pool)) if pool else None
+
+
+__all__ = ["PREFERRED_CUE", "headline", "job_requirements"]

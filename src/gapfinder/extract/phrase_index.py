@@ -1,0 +1,118 @@
+"""The compiled form of the taxonomy's surface forms: one spaCy PhraseMatcher plus lookup tables.
+
+Built once per engine. Every skill and certification surface (name, aliases, exam codes) becomes a
+phrase pattern over lower-cased tokens; the case-sensitive ones (declared ambiguous, exam codes, and any
+surface of one or two characters) are re-checked against the original casing after matching.
+Two more tables serve near misses:
+
+* ``compact``: surface with case, spaces and punctuation removed -> entry ("scikit learn" and
+  "Scikit-Learn" both give ``scikitlearn``), for spacing/punctuation variants;
+* ``fuzzy_buckets``: compact keys of fuzzy-eligible surfaces grouped by first letter, for rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from ..taxonomy import Taxonomy
+from ..taxonomy.schema import Ambiguity
+
+EntryKind = Literal["skill", "cert"]
+
+_COMPACT_DROP = re.compile(r"[\s\-_.'/()]+")
+
+
+def token_key(nlp: Language, text: str) -> str:
+    """Lower-cased tokens joined by one space: how a matched span is looked up."""
+    return " ".join(t.lower_ for t in nlp.tokenizer(text))
+
+
+def compact_key(surface: str) -> str:
+    """Case-, space- and punctuation-insensitive key ('Scikit-Learn' -> 'scikitlearn')."""
+    return _COMPACT_DROP.sub("", surface.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """One surface form of a skill or certification."""
+
+    kind: EntryKind
+    id: str
+    text: str
+    is_name: bool
+    case_sensitive: bool
+    ambiguity: Ambiguity | None
+
+
+@dataclass
+class PhraseIndex:
+    nlp: Language
+    matcher: PhraseMatcher
+    #: matcher label -> surfaces sharing it, keyed by ``token_key``
+    surfaces: dict[str, dict[str, Surface]]
+    compact: dict[str, Surface]
+    fuzzy_buckets: dict[str, dict[str, Surface]]
+    fuzzy_cache: dict[str, tuple[Surface, float] | None] = field(default_factory=dict)
+
+
+def make_nlp() -> Language:
+    """A blank English pipeline whose tokenizer also splits on brackets, bullets and pipes."""
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*nlp.Defaults.prefixes, r"•"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    return nlp
+
+
+def _surfaces(tax: Taxonomy) -> list[Surface]:
+    out: list[Surface] = []
+    for s in tax.skills.values():
+        amb = s.ambiguity
+        amb_set = set(amb.surfaces) if amb else set()
+        for text, is_name in ((s.name, True), *((a, False) for a in s.aliases)):
+            ambiguous = text in amb_set
+            case_sensitive = (ambiguous and bool(amb and amb.case_sensitive)) or len(text) <= 2
+            out.append(Surface("skill", s.id, text, is_name, case_sensitive, amb if ambiguous else None))
+    for c in tax.certifications.values():
+        for text, is_name in ((c.name, True), *((a, False) for a in c.aliases)):
+            out.append(Surface("cert", c.id, text, is_name, len(text) <= 2, None))
+        for code in c.exam_codes:
+            out.append(Surface("cert", c.id, code, False, True, None))
+    return out
+
+
+def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
+    nlp = nlp or make_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    surfaces: dict[str, dict[str, Surface]] = {}
+    patterns: dict[str, list[str]] = {}
+    compact: dict[str, Surface] = {}
+    buckets: dict[str, dict[str, Surface]] = {}
+    fuzzy_ok = {s.id for s in tax.skills.values() if s.fuzzy and s.ambiguity is None}
+    for sf in _surfaces(tax):
+        label = f"{sf.kind}:{sf.id}"
+        by_lower = surfaces.setdefault(label, {})
+        key = token_key(nlp, sf.text)
+        if key in by_lower:
+            continue
+        by_lower[key] = sf
+        patterns.setdefault(label, []).append(sf.text)
+        ck = compact_key(sf.text)
+        if len(ck) >= 4 and not sf.case_sensitive and sf.ambiguity is None:
+            compact.setdefault(ck, sf)
+            if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
+                buckets.setdefault(ck[0], {})[ck] = sf
+    for label, texts in patterns.items():
+        matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+    return PhraseIndex(nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, fuzzy_buckets=buckets)
+
+
+__all__ = ["PhraseIndex", "Surface", "build_index", "compact_key", "make_nlp", "token_key"]

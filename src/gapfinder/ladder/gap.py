@@ -1,0 +1,136 @@
+"""What is missing for a target: a ladder level / alternative path, or a specific job."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..models import (
+    CertificationStatus,
+    Gap,
+    JobRequirements,
+    Mention,
+    SalaryBand,
+    SkillRequirementStatus,
+)
+from ..taxonomy import Taxonomy
+from ..taxonomy.schema import Ladder, Level
+from .profile import DEGREE_RANK, Profile
+from .requirements import IMPORTANCE_WEIGHT, level_requirements, requirement_met
+
+_IMPORTANCE_ORDER = {"core": 0, "required": 0, "important": 1, "nice": 2, "preferred": 2}
+
+
+def _status(
+    profile: Profile, tax: Taxonomy, req_id: str, label: str, category: str, importance: str,
+    any_of: tuple[str, ...], implied: dict[str, str], job_evidence: tuple[Mention, ...] = (),
+) -> SkillRequirementStatus:
+    met = requirement_met(any_of, profile.skill_ids, implied)
+    evidence: tuple[Mention, ...] = ()
+    if met is not None:
+        evidence = profile.skill_mentions(met.implied_by or met.skill)
+    return SkillRequirementStatus(
+        requirement=req_id, label=label, category=category, importance=importance,  # type: ignore[arg-type]
+        any_of=any_of, status="met" if met else "missing", via=met.via if met else None,
+        matched_skill=met.skill if met else None, implied_by=met.implied_by if met else None,
+        evidence=evidence[:5], job_evidence=job_evidence[:3],
+    )
+
+
+def _summarise(statuses: list[SkillRequirementStatus]) -> tuple[dict[str, tuple[str, ...]], float]:
+    statuses.sort(key=lambda s: (s.status == "met", _IMPORTANCE_ORDER[s.importance]))
+    missing: dict[str, list[str]] = defaultdict(list)
+    for s in statuses:
+        if s.status == "missing":
+            missing[s.category].append(s.label)
+    total = sum(IMPORTANCE_WEIGHT[s.importance] for s in statuses)
+    got = sum(IMPORTANCE_WEIGHT[s.importance] for s in statuses if s.status == "met")
+    coverage = round(got / total, 3) if total else 1.0
+    return {k: tuple(v) for k, v in missing.items()}, coverage
+
+
+def _degree(required: str | None, profile: Profile) -> tuple[str | None, bool | None]:
+    held = profile.highest_degree
+    if required is None:
+        return held, None
+    return held, held is not None and DEGREE_RANK[held] >= DEGREE_RANK[required]
+
+
+def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> Gap:
+    implied = profile.implied_by(tax)
+    statuses = []
+    for req in level_requirements(ladder, level.id):
+        category = req.category or tax.skills[req.any_of[0]].category
+        statuses.append(_status(profile, tax, req.id, req.label, category, req.importance,
+                                tuple(req.any_of), implied))
+    missing, coverage = _summarise(statuses)
+    held_certs = {c.id for c in profile.certifications}
+    certs = tuple(
+        CertificationStatus(id=cid, name=tax.certifications[cid].name,
+                            status="held" if cid in held_certs else "missing")
+        for cid in level.certifications
+    )
+    held, degree_met = _degree(level.degree.minimum, profile)
+    years_held = profile.experience.total_years
+    shortfall = max(0.0, level.years.min - (years_held or 0.0))
+    kinds = profile.signal_kinds
+    if profile.team_size() >= 3:
+        kinds = kinds | {"people_management"}
+    salary = level.salary
+    return Gap(
+        target_kind="path" if level.track == "alternative" else "level",
+        target=level.id,
+        target_name=level.name,
+        skills=tuple(statuses),
+        missing_by_category=missing,
+        certifications=certs,
+        degree_required=level.degree.minimum,
+        degree_held=held,  # type: ignore[arg-type]
+        degree_met=degree_met,
+        years_required=level.years.min,
+        years_held=years_held,
+        years_shortfall=round(shortfall, 2),
+        leadership_expected=tuple(e.label for e in level.leadership),
+        leadership_missing=tuple(e.label for e in level.leadership if e.signal not in kinds),
+        salary=SalaryBand(min=salary.min, max=salary.max, currency=salary.currency,
+                          open_ended=salary.open_ended) if salary and salary.unit == "year" else None,
+        coverage=coverage,
+    )
+
+
+def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: Taxonomy) -> Gap:
+    implied = profile.implied_by(tax)
+    statuses = []
+    for importance, ids in (("required", requirements.required_skills),
+                            ("preferred", requirements.preferred_skills)):
+        for sid in ids:
+            skill = tax.skills[sid]
+            statuses.append(_status(profile, tax, sid, skill.name, skill.category, importance, (sid,),
+                                    implied, job.skill_mentions(sid)))
+    missing, coverage = _summarise(statuses)
+    held_certs = {c.id for c in profile.certifications}
+    certs = tuple(
+        CertificationStatus(id=cid, name=tax.certifications[cid].name,
+                            status="held" if cid in held_certs else "missing")
+        for cid in requirements.certifications
+    )
+    held, degree_met = _degree(requirements.degree, profile)
+    years_held = profile.experience.total_years
+    need = requirements.min_years
+    return Gap(
+        target_kind="job",
+        target="job",
+        target_name=requirements.title or "the job description",
+        skills=tuple(statuses),
+        missing_by_category=missing,
+        certifications=certs,
+        degree_required=requirements.degree,
+        degree_held=held,  # type: ignore[arg-type]
+        degree_met=degree_met,
+        years_required=need,
+        years_held=years_held,
+        years_shortfall=round(max(0.0, need - (years_held or 0.0)), 2) if need is not None else 0.0,
+        coverage=coverage,
+    )
+
+
+__all__ = ["job_gap", "level_gap"]

@@ -1,0 +1,141 @@
+"""Place a resume (or a job) on a ladder: track and level, a confidence, and the evidence used.
+
+Each factor votes for a level with a weight; the level with the most weight wins.
+
+| factor     | vote                                                               | weight |
+|------------|--------------------------------------------------------------------|--------|
+| title      | level named by a seniority word in the current title               | 3.0    |
+|            | an unmarked role title ("ML Engineer") -> mid                      | 1.5    |
+| years      | IC level whose year band holds the total years (neighbours 0.3)    | 1.0    |
+| skills     | highest IC level whose own core/important requirements are >= 60% met | 1.0 |
+| leadership | people management/hiring -> manager; budget/roadmap -> director;   | 0.5-1.5|
+|            | executive -> vp; mentoring/technical leadership -> senior/staff    |        |
+
+``confidence = top / (total + 1)``: one unit of prior mass keeps a single factor from claiming certainty,
+and disagreement between factors lowers it.
+"""
+
+from __future__ import annotations
+
+from ..models import Evidence, LevelId, Placement
+from ..taxonomy import Taxonomy
+from ..taxonomy.schema import Ladder, Level
+from .profile import Profile
+from .requirements import level_requirements, requirement_met
+from .titles import TitleClassifier
+
+LEVEL_IDS: tuple[LevelId, ...] = ("junior", "mid", "senior", "staff", "principal", "manager", "director", "vp")
+TITLE_MARKED, TITLE_UNMARKED, YEARS, SKILLS = 3.0, 1.5, 1.0, 1.0
+PRIOR = 1.0
+
+
+def _ic_levels(ladder: Ladder) -> list[Level]:
+    return sorted((lv for lv in ladder.levels if lv.track == "ic"), key=lambda lv: lv.rank)
+
+
+def years_level(ladder: Ladder, years: float) -> str:
+    """The highest IC level whose minimum years the total reaches."""
+    best = _ic_levels(ladder)[0].id
+    for lv in _ic_levels(ladder):
+        if years >= lv.years.min:
+            best = lv.id
+    return best
+
+
+def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifier) -> Placement:
+    scores: dict[str, float] = dict.fromkeys(LEVEL_IDS, 0.0)
+    evidence: list[Evidence] = []
+
+    def vote(level: str, weight: float, factor: str, detail: str) -> None:
+        if level in scores:
+            scores[level] += weight
+            evidence.append(Evidence(factor=factor, detail=detail, level=level, weight=weight))  # type: ignore[arg-type]
+
+    # -- title
+    pos = profile.current_position
+    title = pos.title if pos and pos.title else profile.headline
+    tl = titles.classify(title)
+    if tl is not None and title:
+        if tl.marked:
+            vote(tl.level, TITLE_MARKED, "title", f"title {title!r} names the {tl.level} level")
+        else:
+            vote("mid", TITLE_UNMARKED, "title", f"title {title!r} has no seniority marker")
+
+    # -- years
+    years = profile.experience.total_years
+    factor = "job_years" if profile.kind == "job" else "years"
+    if years is not None:
+        yl = years_level(ladder, years)
+        vote(yl, YEARS, factor, f"{years:g} years of experience fall in the {yl} band")
+        ic = [lv.id for lv in _ic_levels(ladder)]
+        i = ic.index(yl)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ic):
+                scores[ic[j]] += 0.3 * YEARS
+
+    # -- skills breadth and depth
+    if profile.skills:
+        sl = _skills_level(profile, ladder, tax)
+        if sl is not None:
+            vote(sl[0], SKILLS, "skills", sl[1])
+
+    # -- leadership and scope
+    _leadership_votes(profile, vote)
+
+    if not any(scores.values()):
+        scores["junior"] = 0.2
+        evidence.append(Evidence(factor="years", detail="no title, dates, skills or leadership evidence found",
+                                 level="junior", weight=0.0))
+    total = sum(scores.values())
+    level = max(LEVEL_IDS, key=lambda lid: (scores[lid], -LEVEL_IDS.index(lid)))
+    lv = next(lv for lv in ladder.levels if lv.id == level)
+    track = "management" if lv.track == "management" else "ic"
+    return Placement(
+        ladder=ladder.id,
+        track=track,
+        level=level,
+        level_name=lv.name,
+        confidence=round(scores[level] / (total + PRIOR), 3),
+        scores={k: round(v / total, 3) for k, v in scores.items()} if total else dict(scores),
+        evidence=tuple(evidence),
+    )
+
+
+def _skills_level(profile: Profile, ladder: Ladder, tax: Taxonomy) -> tuple[str, str] | None:
+    found = profile.skill_ids
+    implied = profile.implied_by(tax)
+    best: tuple[str, str] | None = None
+    for lv in _ic_levels(ladder):
+        own = [r for r in level_requirements(ladder, lv.id, own_only=True) if r.importance != "nice"]
+        if not own:
+            continue
+        met = sum(1 for r in own if requirement_met(r, found, implied) is not None)
+        share = met / len(own)
+        if share >= 0.6:
+            best = (lv.id, f"{met} of {len(own)} core/important {lv.id} skill requirements met")
+        else:
+            break
+    return best
+
+
+def _leadership_votes(profile: Profile, vote: object) -> None:
+    kinds = profile.signal_kinds
+    team = profile.team_size()
+    cast = vote  # a callable(level, weight, factor, detail)
+    assert callable(cast)
+    manages = "people_management" in kinds or team >= 3 or "hiring" in kinds
+    if manages:
+        w = 1.0 + (0.5 if team >= 5 else 0.0) + (0.25 if "hiring" in kinds else 0.0)
+        cast("manager", w, "leadership", "people management" + (f" of a team of {team}" if team else ""))
+        if {"budget", "roadmap", "strategy"} & kinds:
+            cast("director", 0.75, "leadership", "manages people and owns budget/roadmap/strategy")
+    if "executive" in kinds:
+        cast("vp", 1.0, "leadership", "executive scope (reports to or sits with the C-level / board)")
+    if not manages:
+        if "technical_leadership" in kinds:
+            cast("staff", 0.5, "leadership", "technical leadership (tech lead, design reviews, direction)")
+        elif "mentoring" in kinds:
+            cast("senior", 0.5, "leadership", "mentoring other engineers")
+
+
+__all__ = ["LEVEL_IDS", "place", "years_level"]

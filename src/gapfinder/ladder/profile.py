@@ -1,0 +1,79 @@
+"""What placement and gap analysis read: the extracted findings of one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import (
+    CertificationFinding,
+    DocumentKind,
+    EducationFinding,
+    Experience,
+    LeadershipSignal,
+    Mention,
+    Position,
+    SkillFinding,
+)
+from ..taxonomy import Taxonomy
+
+DEGREE_RANK = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
+
+
+@dataclass(frozen=True)
+class Profile:
+    kind: DocumentKind
+    skills: tuple[SkillFinding, ...]
+    certifications: tuple[CertificationFinding, ...]
+    education: tuple[EducationFinding, ...]
+    experience: Experience
+    leadership: tuple[LeadershipSignal, ...]
+    headline: str | None = None  # a title-like line from the header (resume) or the job title
+
+    @property
+    def skill_ids(self) -> set[str]:
+        return {s.id for s in self.skills}
+
+    def skill_mentions(self, skill_id: str) -> tuple[Mention, ...]:
+        for s in self.skills:
+            if s.id == skill_id:
+                return s.mentions
+        return ()
+
+    def implied_by(self, tax: Taxonomy) -> dict[str, str]:
+        """skill id -> the found skill (or certification) that implies it, for skills not found directly."""
+        found = self.skill_ids
+        out: dict[str, str] = {}
+        for s in self.skills:
+            for imp in sorted(tax.implied(s.id)):
+                if imp not in found:
+                    out.setdefault(imp, s.id)
+        for c in self.certifications:
+            for sid in tax.certifications[c.id].skills:
+                for imp in (sid, *sorted(tax.implied(sid))):
+                    if imp not in found:
+                        out.setdefault(imp, c.id)
+        return out
+
+    @property
+    def highest_degree(self) -> str | None:
+        ranked = [e.degree for e in self.education if e.degree != "other"]
+        return max(ranked, key=DEGREE_RANK.__getitem__) if ranked else None
+
+    @property
+    def current_position(self) -> Position | None:
+        positions = self.experience.positions
+        if not positions:
+            return None
+        current = [p for p in positions if p.current]
+        pool = current or list(positions)
+        return max(pool, key=lambda p: p.start or "")
+
+    @property
+    def signal_kinds(self) -> set[str]:
+        return {s.kind for s in self.leadership}
+
+    def team_size(self) -> int:
+        return max((s.value or 0 for s in self.leadership if s.kind == "team_size"), default=0)
+
+
+__all__ = ["DEGREE_RANK", "Profile"]

@@ -1,0 +1,52 @@
+"""Title seniority: which ladder level a job title names, from the ladder's own title patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..taxonomy.schema import Ladder
+
+# when several levels' patterns match a title, the more specific seniority wins
+# ("Senior Director" is a director, "Associate Director" is not junior, "Senior Manager" is a manager)
+PRECEDENCE = ("vp", "director", "principal", "manager", "staff", "senior", "junior", "mid")
+
+# words that make a line look like a job title (used when no seniority marker is present)
+ROLE_WORDS = re.compile(
+    r"\b(engineer|engineering|developer|scientist|analyst|architect|researcher|programmer|consultant|"
+    r"specialist|administrator|designer|manager|director|officer|lead|head|intern|associate|assistant|"
+    r"technician|coordinator|advisor|executive|founder|owner|partner|president|vp|cto|ceo|cfo|coo|cio|"
+    r"entwickler(in)?|ingenieur(in)?|berater(in)?|leiter(in)?|referent(in)?|sachbearbeiter(in)?|"
+    r"mitarbeiter(in)?|gesch[aä]ftsf[uü]hrer(in)?|kaufmann|kauffrau|desarrollador|ingeniero|analista|"
+    r"gerente|d[ée]veloppeur|ing[ée]nieur|responsable|directeur|chef|consultor|t[ée]cnico)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLevel:
+    level: str
+    marked: bool  # True when a seniority word decided it, False for the unmarked default (mid)
+    pattern: str | None
+
+
+class TitleClassifier:
+    def __init__(self, ladder: Ladder) -> None:
+        by_id = {lv.id: lv for lv in ladder.levels}
+        self._patterns: list[tuple[str, re.Pattern[str]]] = [
+            (lid, re.compile(p)) for lid in PRECEDENCE if lid in by_id for p in by_id[lid].titles
+        ]
+
+    def classify(self, title: str | None) -> TitleLevel | None:
+        """The level a title names, or None when the text does not look like a job title."""
+        if not title:
+            return None
+        low = " ".join(title.lower().split())[:200]
+        for lid, pat in self._patterns:
+            if pat.search(low):
+                return TitleLevel(lid, True, pat.pattern)
+        if ROLE_WORDS.search(low):
+            return TitleLevel("mid", False, None)
+        return None
+
+
+__all__ = ["PRECEDENCE", "ROLE_WORDS", "TitleClassifier", "TitleLevel"]

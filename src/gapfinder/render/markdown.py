@@ -1,0 +1,89 @@
+"""A Markdown report: the same content as the terminal report, for pasting and committing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..models import Report
+from .common import money, pct, requirement_note, years
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_report(report: Report) -> str:
+    doc = report.document
+    out = [f"# gapfinder report: {_cell(doc.source or 'text')}", ""]
+    out.append(f"- kind: {report.kind}; format: {doc.format}; characters: {doc.chars:,}"
+               + (f"; pages: {doc.pages}" if doc.pages else ""))
+    pl = report.placement
+    if pl is not None:
+        out.append(f"- **{'Job level' if report.kind == 'job' else 'Placement'}: {pl.level_name}** "
+                   f"({pl.track} track, confidence {pl.confidence:.2f})")
+        for ev in pl.evidence:
+            out.append(f"  - {ev.factor}: {_cell(ev.detail)}")
+    if report.kind == "resume":
+        out.append(f"- Experience: {years(report.experience.total_years)} ({report.experience.basis})")
+    r = report.requirements
+    if r is not None:
+        out.append(f"- Requirements: min years {years(r.min_years)}; degree {r.degree or '-'}"
+                   + (f" (preferred {r.degree_preferred})" if r.degree_preferred else ""))
+        out.append(f"  - required skills: {', '.join(r.required_skills) or '-'}")
+        out.append(f"  - preferred skills: {', '.join(r.preferred_skills) or '-'}")
+    out.append("")
+
+    if report.skills:
+        out += ["## Skills", "", "| category | skill | mentions | years | first evidence |", "|---|---|---|---|---|"]
+        by_cat = defaultdict(list)
+        for s in report.skills:
+            by_cat[s.category].append(s)
+        for cat in sorted(by_cat):
+            for s in by_cat[cat]:
+                m = s.mentions[0]
+                ev = f"`{_cell(m.text)}` @{m.start}-{m.end} ({m.section}, {m.match})"
+                out.append(f"| {cat} | {_cell(s.name)} | {len(s.mentions)} | {s.years if s.years else ''} | {ev} |")
+        out.append("")
+    if report.experience.positions:
+        out += ["## Positions", "", "| title | organization | from | to |", "|---|---|---|---|"]
+        for p in report.experience.positions:
+            end = "present" if p.current else (p.end or "?")
+            out.append(f"| {_cell(p.title or '?')} | {_cell(p.organization or '')} | {p.start or '?'} | {end} |")
+        out.append("")
+    if report.education or report.certifications:
+        out += ["## Education and certifications", ""]
+        for e in report.education:
+            out.append(f"- {e.degree}" + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else ""))
+        for c in report.certifications:
+            out.append(f"- {c.name} ({c.issuer})")
+        out.append("")
+
+    gap = report.gap
+    if gap is not None:
+        out += [f"## Gap to {gap.target_name}", "", f"Skill coverage: **{pct(gap.coverage)}**", ""]
+        if gap.missing_by_category:
+            out += ["| category | missing (most important first) |", "|---|---|"]
+            for cat, labels in gap.missing_by_category.items():
+                out.append(f"| {cat} | {_cell('; '.join(labels))} |")
+            out.append("")
+        notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
+        if notes:
+            out += ["Met through related skills:", *[f"- {_cell(n)}" for n in notes], ""]
+        if gap.years_required is not None:
+            out.append(f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
+                       + (f" (short by {gap.years_shortfall:g})" if gap.years_shortfall else ""))
+        if gap.degree_required:
+            out.append(f"- Degree: {gap.degree_required} or higher required; held: {gap.degree_held or 'none found'}")
+        for c in gap.certifications:
+            out.append(f"- Certification {c.name}: {c.status}")
+        for label in gap.leadership_missing:
+            out.append(f"- Leadership not yet evidenced: {label}")
+        if gap.salary:
+            out.append(f"- Salary band: {money(gap.salary)}")
+        out.append("")
+    if report.warnings:
+        out += ["## Warnings", "", *[f"- {w.code}: {w.message}" for w in report.warnings], ""]
+    return "\n".join(out)
+
+
+__all__ = ["markdown_report"]

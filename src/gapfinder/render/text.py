@@ -1,0 +1,138 @@
+"""A readable terminal report (rich)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Gap, Report
+from .common import LEVEL_ORDER, money, pct, requirement_note, years
+
+
+def _header(report: Report) -> RenderableType:
+    doc = report.document
+    src = doc.source or "<text>"
+    pages = f", {doc.pages} page(s)" if doc.pages else ""
+    lines = [Text.assemble(("gapfinder ", "bold"), f"{report.kind} · {src} ({doc.format}{pages}, {doc.chars:,} chars)")]
+    pl = report.placement
+    if pl is not None:
+        what = "Job level" if report.kind == "job" else "Placement"
+        lines.append(Text.assemble((f"{what}: ", "bold"), (pl.level_name, "bold cyan"),
+                                   f"  [{pl.track} track, confidence {pl.confidence:.2f}]"))
+        ladder = [f"[{lv}]" if lv == pl.level else lv for lv in LEVEL_ORDER[pl.track]]
+        lines.append(Text("  " + " → ".join(ladder), style="dim"))
+        for ev in pl.evidence:
+            lines.append(Text(f"  • {ev.factor}: {ev.detail}", style="dim"))
+    exp = report.experience
+    if report.kind == "resume":
+        lines.append(Text.assemble(("Experience: ", "bold"), years(exp.total_years),
+                                   f" ({exp.basis}; {len(exp.positions)} position(s))"))
+    return Group(*lines)
+
+
+def _skills(report: Report) -> RenderableType:
+    table = Table(title="Skills found", show_lines=False, expand=False, title_justify="left")
+    table.add_column("category")
+    table.add_column("skills (mentions, years)")
+    by_cat: dict[str, list[str]] = defaultdict(list)
+    for s in report.skills:
+        extra = f", {s.years:g}y" if s.years else ""
+        fuzzy = " ~" if all(m.match == "fuzzy" for m in s.mentions) else ""
+        by_cat[s.category].append(f"{s.name}{fuzzy} ({len(s.mentions)}{extra})")
+    for cat in sorted(by_cat):
+        table.add_row(cat, ", ".join(by_cat[cat]))
+    return table
+
+
+def _positions(report: Report) -> RenderableType:
+    table = Table(title="Positions", title_justify="left")
+    for col in ("title", "organization", "from", "to"):
+        table.add_column(col)
+    for p in report.experience.positions:
+        table.add_row(p.title or "?", p.organization or "", p.start or "?", "present" if p.current else (p.end or "?"))
+    return table
+
+
+def _gap(gap: Gap) -> RenderableType:
+    title = f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
+    rows: list[RenderableType] = [Text(f"Skill coverage: {pct(gap.coverage)}", style="bold")]
+    if gap.missing_by_category:
+        table = Table(title="Missing skills (most important first)", title_justify="left")
+        table.add_column("category")
+        table.add_column("missing")
+        for cat, labels in gap.missing_by_category.items():
+            table.add_row(cat, "; ".join(labels))
+        rows.append(table)
+    notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
+    if notes:
+        rows.append(Text("Met through related skills:\n" + "\n".join(f"  • {n}" for n in notes)))
+    facts = []
+    if gap.years_required is not None:
+        short = f" — short by {gap.years_shortfall:g}" if gap.years_shortfall else " — met"
+        facts.append(f"Years: {years(gap.years_held)} of {gap.years_required:g} required{short}")
+    if gap.degree_required:
+        state = "met" if gap.degree_met else "not evidenced"
+        facts.append(f"Degree: {gap.degree_required} or higher required, {gap.degree_held or 'none found'} ({state})")
+    missing_certs = [c.name for c in gap.certifications if c.status == "missing"]
+    held_certs = [c.name for c in gap.certifications if c.status == "held"]
+    if held_certs:
+        facts.append("Certifications held: " + "; ".join(held_certs))
+    if missing_certs:
+        facts.append("Recommended certifications: " + "; ".join(missing_certs))
+    if gap.leadership_missing:
+        facts.append("Leadership not yet evidenced: " + "; ".join(gap.leadership_missing))
+    if gap.salary:
+        facts.append(f"Salary band: {money(gap.salary)}")
+    rows.append(Text("\n".join(facts)))
+    return Panel(Group(*rows), title=title, title_align="left")
+
+
+def rich_report(report: Report) -> RenderableType:
+    parts: list[RenderableType] = [_header(report)]
+    if report.requirements is not None:
+        r = report.requirements
+        parts.append(Text(
+            f"Requirements: {len(r.required_skills)} required skills, {len(r.preferred_skills)} preferred; "
+            f"min years {years(r.min_years)}; degree {r.degree or '-'}"
+            + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "")
+        ))
+    if report.skills:
+        parts.append(_skills(report))
+    if report.experience.positions:
+        parts.append(_positions(report))
+    if report.education:
+        parts.append(Text("Education: " + "; ".join(
+            e.degree + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else "")
+            for e in report.education)))
+    if report.certifications:
+        parts.append(Text("Certifications: " + "; ".join(c.name for c in report.certifications)))
+    if report.gap is not None:
+        parts.append(_gap(report.gap))
+    for w in report.warnings:
+        parts.append(Text(f"warning: {w.message}", style="yellow"))
+    return Group(*parts)
+
+
+def print_report(report: Report, console: Console) -> None:
+    console.print(rich_report(report))
+
+
+def plain_report(report: Report, width: int = 100) -> str:
+    console = Console(width=width, color_system=None, record=True, file=_Null(), highlight=False)
+    console.print(rich_report(report))
+    return console.export_text()
+
+
+class _Null:
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+
+__all__ = ["plain_report", "print_report", "rich_report"]

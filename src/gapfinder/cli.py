@@ -10,6 +10,7 @@ Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -64,6 +65,8 @@ def analyze(
     from .engine import Engine
     from .render import render
 
+    # pypdf reports the repairs it makes on damaged files through logging; the CLI's answer is the report
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         if job is not None and target is not None:
             raise UsageError("use either --job or --target, not both")

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 
 from ._version import __version__
-from .errors import DocumentTooLargeError, UsageError
+from .errors import UsageError
 from .extract.context import AnalysisContext
 from .extract.education import extract_education
 from .extract.experience import extract_experience
@@ -101,12 +101,7 @@ class Engine:
         """Analyse text given from Python; offsets in the report point into ``text`` exactly."""
         if not isinstance(text, str):
             raise UsageError(f"analyze_text() takes a str, not {type(text).__name__}; use analyze() for files")
-        if len(text) > self.limits.max_chars:
-            raise DocumentTooLargeError(
-                f"text is {len(text):,} characters, over the {self.limits.max_chars:,} limit; "
-                "pass a larger Limits(max_chars=...)"
-            )
-        return self._run(document_from_text(text, source=source), kind, target, job)
+        return self._run(document_from_text(text, source=source, limits=self.limits), kind, target, job)
 
     def alias_list(self) -> list[str]:
         return self.taxonomy.alias_list()

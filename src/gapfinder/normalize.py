@@ -77,8 +77,13 @@ def normalize(original: str) -> NormalizedText:
     offs = array("l")
     prev_space = False
     line_start = True
+    prev_cr = False
     for i, ch in enumerate(original):
-        rep = _char_map(ch) if (ch > "\x7e" or ch in "\t\r\x0b\x0c\x00") else ch
+        if ch == "\n" and prev_cr:  # "\r\n" is one line break
+            prev_cr = False
+            continue
+        prev_cr = ch == "\r"
+        rep = _char_map(ch) if (ch > "\x7e" or (ch < " " and ch != "\n")) else ch
         if not rep:
             continue
         for c in rep:

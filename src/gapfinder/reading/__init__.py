@@ -1,0 +1,201 @@
+"""Reading stage: a file, bytes or a string in, a :class:`Document` out, or an ``InputError``.
+
+The type is decided by the content, never by the file name: ``%PDF-`` in the first 1024 bytes is a
+PDF, a zip holding ``word/document.xml`` is a DOCX, other known binary formats are refused, and the
+rest is decoded as text (Markdown stays as it is). The name is used only to refuse a file that claims
+to be a PDF or DOCX but is not one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from ..errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputError,
+    UnsupportedFormatError,
+)
+from ..limits import DEFAULT_LIMITS, Limits
+from .document import Document
+from .docx import MAIN_PART, read_docx
+from .pdf import read_pdf
+from .text import BINARY_MESSAGE, bom_encoding, decode_text, utf16_without_bom
+
+Format = Literal["pdf", "docx", "text"]
+
+_SAVE_AS = "save it as PDF or DOCX"
+#: magic bytes of formats we refuse, with what to call them
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc, .xls or .ppt)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a BMP image"),
+    (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "an executable"),
+    (b"%!PS", "a PostScript file"),
+    (b"AT&TFORM", "a DjVu document"),
+)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+#: zip members that name what a zip which is not a DOCX is instead
+_ZIP_KINDS: tuple[tuple[str, str], ...] = (
+    ("xl/workbook.xml", "an Excel workbook"),
+    ("ppt/presentation.xml", "a PowerPoint presentation"),
+    ("content.xml", "an OpenDocument file"),
+    ("META-INF/container.xml", "an EPUB book"),
+)
+
+
+def read_document(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    filename: str | None = None,
+    password: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Read a PDF, DOCX, text or Markdown document from a path or from raw bytes.
+
+    ``filename`` names the bytes in messages and in ``Document.source`` (for a path it overrides the
+    path). ``password`` opens an encrypted PDF. Raises an ``InputError`` subclass when the document
+    cannot be analysed.
+    """
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if len(data) > limits.max_bytes:
+            raise _too_big(len(data), limits)
+        label = filename
+    else:
+        data = _read_file(source, limits)
+        label = filename if filename is not None else os.fspath(source)
+    if not data.strip():
+        raise EmptyDocumentError("the document is empty; pass a file with text in it")
+    fmt = sniff(data, label)
+    if fmt == "pdf":
+        document = read_pdf(data, source=label, password=password, limits=limits)
+    elif fmt == "docx":
+        document = read_docx(data, source=label, limits=limits)
+    else:
+        text, warnings = decode_text(data)
+        document = Document(text=text, format="text", source=label, warnings=warnings)
+    _check_text(document.text, limits)
+    return document
+
+
+def document_from_text(text: str, source: str | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Wrap text given from Python; it is kept exactly as given, so offsets point into it."""
+    if not isinstance(text, str):
+        raise TypeError(f"document_from_text takes a str, not {type(text).__name__}; use read_document")
+    _check_text(text, limits)
+    return Document(text=text, format="text", source=source)
+
+
+def sniff(data: bytes, filename: str | None = None) -> Format:
+    """The format of ``data`` by its content; raise ``UnsupportedFormatError`` for other formats."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    suffix = Path(filename).suffix.lower() if filename else ""
+    if head.startswith(_ZIP_MAGIC):
+        return _sniff_zip(data)
+    if bom_encoding(head) is None and utf16_without_bom(data) is None:
+        binary = b"\x00" in data[:65536]
+        for magic, kind in _SIGNATURES:
+            # "BM", "MZ", "RIFF" also start words: only binary data carrying them is refused for them
+            if head.startswith(magic) and (binary or not magic.isalpha()):
+                raise UnsupportedFormatError(
+                    f"this file is {kind}, not a PDF, DOCX or text document; {_SAVE_AS}"
+                )
+        if binary:
+            raise (
+                _mislabelled(suffix)
+                if suffix in (".pdf", ".docx")
+                else UnsupportedFormatError(BINARY_MESSAGE)
+            )
+    if suffix in (".pdf", ".docx"):
+        raise _mislabelled(suffix)
+    return "text"
+
+
+def _sniff_zip(data: bytes) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise CorruptDocumentError(
+            "this zip file (DOCX?) is damaged and cannot be opened; re-save it"
+        ) from None
+    if MAIN_PART in names:
+        return "docx"
+    kind = next((k for member, k in _ZIP_KINDS if member in names), "a zip archive")
+    raise UnsupportedFormatError(f"this file is {kind}, not a Word document (no {MAIN_PART}); {_SAVE_AS}")
+
+
+def _mislabelled(suffix: str) -> CorruptDocumentError:
+    kind = "PDF" if suffix == ".pdf" else "DOCX"
+    return CorruptDocumentError(
+        f"the file is named {suffix} but does not look like a {kind} (damaged or renamed?); "
+        f"re-export it as {kind}"
+    )
+
+
+def _read_file(source: str | os.PathLike[str], limits: Limits) -> bytes:
+    path = Path(os.fspath(source))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(_no_such_file(path, source)) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the path") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path} is a directory; pass a PDF, DOCX or text file")
+    if info.st_size > limits.max_bytes:
+        raise _too_big(info.st_size, limits)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # a pipe or device may have no size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the permissions") from None
+    if len(data) > limits.max_bytes:
+        raise _too_big(len(data), limits)
+    return data
+
+
+def _no_such_file(path: Path, source: str | os.PathLike[str]) -> str:
+    if isinstance(source, str) and ("\n" in source or len(source) > 255):
+        return "no such file (this looks like document text: use document_from_text for a str)"
+    return f"{path}: no such file"
+
+
+def _too_big(size: int, limits: Limits) -> DocumentTooLargeError:
+    return DocumentTooLargeError(
+        f"file is {size / 2**20:.1f} MB, over the {limits.max_bytes / 2**20:g} MB limit; "
+        "pass a larger max_bytes"
+    )
+
+
+def _check_text(text: str, limits: Limits) -> None:
+    if not text.strip():
+        raise EmptyDocumentError("the document has no text; pass a document with text in it")
+    if len(text) > limits.max_chars:
+        raise DocumentTooLargeError(
+            f"the text is {len(text):,} characters, over the {limits.max_chars:,} character limit; "
+            "pass a larger max_chars"
+        )
+
+
+__all__ = ["Document", "document_from_text", "read_document", "sniff"]

@@ -1,0 +1,311 @@
+"""Section detection over normalised text: heading forms, vocabulary, inline headings, coverage, speed."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gapfinder.extract.context import SectionSpan
+from gapfinder.normalize import normalize
+from gapfinder.sections import classify_heading, detect_sections, heading_of
+
+
+def names(text: str, kind: str = "resume") -> list[str]:
+    return [s.name for s in detect_sections(normalize(text).text, kind)]  # type: ignore[arg-type]
+
+
+def assert_covers(spans: tuple[SectionSpan, ...], text: str) -> None:
+    if not text:
+        assert spans == ()
+        return
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    for a, b in itertools.pairwise(spans):
+        assert a.end == b.start and a.start < a.end
+    for s in spans:
+        if s.heading is not None:
+            assert s.heading_start is not None
+            assert text[s.heading_start : s.heading_start + len(s.heading)] == s.heading
+
+
+# ------------------------------------------------------------------------------------- heading forms
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Experience", "experience"),
+        ("EXPERIENCE", "experience"),
+        ("Work Experience:", "experience"),
+        ("## Professional Experience", "experience"),
+        ("### Employment History ###", "experience"),
+        ("**Skills**", "skills"),
+        ("__Technical Skills__", "skills"),
+        ("**Skills:**", "skills"),
+        ("1. Education", "education"),
+        ("II. Projects", "projects"),
+        ("A) Certifications", "certifications"),
+        ("E X P E R I E N C E", "experience"),
+        ("WORKEXPERIENCE", "experience"),
+        ("Honors & Awards", "awards"),
+        ("Licenses & Certifications", "certifications"),
+        ("Publications (selected)", "publications"),
+        ("Miscellaneous. . . . . . . .", "other"),
+        ("Relevant Technical Experience", "experience"),
+        ("Skills & Interests", "skills"),
+        ("Core Competencies", "skills"),
+        ("Tech Stack", "skills"),
+        ("Professional Summary", "summary"),
+        ("About Me", "summary"),
+        ("Career Objective", "summary"),
+        ("Academic Background", "education"),
+        ("Qualifications", "education"),
+        ("Spoken Languages", "languages"),
+        ("Hobbies & Interests", "interests"),
+        ("References available upon request", "references"),
+        ("Volunteer Experience", "other"),
+        ("Additional Information", "other"),
+        ("Patents", "publications"),
+    ],
+)
+def test_resume_headings(line: str, expected: str) -> None:
+    found = heading_of(line)
+    assert found is not None and found[0] == expected and not found[2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Experience with Python and SQL at scale",
+        "• Skills",
+        "- Experience",
+        "Project 1",
+        "Language 2",
+        "Senior Software Engineer",
+        "Acme Corp, 2019 - Present",
+        "Skills skills skills skills skills skills skills skills",
+        "x" * 300,
+        "",
+        "Responsibilities",  # a job-post heading; inside a resume it is part of a position
+        "https://example.com/experience",
+    ],
+)
+def test_not_resume_headings(line: str) -> None:
+    assert heading_of(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("About the Role", "job_summary"),
+        ("Job Description", "job_summary"),
+        ("What you'll do", "responsibilities"),
+        ("What You’ll Do:", "responsibilities"),
+        ("In this role, you will:", "responsibilities"),
+        ("Key Responsibilities", "responsibilities"),
+        ("Requirements", "requirements"),
+        ("Qualifications", "requirements"),
+        ("Minimum Qualifications", "requirements"),
+        ("What we're looking for", "requirements"),
+        ("Who you are", "requirements"),
+        ("About You", "requirements"),
+        ("Skills", "requirements"),
+        ("Technical Skills", "requirements"),
+        ("Preferred Qualifications", "preferred"),
+        ("Nice to have", "preferred"),
+        ("Nice-to-haves:", "preferred"),
+        ("Bonus points", "preferred"),
+        ("Bonus Skills", "preferred"),
+        ("Benefits", "benefits"),
+        ("What we offer", "benefits"),
+        ("Perks & Benefits", "benefits"),
+        ("About Us", "company"),
+        ("About Acme", "company"),
+        ("Equal Opportunity Employer", "company"),
+        ("How to apply", "other"),
+    ],
+)
+def test_job_headings(line: str, expected: str) -> None:
+    found = heading_of(line, "job")
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "expected"),
+    [
+        ("Qualifications", "resume", "education"),
+        ("Qualifications", "job", "requirements"),
+        ("Summary", "resume", "summary"),
+        ("Summary", "job", "job_summary"),
+        ("Experience", "job", "requirements"),
+        ("Key Duties", "resume", None),
+        ("Python Django", "resume", None),
+    ],
+)
+def test_classify_depends_on_kind(label: str, kind: str, expected: str | None) -> None:
+    assert classify_heading(label, kind) == expected  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------ documents
+RESUME = """Jane Doe
+jane@example.com
+## Summary
+Data engineer.
+EXPERIENCE
+Acme Corp 2019 - Present
+• Built pipelines.
+Technologies: Python, Kafka
+Key achievements:
+• Cut costs 30%.
+**Skills:** Python, SQL, Spark
+Languages: English, French
+Education
+BSc Computer Science
+"""
+
+
+def test_resume_document() -> None:
+    text = normalize(RESUME).text
+    spans = detect_sections(text)
+    assert_covers(spans, text)
+    assert [(s.name, s.heading) for s in spans] == [
+        ("header", None),
+        ("summary", "## Summary"),
+        ("experience", "EXPERIENCE"),
+        ("skills", "**Skills:**"),
+        ("education", "Education"),
+    ]
+    experience = spans[2]
+    assert "Technologies: Python" in text[experience.start : experience.end]  # a sub-label of the job
+    assert "Key achievements" in text[experience.start : experience.end]
+    skills = spans[3]
+    assert text[skills.start : skills.end].startswith("**Skills:** Python")
+    assert "Languages: English" in text[skills.start : skills.end]  # a sub-label of the skills
+
+
+JOB = """Senior Data Engineer - Acme
+Location: Remote
+About the role
+You will build data platforms.
+What you'll do:
+• Design pipelines
+Requirements
+• 5+ years of Python
+Nice to have: Kafka, Flink
+Benefits
+• Health insurance
+About Acme
+We are a company.
+"""
+
+
+def test_job_document() -> None:
+    text = normalize(JOB).text
+    spans = detect_sections(text, "job")
+    assert_covers(spans, text)
+    assert [s.name for s in spans] == [
+        "header",
+        "other",
+        "job_summary",
+        "responsibilities",
+        "requirements",
+        "preferred",
+        "benefits",
+        "company",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skills: Python, SQL\nExperience\nAcme", ["skills", "experience"]),
+        ("Jane\nSkills: Python, SQL", ["header", "skills"]),
+        ("Experience\nAcme\nExperience\nBeta", ["experience"]),  # a repeated heading continues
+        ("Jane\nstrong communication\nskills\nmore", ["header"]),  # tail of a wrapped sentence
+        ("Jane went to school.\neducation\nMIT", ["header", "education"]),  # lower-case heading
+        ("Experience\nAcme\nACHIEVEMENTS:\nWon", ["experience", "awards"]),
+        ("Education\nMIT\nHonors: Dean's list", ["education"]),
+        ("No headings at all\njust text", ["header"]),
+    ],
+)
+def test_small_documents(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_empty_text() -> None:
+    assert detect_sections("") == ()
+
+
+def test_bad_kind() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        detect_sections("x", "cv")  # type: ignore[arg-type]
+
+
+# -------------------------------------------------------------------------------------------- linear
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Experience\n" + "Built pipelines with Python and SQL for the team.\n" * 20 + "Skills: Python\n")
+        * 5000,
+        "x" * 10_000_000,
+        "Skills:" * 1_500_000,
+        "\n" * 5_000_000,
+    ],
+    ids=["many-lines", "one-huge-line", "colons", "newlines"],
+)
+def test_large_texts_are_fast(text: str) -> None:
+    started = time.monotonic()
+    spans = detect_sections(text)
+    assert time.monotonic() - started < 10
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+
+
+# ----------------------------------------------------------------------------------------- properties
+_PIECES = st.sampled_from(
+    [
+        "Experience",
+        "SKILLS:",
+        "## Education",
+        "**Projects**",
+        "Skills: Python",
+        "Nice to have",
+        "Benefits",
+        "Acme Corp",
+        "• built things",
+        "Python",
+        " ",
+        "\n",
+        "\n\n",
+        ":",
+        "#",
+        "*",
+        "1.",
+        "é",
+        "x" * 60,
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["resume", "job"]))
+def test_sections_always_cover_the_text(text: str, kind: str) -> None:
+    assert_covers(detect_sections(text, kind), text)  # type: ignore[arg-type]
+
+
+def test_capital_headings_inside_flattened_text() -> None:
+    filler = "Greeted customers and managed social media accounts for the store. " * 5
+    text = (
+        f"Jon Doe | jon@example.com OBJECTIVE PROFESSIONAL SKILLS Social media strategy {filler}"
+        f"RETAIL EXPERIENCE SALES ASSOCIATE & SOCIAL MEDIA MANAGER Acme | 2014 - 2015 {filler}"
+        "EDUCATION AND TRAINING State College, 2013"
+    )
+    spans = detect_sections(text)
+    assert_covers(spans, text)
+    assert [(s.name, s.heading) for s in spans] == [
+        ("header", None),
+        ("summary", "OBJECTIVE"),
+        ("skills", "PROFESSIONAL SKILLS"),
+        ("experience", "EXPERIENCE"),
+        ("education", "EDUCATION AND TRAINING"),
+    ]

@@ -1,0 +1,253 @@
+"""Degrees: level, field of study, institution and year, in resumes and in job requirements.
+
+Surfaces come from the taxonomy (``degrees.yaml``, compiled in ``degree_index``). Surfaces that are also
+ordinary words or codes (MS, MA, BE, "masters") need degree context (see ``_accept``): followed by
+in/of + field/"degree"/a year, joined to another degree ("BS/MS"), or written as an entry of an education
+section. "MS Office", "BE proactive", "Boston, MA", "Scrum Master" and URLs are not degrees.
+
+One finding per degree entry. In a resume, the entry is the degree's line and the few short lines after
+it (plus the line before): the institution is the segment naming a University/College/Institute...,
+the year is the end of a date range there or the latest year. ``field`` is a field *id* of the taxonomy.
+Findings are ordered highest level first, then by position in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..models import DegreeLevel as DegreeLevelId
+from ..models import EducationFinding, MatchKind, Mention, SectionName
+from .context import AnalysisContext
+from .dates import find_date_ranges
+from .degree_index import DegreeIndex, DegreeTaxonomy, abbreviation_variants, degree_index
+
+# resume sections searched when the resume has an education section
+RESUME_SECTIONS: frozenset[SectionName] = frozenset({"education", "header", "summary"})
+# ... and never searched when it has none
+NOT_EDUCATION: frozenset[SectionName] = frozenset(
+    {"experience", "skills", "projects", "publications", "certifications"}
+)
+ENTRY_LINES_AFTER = 3
+ENTRY_WINDOW = 400  # characters around a degree searched for its institution and year
+MAX_DEGREE_MENTIONS = 200  # a resume or posting never has more; bounds the work on hostile input
+FIELD_WINDOW = 100
+# English words and product names that follow an abbreviation used as something else ("MS Office")
+NOT_AFTER_ABBREVIATION = frozenset({
+    "office", "excel", "word", "windows", "access", "powerpoint", "outlook", "teams", "sql", "project",
+    "visio", "dynamics", "azure", "exchange", "sharepoint", "dos", "paint", "edge", "power", "onenote",
+    "publisher", "navision", "crm", "server",
+})
+# words before a level word that make it a role ("Scrum Master")
+NOT_BEFORE = re.compile(r"(?:scrum|quiz|web|grand|chess)\s$", re.IGNORECASE)
+INSTITUTION = re.compile(
+    r"\b(?:(?i:universit(?:y|ies|ät|at|é|e|ad|à|a)|college|institute|institut|instituto|school|academy|"
+    r"akademie|polytechnic|politecnico|hochschule|fachhochschule|vidyalaya|vidyapeeth|mahavidyalaya)|"
+    r"IIT|IIIT|NIT|BITS|IIM|ETH|EPFL|MIT|KIT|TUM|UCLA|NYU)\b",
+)
+_STRONG_AFTER = re.compile(
+    r"(?:'s)?\s?(?:\(|in\s|degree|diploma|program|studies|student|candidate|level|"
+    r"or\s(?:equivalent|higher|above|related)|preferred|required|from\s|with\s|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_OF_OR_SLASH = re.compile(r"(?:'s)?\s?(?:of\s|/\s?)")
+_WEAK_AFTER = re.compile(r"\s?(?:,|-\s|\||$)", re.MULTILINE)
+_STATE_BEFORE = re.compile(r"[A-Z][\w.]*,\s$")
+_NEXT_WORD = re.compile(r"\s([A-Za-z][\w-]*)")
+_PREV_WORD = re.compile(r"([^\W\d_][\w.-]*)\s$")
+_JOINER = re.compile(r"\s?(?:/|,|or|and|&|\()\s?", re.IGNORECASE)
+_SEGMENTS = re.compile(r"\s[-|]\s|,\s|\s?\(|\)|\s{2,}|;\s")
+_FIELD_GAP = re.compile(r",?\s?(?:-\s)?")
+_FROM = re.compile(r"\s(?:from|at)\s")
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _level(mt: DegreeIndex, surface: str) -> DegreeLevelId | None:
+    return mt.level_of.get(surface) or mt.level_of.get(surface.casefold())
+
+
+def _accept(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], prev_end: int) -> bool:
+    """Is an ambiguous surface used as a degree here?"""
+    text, s, e = ctx.text, m.start(), m.end()
+    if NOT_BEFORE.search(text, max(0, s - 8), s):
+        return False
+    nxt = _NEXT_WORD.match(text, e)
+    if nxt and nxt.group(1).lower() in NOT_AFTER_ABBREVIATION:
+        return False
+    gap = _FIELD_GAP.match(text, e)
+    if _STRONG_AFTER.match(text, e) or mt.field.match(text, gap.end() if gap else e):
+        return True
+    joined = _OF_OR_SLASH.match(text, e)  # "Master of Statistics", "BS/MS"; not "Master of Python"
+    if joined and (mt.field.match(text, joined.end()) or mt.degree.match(text, joined.end())):
+        return True
+    if 0 <= s - prev_end <= 3 and text[prev_end:s].strip() in ("/", "&", ","):  # "BS/MS", "B.Sc & M.Sc"
+        return True
+    if ctx.section_at(s) != "education" or _STATE_BEFORE.search(text, max(0, s - 30), s):
+        return False
+    if nxt and m.group(0).isupper() and nxt.group(1).islower() and nxt.start(1) == e + 1:
+        return False  # "BE proactive": an upper-case word before a lower-case one
+    line_start = text.rfind("\n", 0, s) + 1
+    return bool(_WEAK_AFTER.match(text, e)) or not text[line_start:s].strip(" •*-")
+
+
+def _in_url(text: str, s: int, e: int) -> bool:
+    lo = max(text.rfind(" ", max(0, s - 200), s), text.rfind("\n", max(0, s - 200), s)) + 1
+    hi = min(x for x in (text.find(" ", e, e + 200), text.find("\n", e, e + 200), e + 200) if x >= 0)
+    token = text[lo:hi]
+    return "/" in token and ("://" in token or "www." in token or ".com" in token or ".md" in token)
+
+
+def _field(ctx: AnalysisContext, mt: DegreeIndex, start: int, stop: int) -> tuple[str, re.Match[str]] | None:
+    m = mt.field.search(ctx.text, start, stop)
+    return (mt.field_of[m.group(0).casefold()], m) if m else None
+
+
+def _entry_span(text: str, s: int, stop: int) -> tuple[int, int]:
+    """The degree's line and up to ENTRY_LINES_AFTER non-blank lines after it, ending before ``stop``."""
+    lo = text.rfind("\n", 0, s) + 1
+    hi = text.find("\n", s)
+    hi = len(text) if hi < 0 else hi
+    seen = 0
+    while seen < ENTRY_LINES_AFTER and hi < stop:
+        nxt = text.find("\n", hi + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if nxt > stop:
+            break
+        seen += bool(text[hi + 1 : nxt].strip())
+        hi = nxt
+    return lo, hi
+
+
+def _line_before(text: str, lo: int, floor: int) -> tuple[int, int] | None:
+    """The line directly above ``lo`` (no blank line between), if it starts after ``floor``."""
+    if lo <= 0:
+        return None
+    start = max(text.rfind("\n", 0, lo - 1) + 1, lo - 1 - ENTRY_WINDOW)
+    return (start, lo - 1) if start >= floor and text[start : lo - 1].strip() else None
+
+
+def _institution(text: str, spans: list[tuple[int, int]]) -> str | None:
+    for lo, hi in spans:
+        for seg in _SEGMENTS.split(text[lo:hi].replace("\n", "  ")):
+            seg = _FROM.split(seg)[-1].strip(" •*-,.")
+            if INSTITUTION.search(seg) and len(seg.split()) >= 2 and seg[:1].isupper() and len(seg) <= 100:
+                return seg
+    return None
+
+
+def _year(ctx: AnalysisContext, lo: int, hi: int) -> int | None:
+    ranges = find_date_ranges(ctx.text, ctx.today, lo, hi)
+    if ranges:
+        last = ranges[-1]
+        return None if last.end is None else last.end[0]
+    years = [int(y) for y in _YEAR.findall(ctx.text, lo, hi) if int(y) <= ctx.today[0] + 6]
+    return max(years) if years else None
+
+
+def _searched(ctx: AnalysisContext, start: int) -> bool:
+    if ctx.kind == "job":
+        return True
+    sec = ctx.section_at(start)
+    if any(s.name == "education" for s in ctx.sections):
+        return sec in RESUME_SECTIONS
+    return sec not in NOT_EDUCATION
+
+
+def _merge(findings: list[EducationFinding]) -> list[EducationFinding]:
+    """Fold a finding into an earlier one of the same level whose details it does not contradict."""
+    out: list[EducationFinding] = []
+    mentions: list[dict[tuple[int, int], Mention]] = []
+    for f in findings:
+        for i, g in enumerate(out):
+            if g.degree == f.degree and all(
+                a is None or b is None or a == b
+                for a, b in ((g.field, f.field), (g.institution, f.institution), (g.year, f.year))
+            ):
+                out[i] = g.model_copy(update={
+                    "field": g.field or f.field, "institution": g.institution or f.institution,
+                    "year": g.year or f.year,
+                })
+                mentions[i].update({(x.start, x.end): x for x in f.mentions})
+                break
+        else:
+            out.append(f)
+            mentions.append({(x.start, x.end): x for x in f.mentions})
+    return [
+        g.model_copy(update={"mentions": tuple(sorted(ms.values(), key=lambda x: x.start))})
+        for g, ms in zip(out, mentions, strict=True)
+    ]
+
+
+def _part_of_name(text: str, m: re.Match[str]) -> bool:
+    """"Green Valley High School" names a school; it is not the degree "high school"."""
+    if not INSTITUTION.search(m.group(0)):
+        return False
+    before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+    return bool(before and before.group(1)[:1].isupper())
+
+
+def _finding(
+    ctx: AnalysisContext, mt: DegreeIndex, kept: list[tuple[re.Match[str], DegreeLevelId]], k: int,
+    starts: list[int], ends: list[int],
+) -> EducationFinding:
+    text = ctx.text
+    m, level = kept[k]
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    nxt = kept[k + 1][0].start() if k + 1 < len(kept) else len(text)
+    stop = min(line_end, m.end() + FIELD_WINDOW)
+    if nxt < stop and not _JOINER.fullmatch(text, m.end(), nxt):
+        stop = nxt  # the next degree starts its own entry, unless joined: "BS/MS in CS"
+    field = _field(ctx, mt, m.end(), stop)
+    mentions: list[Mention] = [ctx.mention(m.start(), m.end(), _kind(mt, m.group(0)), m.group(0))]
+    if field is not None:
+        mentions.append(ctx.mention(field[1].start(), field[1].end(), "alias", field[1].group(0)))
+    institution: str | None = None
+    year: int | None = None
+    if ctx.kind == "resume":
+        # the entry ends where a degree on a later line begins, and starts after one on an earlier line
+        j = bisect.bisect_right(starts, line_end)
+        later = starts[j] if j < len(starts) else len(text)
+        lo, hi = _entry_span(text, m.start(), text.rfind("\n", 0, later) if later < len(text) else later)
+        j = bisect.bisect_left(ends, line_start) - 1
+        before = _line_before(text, lo, ends[j] if j >= 0 else 0)
+        lo, hi = max(lo, m.start() - ENTRY_WINDOW), min(hi, m.end() + ENTRY_WINDOW)
+        institution = _institution(text, [(lo, hi), *([before] if before else [])])
+        year = _year(ctx, max(line_start, m.start() - ENTRY_WINDOW), hi)
+    return EducationFinding(
+        degree=level, field=field[0] if field else None, institution=institution, year=year,
+        mentions=tuple(mentions),
+    )
+
+
+def extract_education(ctx: AnalysisContext, taxonomy: DegreeTaxonomy) -> tuple[EducationFinding, ...]:
+    mt = degree_index(taxonomy)
+    text = ctx.text
+    hits = [m for m in mt.degree.finditer(text) if _searched(ctx, m.start())]
+    kept: list[tuple[re.Match[str], DegreeLevelId]] = []
+    prev_end = -10
+    for m in hits:
+        surface = m.group(0)
+        level = _level(mt, surface)
+        key = surface if surface in mt.level_of else surface.casefold()
+        if level is None or (key in mt.needs_context and not _accept(ctx, mt, m, prev_end)):
+            continue
+        if _in_url(text, m.start(), m.end()) or _part_of_name(text, m):
+            continue
+        kept.append((m, level))
+        prev_end = m.end()
+        if len(kept) >= MAX_DEGREE_MENTIONS:
+            break
+    starts, ends = [x.start() for x, _ in kept], [x.end() for x, _ in kept]
+    findings = [_finding(ctx, mt, kept, k, starts, ends) for k in range(len(kept))]
+    merged = _merge(findings)
+    merged.sort(key=lambda f: (-mt.rank.get(f.degree, 0), f.mentions[0].start))
+    return tuple(merged)
+
+
+def _kind(mt: DegreeIndex, surface: str) -> MatchKind:
+    return "exact" if surface.casefold() in mt.names else "alias"
+
+
+__all__ = ["DegreeTaxonomy", "abbreviation_variants", "extract_education"]

@@ -1,0 +1,175 @@
+"""Degrees in resumes and job requirements: spellings, collisions, fields, institutions, years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from _ctx_helpers import make_ctx
+from gapfinder.extract.education import abbreviation_variants, extract_education
+from gapfinder.models import DocumentKind, EducationFinding
+from gapfinder.taxonomy.schema import DegreesFile
+
+DEGREES = Path(__file__).resolve().parents[1] / "skills_taxonomy" / "degrees.yaml"
+
+
+@pytest.fixture(scope="module")
+def tax() -> SimpleNamespace:
+    data = DegreesFile.model_validate(yaml.safe_load(DEGREES.read_text(encoding="utf-8")))
+    levels = {lv.id: lv for lv in data.levels}
+    return SimpleNamespace(degree_levels=levels, fields={f.id: f for f in data.fields})
+
+
+def _run(tax: SimpleNamespace, text: str, kind: DocumentKind = "job") -> tuple[EducationFinding, ...]:
+    return extract_education(make_ctx(text, kind=kind), tax)
+
+
+def _levels(found: tuple[EducationFinding, ...]) -> list[tuple[str, str | None]]:
+    return [(f.degree, f.field) for f in found]
+
+
+def test_degrees_file_is_valid_and_ranked(tax: SimpleNamespace) -> None:
+    ranks = {k: v.rank for k, v in tax.degree_levels.items()}
+    assert ranks["highschool"] < ranks["associate"] <= ranks["other"] < ranks["bachelor"] < ranks["master"]
+    assert ranks["master"] < ranks["phd"]
+    assert len(tax.fields) >= 40
+    assert tax.fields["statistics"].quantitative and not tax.fields["psychology"].quantitative
+
+
+SPELLINGS = [
+    ("BS in Computer Science", [("bachelor", "computer-science")]),
+    ("B.S. in Statistics", [("bachelor", "statistics")]),
+    ("B.Sc. Physics", [("bachelor", "physics")]),
+    ("BSc (Hons) Mathematics", [("bachelor", "mathematics")]),
+    ("B.Tech in Information Technology", [("bachelor", "information-technology")]),
+    ("B-Tech (CSE)", [("bachelor", "computer-science")]),
+    ("btech in mechanical engineering", [("bachelor", "mechanical-engineering")]),
+    ("B.E. in Electronics and Communication Engineering", [("bachelor", "electrical-engineering")]),
+    ("BE Mechanical", [("bachelor", "mechanical-engineering")]),
+    ("Bachelor of Engineering in Civil Engineering", [("bachelor", "civil-engineering")]),
+    ("Bachelor's degree in Economics", [("bachelor", "economics")]),
+    ("Bachelors in Data Science", [("bachelor", "data-science")]),
+    ("undergraduate degree in a quantitative field", [("bachelor", None)]),
+    ("MS in Machine Learning", [("master", "machine-learning")]),
+    ("M.Sc. in Applied Mathematics", [("master", "applied-mathematics")]),
+    ("MSC in Computer science", [("master", "computer-science")]),
+    ("M.Tech (EE)", [("master", "electrical-engineering")]),
+    ("MBA, Finance", [("master", "finance")]),
+    ("Master of Science in Operations Research", [("master", "operations-research")]),
+    ("Master's degree or PhD preferred", [("phd", None), ("master", None)]),
+    ("Masters in Artificial Intelligence", [("master", "artificial-intelligence")]),
+    ("LL.M. in Tax Law", [("master", "law")]),
+    ("PGDM in Marketing", [("master", "marketing")]),
+    ("Dipl.-Ing. Maschinenbau", [("master", "mechanical-engineering")]),
+    ("PhD in Physics", [("phd", "physics")]),
+    ("Ph.D. candidate in Neuroscience", [("phd", "neuroscience")]),
+    ("Doctor of Philosophy, Chemistry", [("phd", "chemistry")]),
+    ("High School Diploma or GED", [("highschool", None)]),
+    ("Associate degree in Accounting", [("associate", "accounting")]),
+    ("BS/MS in Computer Science or related field",
+     [("master", "computer-science"), ("bachelor", "computer-science")]),
+    ("Bachelor's or Master's degree in Statistics", [("master", "statistics"), ("bachelor", "statistics")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLINGS)
+def test_spellings(tax: SimpleNamespace, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _levels(_run(tax, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skills: MS Office, MS Excel, MS Word",
+        "Proficient in MS SQL Server and MS Project",
+        "BE proactive and own your work",
+        "Located in Boston, MA",
+        "Ms. Jane Roe",
+        "Fine-tuned an LLM for retrieval",  # LLM is a model, LL.M. is the degree
+        "Certified Scrum Master",
+        "merged into the master branch",
+        "Master of Python and SQL",
+        "FDA approval experience",
+        "https://github.com/acme/repo/blob/master/README.md",
+        "experience at a level of quality",
+    ],
+)
+def test_collisions_are_not_degrees(tax: SimpleNamespace, text: str) -> None:
+    assert _run(tax, text) == ()
+
+
+def test_ambiguous_abbreviation_in_education_section(tax: SimpleNamespace) -> None:
+    text = "EDUCATION\nMS, Stanford University, 2015\nBA - Lakeside College - 2012\n"
+    found = _run(tax, text, "resume")
+    assert [(f.degree, f.institution, f.year) for f in found] == [
+        ("master", "Stanford University", 2015), ("bachelor", "Lakeside College", 2012),
+    ]
+
+
+def test_state_code_in_education_section_is_not_a_degree(tax: SimpleNamespace) -> None:
+    text = "EDUCATION\nHarvard University, Cambridge, MA\nLL.M., 2019\n"
+    (found,) = _run(tax, text, "resume")
+    assert (found.degree, found.institution, found.year) == ("master", "Harvard University", 2019)
+
+
+def test_resume_entries_with_institution_and_year(tax: SimpleNamespace) -> None:
+    text = (
+        "EDUCATION\n\n"
+        "B.Tech in Computer Science and Engineering\n\nRiverbend Institute of Technology\n\n2010 to 2014\n\n"
+        "Master of Science in Data Science\nUniversity of Lakeland | Sep 2016 - May 2018\n"
+    )
+    found = _run(tax, text, "resume")
+    assert [(f.degree, f.field, f.institution, f.year) for f in found] == [
+        ("master", "data-science", "University of Lakeland", 2018),
+        ("bachelor", "computer-science", "Riverbend Institute of Technology", 2014),
+    ]
+
+
+def test_highest_level_first_and_one_finding_per_entry(tax: SimpleNamespace) -> None:
+    text = (
+        "EDUCATION\nSSC, Green Valley High School, 2008\n"
+        "B.Tech (Bachelor of Technology) in Electrical Engineering, Hillside University, 2014\n"
+        "PhD in Robotics, Lakeside University, 2020\n"
+    )
+    found = _run(tax, text, "resume")
+    assert [f.degree for f in found] == ["phd", "bachelor", "highschool"]
+    bachelor = found[1]
+    assert [m.text for m in bachelor.mentions][:2] == ["B.Tech", "Bachelor of Technology"]
+
+
+def test_resume_experience_section_is_not_searched(tax: SimpleNamespace) -> None:
+    text = "EXPERIENCE\nTeaching assistant for Master's students\n\nEDUCATION\nBSc Biology, 2015\n"
+    assert _levels(_run(tax, text, "resume")) == [("bachelor", "biology")]
+
+
+def test_summary_mention_merges_with_the_entry(tax: SimpleNamespace) -> None:
+    text = "SUMMARY\nPhD physicist.\n\nEDUCATION\nPhD in Physics, Lakeside University, 2019\n"
+    (found,) = _run(tax, text, "resume")
+    assert (found.degree, found.field, found.year, len(found.mentions)) == ("phd", "physics", 2019, 3)
+
+
+def test_mentions_point_into_the_original_text(tax: SimpleNamespace) -> None:
+    original = "Requirements:\n\u2022\tBachelor\u2019s degree in Computer\u00a0Science\n"
+    found = extract_education(make_ctx(original, kind="job"), tax)
+    (f,) = found
+    for m in f.mentions:
+        assert original[m.start : m.end] == m.text
+    assert f.mentions[0].text == "Bachelor\u2019s degree"
+
+
+@pytest.mark.parametrize(
+    ("abbr", "included", "excluded"),
+    [
+        ("B.Tech", {"BTech", "B-Tech", "B Tech", "B.TECH", "b.tech", "btech"}, set()),
+        ("BEd", {"BEd"}, {"bed", "Bed", "BED"}),
+        ("MS", {"MS"}, {"ms", "Ms"}),
+        ("FdA", {"FdA"}, {"FDA"}),
+    ],
+)
+def test_abbreviation_variants(abbr: str, included: set[str], excluded: set[str]) -> None:
+    variants = abbreviation_variants(abbr)
+    assert included <= variants
+    assert not excluded & variants

@@ -1,0 +1,117 @@
+"""Leadership signals: every kind, numbers in digits and words, and the look-alikes that are not signals."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from _ctx_helpers import make_ctx
+from gapfinder.extract.leadership import KINDS, RULES, extract_leadership
+from gapfinder.models import LeadershipSignal
+
+
+def _signals(text: str) -> dict[str, LeadershipSignal]:
+    return {s.kind: s for s in extract_leadership(make_ctx(text))}
+
+
+SIGNALS = [
+    # text, kind, value (None: any / no value)
+    ("Managed a team of engineers across two sites.", "people_management", None),
+    ("Manage 6 engineers and 2 designers.", "people_management", None),
+    ("Had 4 direct reports.", "people_management", None),
+    ("Line manager for the data platform group.", "people_management", None),
+    ("Team of 8 data scientists", "team_size", 8),
+    ("Led 12 engineers through a re-platforming.", "team_size", 12),
+    ("Managed five data scientists.", "team_size", 5),
+    ("Led a team of twenty engineers.", "team_size", 20),
+    ("Built a 15-person team from scratch.", "team_size", 15),
+    ("Grew the team from 3 to 10.", "team_size", 10),
+    ("Hired 4 engineers in 2023.", "hiring", None),
+    ("Owned hiring for the ML group.", "hiring", None),
+    ("Recruited and onboarded new analysts.", "hiring", None),
+    ("Built the team and its processes.", "hiring", None),
+    ("Mentored three junior developers.", "mentoring", None),
+    ("Coached interns on code quality.", "mentoring", None),
+    ("Onboarded new hires to the codebase.", "mentoring", None),
+    ("Managed a $2M budget.", "budget", 2_000_000),
+    ("Budget of €300k for tooling.", "budget", 300_000),
+    ("Full P&L responsibility.", "budget", None),
+    ("Owned the product roadmap.", "roadmap", None),
+    ("Set quarterly OKRs.", "roadmap", None),
+    ("Defined the data strategy.", "strategy", None),
+    ("Drove strategic initiatives.", "strategy", None),
+    ("Worked with cross-functional partners.", "cross_functional", None),
+    ("Aligned stakeholders on scope.", "cross_functional", None),
+    ("Partnered with product and design.", "cross_functional", None),
+    ("Tech lead for the search team.", "technical_leadership", None),
+    ("Technical lead on the billing rewrite.", "technical_leadership", None),
+    ("Led the design of the feature store.", "technical_leadership", None),
+    ("Architected an event-driven pipeline.", "technical_leadership", None),
+    ("Ran design reviews for the platform.", "technical_leadership", None),
+    ("Set technical direction for ML infrastructure.", "technical_leadership", None),
+    ("Reported to the CEO.", "executive", None),
+    ("Presented quarterly results to the board of directors.", "executive", None),
+    ("Member of the executive team.", "executive", None),
+    ("Partnered with C-level leaders.", "executive", None),
+    ("Published 4 papers on ranking.", "publications", None),
+    ("Paper accepted at NeurIPS 2022.", "publications", None),
+    ("First author of an ICLR paper.", "publications", None),
+    ("Speaker at PyCon 2021.", "speaking", None),
+    ("Gave a talk at the local meetup.", "speaking", None),
+    ("Keynote on responsible AI.", "speaking", None),
+    ("Open-source contributor to scikit-learn.", "open_source", None),
+    ("Maintainer of a popular date library.", "open_source", None),
+    ("Contributed to PyTorch and TensorFlow.", "open_source", None),
+    ("Inventor on two patents.", "patents", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), SIGNALS)
+def test_signal(text: str, kind: str, value: int | None) -> None:
+    found = _signals(text)
+    assert kind in found, f"{kind} not found in {text!r}: {sorted(found)}"
+    if value is not None:
+        assert found[kind].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Built computer vision models.", "strategy"),
+        ("I was hired as a junior developer.", "hiring"),
+        ("Contributed to revenue growth.", "open_source"),
+        ("Contributed to Revenue growth in EMEA.", "open_source"),
+        ("Configured network ACL rules.", "publications"),
+        ("A team player who works well in teams.", "team_size"),
+        ("Managed 1 engineer.", "team_size"),  # a team of one is not a team size
+    ],
+)
+def test_look_alikes_are_not_signals(text: str, kind: str) -> None:
+    assert kind not in _signals(text)
+
+
+def test_one_signal_per_kind_with_the_largest_value() -> None:
+    found = _signals("Led a team of 4 engineers. Later managed 25 engineers across three squads.")
+    assert found["team_size"].value == 25
+    assert len(found["team_size"].mentions) == 2
+    assert [s.kind for s in extract_leadership(make_ctx("Mentored a lot. Mentored more."))] == ["mentoring"]
+
+
+def test_mentions_point_into_the_original_text() -> None:
+    original = "Summary\n\u2022\tManaged\u00a0a team of 8 engineers\u2014and hired 3.\n"
+    for sig in extract_leadership(make_ctx(original)):
+        for m in sig.mentions:
+            assert original[m.start : m.end] == m.text
+            assert m.alias in {r.label for r in RULES}
+
+
+def test_every_kind_has_rules_and_a_case() -> None:
+    assert set(KINDS) == {kind for _, kind, _ in SIGNALS}
+
+
+def test_linear_time() -> None:
+    text = ("managed the led the team of $1 contributed to A " * 10_000)[:500_000]
+    t0 = time.perf_counter()
+    extract_leadership(make_ctx(text))
+    assert time.perf_counter() - t0 < 10.0

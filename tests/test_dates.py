@@ -53,8 +53,9 @@ STYLES = [
 
 
 @pytest.mark.parametrize(("text", "start", "end", "current", "precision"), STYLES)
-def test_every_style(text: str, start: tuple[int, int], end: tuple[int, int] | None, current: bool,
-                     precision: str) -> None:
+def test_every_style(
+    text: str, start: tuple[int, int], end: tuple[int, int] | None, current: bool, precision: str
+) -> None:
     from gapfinder.normalize import normalize
 
     norm = normalize(text).text  # the parser sees normalised text (dashes unified)
@@ -131,10 +132,27 @@ def test_linear_time_on_a_megabyte(text: str) -> None:
     assert time.perf_counter() - t0 < 5.0
 
 
-_ALPHABET = st.sampled_from([
-    *"0123456789 -/.~'\n(),", "Jan", "Sept", "May", "2019", "1999", "present", "to", "Summer", "since",
-    "onwards", "20", "12", "03", "now", "Dez", "bis",
-])
+_ALPHABET = st.sampled_from(
+    [
+        *"0123456789 -/.~'\n(),",
+        "Jan",
+        "Sept",
+        "May",
+        "2019",
+        "1999",
+        "present",
+        "to",
+        "Summer",
+        "since",
+        "onwards",
+        "20",
+        "12",
+        "03",
+        "now",
+        "Dez",
+        "bis",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

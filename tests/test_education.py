@@ -69,8 +69,7 @@ SPELLINGS = [
     ("Doctor of Philosophy, Chemistry", [("phd", "chemistry")]),
     ("High School Diploma or GED", [("highschool", None)]),
     ("Associate degree in Accounting", [("associate", "accounting")]),
-    ("BS/MS in Computer Science or related field",
-     [("master", "computer-science"), ("bachelor", "computer-science")]),
+    ("BS/MS in Computer Science or related field", [("master", "computer-science"), ("bachelor", "computer-science")]),
     ("Bachelor's or Master's degree in Statistics", [("master", "statistics"), ("bachelor", "statistics")]),
 ]
 
@@ -105,7 +104,8 @@ def test_ambiguous_abbreviation_in_education_section(tax: SimpleNamespace) -> No
     text = "EDUCATION\nMS, Stanford University, 2015\nBA - Lakeside College - 2012\n"
     found = _run(tax, text, "resume")
     assert [(f.degree, f.institution, f.year) for f in found] == [
-        ("master", "Stanford University", 2015), ("bachelor", "Lakeside College", 2012),
+        ("master", "Stanford University", 2015),
+        ("bachelor", "Lakeside College", 2012),
     ]
 
 

@@ -13,45 +13,85 @@ TODAY = (2026, 11)
 
 # (layout name, text, [(title, organization, start, end)]) most recent first
 LAYOUTS = [
-    ("lines", "EXPERIENCE\n\nStaff Engineer\nOrbital Widgets Inc.\nFeb 2021 - Present\n\n"
-              "Software Developer\nKettle Labs\nJun 2017 - Jan 2021\n",
-     [("Staff Engineer", "Orbital Widgets Inc.", "2021-02", None),
-      ("Software Developer", "Kettle Labs", "2017-06", "2021-01")]),
-    ("comma", "Work Experience\nData Analyst, Brightpath GmbH\n03/2019 - 08/2022\n\n"
-              "Junior Analyst, Northwind Traders\n01/2017 - 02/2019\n",
-     [("Data Analyst", "Brightpath GmbH", "2019-03", "2022-08"),
-      ("Junior Analyst", "Northwind Traders", "2017-01", "2019-02")]),
-    ("comma title with commas", "Experience\nMarketer, Planner, Acme AB\n2016 - 2017\n",
-     [("Marketer, Planner", "Acme AB", "2016-01", "2017-01")]),
-    ("comma org with commas",
-     "Experience\nResearcher, Institute of Optics, Lakeside University\n2012 - 2015\n",
-     [("Researcher", "Institute of Optics, Lakeside University", "2012-01", "2015-01")]),
-    ("comma with legal form", "EXPERIENCE\nData Analyst, Brightpath, Inc.\n2019 - 2021\n",
-     [("Data Analyst", "Brightpath, Inc.", "2019-01", "2021-01")]),
-    ("pipes", "EXPERIENCE\nHead of Data | Fernwood AG | 2020.01 ~ now\n\n"
-              "Statistician | Quill & Co | 2015.06 ~ 2019.12\n",
-     [("Head of Data", "Fernwood AG", "2020-01", None),
-      ("Statistician", "Quill & Co", "2015-06", "2019-12")]),
-    ("dates first", "Experience\n\nMar '19 - present\nProject Director at Harbor Lights Ltd\n\n"
-                    "Dec '12 - Mar '19\nProject Manager at Harbor Lights Ltd\n",
-     [("Project Director", "Harbor Lights Ltd", "2019-03", None),
-      ("Project Manager", "Harbor Lights Ltd", "2012-12", "2019-03")]),
-    ("title at org with dates", "EXPERIENCE\nSenior Consultant at Redwood Partners (Jan 2018 - Dec 2020)\n",
-     [("Senior Consultant", "Redwood Partners", "2018-01", "2020-12")]),
-    ("org dash title", "EXPERIENCE\nAcme Corp - Principal Architect (2014 - 2018)\n",
-     [("Principal Architect", "Acme Corp", "2014-01", "2018-01")]),
-    ("title @ org", "EXPERIENCE\nML Engineer @ Vectorly | Sept 2019 - Mar 2021\n",
-     [("ML Engineer", "Vectorly", "2019-09", "2021-03")]),
-    ("blank lines and location",
-     "WORK EXPERIENCE\n\nQA Engineer\n\nZenith Soft Pvt Ltd - Pune, Maharashtra -\n\n"
-     "July 2016 to Present\n\n• Wrote test plans.\n• Automated regression suites.\n",
-     [("QA Engineer", "Zenith Soft Pvt Ltd", "2016-07", None)]),
-    ("date in a bullet under the header",
-     "WORK EXPERIENCE\n\nAssociate Software Engineer\n\nOrchid Systems\n\n"
-     "• Maintains reporting scripts. (September 2017 onwards)\n",
-     [("Associate Software Engineer", "Orchid Systems", "2017-09", None)]),
-    ("german", "BERUFSERFAHRUNG\nProjektleiter\nStadtwerke Nord GmbH\n04/2015 - heute\n",
-     [("Projektleiter", "Stadtwerke Nord GmbH", "2015-04", None)]),
+    (
+        "lines",
+        "EXPERIENCE\n\nStaff Engineer\nOrbital Widgets Inc.\nFeb 2021 - Present\n\n"
+        "Software Developer\nKettle Labs\nJun 2017 - Jan 2021\n",
+        [
+            ("Staff Engineer", "Orbital Widgets Inc.", "2021-02", None),
+            ("Software Developer", "Kettle Labs", "2017-06", "2021-01"),
+        ],
+    ),
+    (
+        "comma",
+        "Work Experience\nData Analyst, Brightpath GmbH\n03/2019 - 08/2022\n\n"
+        "Junior Analyst, Northwind Traders\n01/2017 - 02/2019\n",
+        [
+            ("Data Analyst", "Brightpath GmbH", "2019-03", "2022-08"),
+            ("Junior Analyst", "Northwind Traders", "2017-01", "2019-02"),
+        ],
+    ),
+    (
+        "comma title with commas",
+        "Experience\nMarketer, Planner, Acme AB\n2016 - 2017\n",
+        [("Marketer, Planner", "Acme AB", "2016-01", "2017-01")],
+    ),
+    (
+        "comma org with commas",
+        "Experience\nResearcher, Institute of Optics, Lakeside University\n2012 - 2015\n",
+        [("Researcher", "Institute of Optics, Lakeside University", "2012-01", "2015-01")],
+    ),
+    (
+        "comma with legal form",
+        "EXPERIENCE\nData Analyst, Brightpath, Inc.\n2019 - 2021\n",
+        [("Data Analyst", "Brightpath, Inc.", "2019-01", "2021-01")],
+    ),
+    (
+        "pipes",
+        "EXPERIENCE\nHead of Data | Fernwood AG | 2020.01 ~ now\n\nStatistician | Quill & Co | 2015.06 ~ 2019.12\n",
+        [("Head of Data", "Fernwood AG", "2020-01", None), ("Statistician", "Quill & Co", "2015-06", "2019-12")],
+    ),
+    (
+        "dates first",
+        "Experience\n\nMar '19 - present\nProject Director at Harbor Lights Ltd\n\n"
+        "Dec '12 - Mar '19\nProject Manager at Harbor Lights Ltd\n",
+        [
+            ("Project Director", "Harbor Lights Ltd", "2019-03", None),
+            ("Project Manager", "Harbor Lights Ltd", "2012-12", "2019-03"),
+        ],
+    ),
+    (
+        "title at org with dates",
+        "EXPERIENCE\nSenior Consultant at Redwood Partners (Jan 2018 - Dec 2020)\n",
+        [("Senior Consultant", "Redwood Partners", "2018-01", "2020-12")],
+    ),
+    (
+        "org dash title",
+        "EXPERIENCE\nAcme Corp - Principal Architect (2014 - 2018)\n",
+        [("Principal Architect", "Acme Corp", "2014-01", "2018-01")],
+    ),
+    (
+        "title @ org",
+        "EXPERIENCE\nML Engineer @ Vectorly | Sept 2019 - Mar 2021\n",
+        [("ML Engineer", "Vectorly", "2019-09", "2021-03")],
+    ),
+    (
+        "blank lines and location",
+        "WORK EXPERIENCE\n\nQA Engineer\n\nZenith Soft Pvt Ltd - Pune, Maharashtra -\n\n"
+        "July 2016 to Present\n\n• Wrote test plans.\n• Automated regression suites.\n",
+        [("QA Engineer", "Zenith Soft Pvt Ltd", "2016-07", None)],
+    ),
+    (
+        "date in a bullet under the header",
+        "WORK EXPERIENCE\n\nAssociate Software Engineer\n\nOrchid Systems\n\n"
+        "• Maintains reporting scripts. (September 2017 onwards)\n",
+        [("Associate Software Engineer", "Orchid Systems", "2017-09", None)],
+    ),
+    (
+        "german",
+        "BERUFSERFAHRUNG\nProjektleiter\nStadtwerke Nord GmbH\n04/2015 - heute\n",
+        [("Projektleiter", "Stadtwerke Nord GmbH", "2015-04", None)],
+    ),
 ]
 
 
@@ -59,9 +99,7 @@ def _summary(positions: tuple[Position, ...]) -> list[tuple[str | None, str | No
     return [(p.title, p.organization, p.start, p.end) for p in positions]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [(t, e) for _, t, e in LAYOUTS], ids=[n for n, _, _ in LAYOUTS]
-)
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in LAYOUTS], ids=[n for n, _, _ in LAYOUTS])
 def test_layouts(text: str, expected: list[tuple[str, str | None, str, str | None]]) -> None:
     exp = extract_experience(make_ctx(text, today=TODAY))
     assert _summary(exp.positions) == expected
@@ -91,8 +129,7 @@ def test_total_years(text: str, years: float) -> None:
 
 def test_education_dates_never_count() -> None:
     text = (
-        "EXPERIENCE\nEngineer, Acme\n2018 - 2020\n\n"
-        "EDUCATION\nBSc Computer Science, Lakeside University\n2014 - 2018\n"
+        "EXPERIENCE\nEngineer, Acme\n2018 - 2020\n\nEDUCATION\nBSc Computer Science, Lakeside University\n2014 - 2018\n"
     )
     exp = extract_experience(make_ctx(text, today=TODAY))
     assert _summary(exp.positions) == [("Engineer", "Acme", "2018-01", "2020-01")]
@@ -135,9 +172,7 @@ def test_most_recent_first_and_kinds() -> None:
 
 
 def test_offsets_point_into_the_original_text() -> None:
-    original = (
-        "EXPERIENCE\n\n  Senior\tEngineer\nAcme\u00a0Corp\nJan 2020 \u2013 Present\n\u2022 Built things.\n"
-    )
+    original = "EXPERIENCE\n\n  Senior\tEngineer\nAcme\u00a0Corp\nJan 2020 \u2013 Present\n\u2022 Built things.\n"
     ctx = make_ctx(original, today=TODAY)
     (pos,) = extract_experience(ctx).positions
     assert pos.date_text == "Jan 2020 \u2013 Present"

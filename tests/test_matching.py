@@ -30,7 +30,10 @@ def run(index, text: str, section: str = "experience") -> list[tuple[str, str, s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Built models in PyTorch/TensorFlow", [("pytorch", "PyTorch", "exact"), ("tensorflow", "TensorFlow", "exact")]),
+        (
+            "Built models in PyTorch/TensorFlow",
+            [("pytorch", "PyTorch", "exact"), ("tensorflow", "TensorFlow", "exact")],
+        ),
         ("used sklearn on k8s.", [("scikit-learn", "sklearn", "alias"), ("kubernetes", "k8s", "alias")]),
         ("pytorch and PYTORCH", [("pytorch", "pytorch", "exact"), ("pytorch", "PYTORCH", "exact")]),
         ("Tensor Flow", [("tensorflow", "Tensor Flow", "alias")]),
@@ -40,8 +43,10 @@ def run(index, text: str, section: str = "experience") -> list[tuple[str, str, s
         ("Deep  learning with ﬁne tuning", [("deep-learning", "Deep  learning", "exact")]),
         ("(PyTorch)", [("pytorch", "PyTorch", "exact")]),
         ("•Python", [("python", "Python", "exact")]),
-        ("CKA; Certified Kubernetes Administrator", [("cka", "CKA", "alias"),
-                                                    ("cka", "Certified Kubernetes Administrator", "exact")]),
+        (
+            "CKA; Certified Kubernetes Administrator",
+            [("cka", "CKA", "alias"), ("cka", "Certified Kubernetes Administrator", "exact")],
+        ),
     ],
 )
 def test_matches(index, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

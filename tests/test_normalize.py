@@ -86,9 +86,7 @@ def test_offsets_stay_in_range(original: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(_ALPHABET.filter(lambda p: "\ufb01" not in p and "\ufb03" not in p), max_size=60).map("".join)
-)
+@given(st.lists(_ALPHABET.filter(lambda p: "\ufb01" not in p and "\ufb03" not in p), max_size=60).map("".join))
 def test_letters_and_digits_survive_in_order(original: str) -> None:
     norm = normalize(original)
     assert [c for c in norm.text if c.isalnum()] == [c for c in original if c.isalnum()]

@@ -246,8 +246,7 @@ def test_bad_kind() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        ("Experience\n" + "Built pipelines with Python and SQL for the team.\n" * 20 + "Skills: Python\n")
-        * 5000,
+        ("Experience\n" + "Built pipelines with Python and SQL for the team.\n" * 20 + "Skills: Python\n") * 5000,
         "x" * 10_000_000,
         "Skills:" * 1_500_000,
         "\n" * 5_000_000,

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINI
 from gapfinder.errors import TaxonomyError
 from gapfinder.taxonomy import load_taxonomy
-
-from conftest import MINI
 
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -33,30 +32,70 @@ def _remove(rel: str) -> Callable[[Path], None]:
 
 
 BROKEN = [
-    ("broken yaml", _write("skills/core.yaml", "skills: [\n  - {id: x"), r"core\.yaml: line \d+, column \d+: invalid YAML"),
-    ("unknown key", _edit("skills/core.yaml", "{id: python, name: Python,", "{id: python, nmae: Python, name: Python,"),
-     r"core\.yaml: skills\.0\(id=python\)\.nmae: Extra inputs are not permitted"),
-    ("dangling implies", _edit("skills/core.yaml", "implies: [machine-learning]", "implies: [nope]"),
-     r"core\.yaml: skills\.\d+\(id=deep-learning\)\.implies\.0: unknown skill 'nope'"),
-    ("unknown category", _edit("skills/core.yaml", "category: language}", "category: langauge}"),
-     r"core\.yaml: skills\.0\(id=python\)\.category: unknown category 'langauge'"),
-    ("duplicate alias", _edit("skills/core.yaml", "aliases: [sklearn]", "aliases: [sklearn, Torch]"),
-     r"duplicate skill name/alias 'torch'"),
-    ("duplicate id", _edit("skills/core.yaml", "{id: python, name: Python,", "{id: pytorch, name: Python,"),
-     r"duplicate skill id 'pytorch'"),
-    ("ambiguous surface not listed", _edit("skills/core.yaml", "surfaces: [R]", "surfaces: [Rlang]"),
-     r"ambiguity\.surfaces \['Rlang'\] are not the name or an alias of 'r'"),
-    ("cert skill unknown", _edit("certifications.yaml", "skills: [kubernetes]", "skills: [k8s]"),
-     r"certifications\.yaml: certifications\.0\(id=cka\)\.skills\.0: unknown skill 'k8s'"),
-    ("ladder unknown skill", _edit("ladders/mini.yaml", "any_of: [kubernetes]", "any_of: [kubernetez]"),
-     r"mini\.yaml: levels\.1\(id=senior\)\.skills\.0\.any_of\.0: unknown skill 'kubernetez'"),
-    ("ladder unknown next", _edit("ladders/mini.yaml", "next: manager", "next: boss"),
-     r"levels\.1\(id=senior\)\.next: unknown level 'boss'"),
-    ("ladder bad regex", _edit("ladders/mini.yaml", r"titles: ['\bsenior\b']", r"titles: ['(senior']"),
-     r"levels\.1\(id=senior\)\.titles\.0: invalid regular expression"),
-    ("ladder inheritance cycle", _edit("ladders/mini.yaml", "    skills:\n      - {id: python",
-                                       "    inherits: [manager]\n    skills:\n      - {id: python"),
-     r"inheritance cycle"),
+    (
+        "broken yaml",
+        _write("skills/core.yaml", "skills: [\n  - {id: x"),
+        r"core\.yaml: line \d+, column \d+: invalid YAML",
+    ),
+    (
+        "unknown key",
+        _edit("skills/core.yaml", "{id: python, name: Python,", "{id: python, nmae: Python, name: Python,"),
+        r"core\.yaml: skills\.0\(id=python\)\.nmae: Extra inputs are not permitted",
+    ),
+    (
+        "dangling implies",
+        _edit("skills/core.yaml", "implies: [machine-learning]", "implies: [nope]"),
+        r"core\.yaml: skills\.\d+\(id=deep-learning\)\.implies\.0: unknown skill 'nope'",
+    ),
+    (
+        "unknown category",
+        _edit("skills/core.yaml", "category: language}", "category: langauge}"),
+        r"core\.yaml: skills\.0\(id=python\)\.category: unknown category 'langauge'",
+    ),
+    (
+        "duplicate alias",
+        _edit("skills/core.yaml", "aliases: [sklearn]", "aliases: [sklearn, Torch]"),
+        r"duplicate skill name/alias 'torch'",
+    ),
+    (
+        "duplicate id",
+        _edit("skills/core.yaml", "{id: python, name: Python,", "{id: pytorch, name: Python,"),
+        r"duplicate skill id 'pytorch'",
+    ),
+    (
+        "ambiguous surface not listed",
+        _edit("skills/core.yaml", "surfaces: [R]", "surfaces: [Rlang]"),
+        r"ambiguity\.surfaces \['Rlang'\] are not the name or an alias of 'r'",
+    ),
+    (
+        "cert skill unknown",
+        _edit("certifications.yaml", "skills: [kubernetes]", "skills: [k8s]"),
+        r"certifications\.yaml: certifications\.0\(id=cka\)\.skills\.0: unknown skill 'k8s'",
+    ),
+    (
+        "ladder unknown skill",
+        _edit("ladders/mini.yaml", "any_of: [kubernetes]", "any_of: [kubernetez]"),
+        r"mini\.yaml: levels\.1\(id=senior\)\.skills\.0\.any_of\.0: unknown skill 'kubernetez'",
+    ),
+    (
+        "ladder unknown next",
+        _edit("ladders/mini.yaml", "next: manager", "next: boss"),
+        r"levels\.1\(id=senior\)\.next: unknown level 'boss'",
+    ),
+    (
+        "ladder bad regex",
+        _edit("ladders/mini.yaml", r"titles: ['\bsenior\b']", r"titles: ['(senior']"),
+        r"levels\.1\(id=senior\)\.titles\.0: invalid regular expression",
+    ),
+    (
+        "ladder inheritance cycle",
+        _edit(
+            "ladders/mini.yaml",
+            "    skills:\n      - {id: python",
+            "    inherits: [manager]\n    skills:\n      - {id: python",
+        ),
+        r"inheritance cycle",
+    ),
     ("degree level unknown", _edit("degrees.yaml", "id: phd", "id: doctorate"), r"degrees\.yaml: levels\.3.*\.id"),
     ("missing file", _remove("certifications.yaml"), r"certifications\.yaml: cannot read"),
     ("not a mapping", _write("categories.yaml", "- a\n- b\n"), r"categories\.yaml: expected a mapping"),
@@ -65,8 +104,9 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("name", "breaker", "pattern"), BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_taxonomy_is_a_clear_error(tmp_path: Path, name: str, breaker: Callable[[Path], None],
-                                          pattern: str) -> None:
+def test_broken_taxonomy_is_a_clear_error(
+    tmp_path: Path, name: str, breaker: Callable[[Path], None], pattern: str
+) -> None:
     root = tmp_path / "tax"
     shutil.copytree(MINI, root)
     breaker(root)

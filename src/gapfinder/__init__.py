@@ -74,8 +74,7 @@ def analyze(
     job: Report | None = None,
 ) -> Report:
     """Analyse a resume or job description file (path or bytes: PDF, DOCX, TXT, Markdown)."""
-    return _default_engine().analyze(source, kind=kind, filename=filename, password=password, target=target,
-                                     job=job)
+    return _default_engine().analyze(source, kind=kind, filename=filename, password=password, target=target, job=job)
 
 
 def analyze_text(

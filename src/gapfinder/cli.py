@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,20 +24,21 @@ from .errors import GapfinderError, UsageError
 SUBCOMMANDS = ("taxonomy",)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     resume = "resume"
     job = "job"
 
 
 analyze_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
-taxonomy_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
-                           help="Work with taxonomies.")
+taxonomy_app = typer.Typer(
+    add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False, help="Work with taxonomies."
+)
 
 
 def _fail(err: GapfinderError) -> typer.Exit:
@@ -78,8 +79,7 @@ def analyze(
             src, name = _read_source(job)
             job_report = engine.analyze(src, kind="job", filename=name)
         src, name = _read_source(file)
-        report = engine.analyze(src, kind=kind.value, filename=name, password=password, target=target,
-                                job=job_report)
+        report = engine.analyze(src, kind=kind.value, filename=name, password=password, target=target, job=job_report)
     except GapfinderError as err:
         raise _fail(err) from None
     if fmt is Format.json:

@@ -135,11 +135,21 @@ class Engine:
         placement_experience = experience
         if kind == "job":
             requirements = job_requirements(ctx, skills, certs, education, title)
-            experience = Experience(total_years=None, stated_years=requirements.min_years,
-                                    basis="stated" if requirements.min_years is not None else "none")
+            experience = Experience(
+                total_years=None,
+                stated_years=requirements.min_years,
+                basis="stated" if requirements.min_years is not None else "none",
+            )
             placement_experience = Experience(total_years=requirements.min_years)
-        profile = Profile(kind=kind, skills=skills, certifications=certs, education=education,
-                          experience=placement_experience, leadership=leadership, headline=title)
+        profile = Profile(
+            kind=kind,
+            skills=skills,
+            certifications=certs,
+            education=education,
+            experience=placement_experience,
+            leadership=leadership,
+            headline=title,
+        )
         placement = place(profile, self.ladder, tax, self.titles)
 
         gap: Gap | None = None
@@ -150,15 +160,20 @@ class Engine:
             gap = level_gap(profile, self.ladder, tax, lv)
 
         sections_out = tuple(
-            Section(name=s.name, heading=s.heading, start=norm.to_original(s.start, s.end)[0],
-                    end=norm.to_original(s.start, s.end)[1])
+            Section(
+                name=s.name,
+                heading=s.heading,
+                start=norm.to_original(s.start, s.end)[0],
+                end=norm.to_original(s.start, s.end)[1],
+            )
             for s in sections
         )
         return Report(
             gapfinder_version=__version__,
             kind=kind,
-            document=DocumentInfo(source=doc.source, format=doc.format, pages=doc.pages, chars=len(doc.text),
-                                  sections=sections_out),
+            document=DocumentInfo(
+                source=doc.source, format=doc.format, pages=doc.pages, chars=len(doc.text), sections=sections_out
+            ),
             text=doc.text,
             skills=skills,
             certifications=certs,
@@ -177,9 +192,15 @@ class Engine:
 
 
 def _profile_of(report: Report) -> Profile:
-    return Profile(kind=report.kind, skills=report.skills, certifications=report.certifications,
-                   education=report.education, experience=report.experience, leadership=report.leadership,
-                   headline=report.requirements.title if report.requirements else None)
+    return Profile(
+        kind=report.kind,
+        skills=report.skills,
+        certifications=report.certifications,
+        education=report.education,
+        experience=report.experience,
+        leadership=report.leadership,
+        headline=report.requirements.title if report.requirements else None,
+    )
 
 
 def _quality_warnings(
@@ -188,13 +209,15 @@ def _quality_warnings(
     out: list[DocumentWarning] = []
     visible = sum(1 for c in text if not c.isspace())
     if visible < LITTLE_TEXT_CHARS:
-        out.append(DocumentWarning(code="little_text",
-                                   message=f"only {visible} characters of text; results may be incomplete"))
+        out.append(
+            DocumentWarning(code="little_text", message=f"only {visible} characters of text; results may be incomplete")
+        )
     if not skills:
         out.append(DocumentWarning(code="no_skills", message="no skills from the taxonomy were found"))
     if kind == "resume" and not experience.positions:
-        out.append(DocumentWarning(code="no_positions",
-                                   message="no dated positions found; years of experience are unknown"))
+        out.append(
+            DocumentWarning(code="no_positions", message="no dated positions found; years of experience are unknown")
+        )
     return tuple(out)
 
 

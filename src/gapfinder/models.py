@@ -128,9 +128,20 @@ class Experience(Frozen):
 
 class LeadershipSignal(Frozen):
     kind: Literal[
-        "people_management", "team_size", "hiring", "mentoring", "budget", "roadmap", "strategy",
-        "cross_functional", "technical_leadership", "executive", "publications", "speaking",
-        "open_source", "patents",
+        "people_management",
+        "team_size",
+        "hiring",
+        "mentoring",
+        "budget",
+        "roadmap",
+        "strategy",
+        "cross_functional",
+        "technical_leadership",
+        "executive",
+        "publications",
+        "speaking",
+        "open_source",
+        "patents",
     ]
     value: int | None = Field(None, description="a number the signal states, e.g. the team size")
     mentions: tuple[Mention, ...]

@@ -385,9 +385,7 @@ def _caps_headings(text: str, start: int, end: int, kind: Kind) -> Iterator[tupl
                 i += 1
 
 
-def _accept(
-    found: tuple[SectionName, int, bool], line: str, prev_line: str, current: SectionName, kind: Kind
-) -> bool:
+def _accept(found: tuple[SectionName, int, bool], line: str, prev_line: str, current: SectionName, kind: Kind) -> bool:
     name, length, inline = found
     if name == current:
         return False  # a repeated heading or a sub-heading: the section goes on

@@ -52,13 +52,26 @@ for _num, _names in enumerate(
         MONTH_NAMES[_n] = _num
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
 OPEN_WORDS = (
-    "present day", "present", "currently", "current", "now", "today", "date", "ongoing", "heute", "aktuell",
-    "jetzt", "dato", "actualidad", "actual", "presente", "aujourd'hui", "maintenant",
+    "present day",
+    "present",
+    "currently",
+    "current",
+    "now",
+    "today",
+    "date",
+    "ongoing",
+    "heute",
+    "aktuell",
+    "jetzt",
+    "dato",
+    "actualidad",
+    "actual",
+    "presente",
+    "aujourd'hui",
+    "maintenant",
 )
 # what may stand between the two ends of a range (after collapsing blanks)
-_SEP = re.compile(
-    r"\s{0,2}(?:-{1,2}|~|/|to|till|til|until|through|thru|bis|au|à|a|hasta|al)\s{0,2}", re.IGNORECASE
-)
+_SEP = re.compile(r"\s{0,2}(?:-{1,2}|~|/|to|till|til|until|through|thru|bis|au|à|a|hasta|al)\s{0,2}", re.IGNORECASE)
 _MAX_GAP = 12
 _SINCE = re.compile(r"(?<![\w])(?:since|seit|depuis|desde)\s?\(?$", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s?(?:onwards?|and ongoing|-\s?(?:ongoing))\b", re.IGNORECASE)
@@ -153,9 +166,7 @@ def _coarser(a: Precision, b: Precision) -> Precision:
     return a if _PRECISION_RANK[a] >= _PRECISION_RANK[b] else b
 
 
-def _make(
-    text: str, start: YM, end: YM | None, prec: Precision, s: int, e: int, today: YM
-) -> DateRange | None:
+def _make(text: str, start: YM, end: YM | None, prec: Precision, s: int, e: int, today: YM) -> DateRange | None:
     if not _plausible(start, today) or (end is not None and (not _plausible(end, today) or end < start)):
         return None
     return DateRange(start, end, end is None, prec, s, e, text[s:e])

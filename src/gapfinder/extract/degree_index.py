@@ -95,8 +95,11 @@ def _build(tax: DegreeTaxonomy) -> DegreeIndex:
     degree = bound.format(f"(?i:{trie_pattern(aliases)})|{trie_pattern(abbrevs, fold=False)}")
     field = bound.format(f"(?i:{trie_pattern(ci)})|{trie_pattern(cs, fold=False)}")
     return DegreeIndex(
-        degree=re.compile(degree), level_of=level_of, needs_context=frozenset(ambiguous),
-        field=re.compile(field), field_of=field_of,
+        degree=re.compile(degree),
+        level_of=level_of,
+        needs_context=frozenset(ambiguous),
+        field=re.compile(field),
+        field_of=field_of,
         rank={lv.id: lv.rank for lv in tax.degree_levels.values()},
         names=frozenset(lv.name.casefold() for lv in tax.degree_levels.values()),
     )

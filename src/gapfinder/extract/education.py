@@ -33,11 +33,34 @@ ENTRY_WINDOW = 400  # characters around a degree searched for its institution an
 MAX_DEGREE_MENTIONS = 200  # a resume or posting never has more; bounds the work on hostile input
 FIELD_WINDOW = 100
 # English words and product names that follow an abbreviation used as something else ("MS Office")
-NOT_AFTER_ABBREVIATION = frozenset({
-    "office", "excel", "word", "windows", "access", "powerpoint", "outlook", "teams", "sql", "project",
-    "visio", "dynamics", "azure", "exchange", "sharepoint", "dos", "paint", "edge", "power", "onenote",
-    "publisher", "navision", "crm", "server",
-})
+NOT_AFTER_ABBREVIATION = frozenset(
+    {
+        "office",
+        "excel",
+        "word",
+        "windows",
+        "access",
+        "powerpoint",
+        "outlook",
+        "teams",
+        "sql",
+        "project",
+        "visio",
+        "dynamics",
+        "azure",
+        "exchange",
+        "sharepoint",
+        "dos",
+        "paint",
+        "edge",
+        "power",
+        "onenote",
+        "publisher",
+        "navision",
+        "crm",
+        "server",
+    }
+)
 # words before a level word that make it a role ("Scrum Master")
 NOT_BEFORE = re.compile(r"(?:scrum|quiz|web|grand|chess)\s$", re.IGNORECASE)
 INSTITUTION = re.compile(
@@ -163,10 +186,13 @@ def _merge(findings: list[EducationFinding]) -> list[EducationFinding]:
                 a is None or b is None or a == b
                 for a, b in ((g.field, f.field), (g.institution, f.institution), (g.year, f.year))
             ):
-                out[i] = g.model_copy(update={
-                    "field": g.field or f.field, "institution": g.institution or f.institution,
-                    "year": g.year or f.year,
-                })
+                out[i] = g.model_copy(
+                    update={
+                        "field": g.field or f.field,
+                        "institution": g.institution or f.institution,
+                        "year": g.year or f.year,
+                    }
+                )
                 mentions[i].update({(x.start, x.end): x for x in f.mentions})
                 break
         else:
@@ -179,7 +205,7 @@ def _merge(findings: list[EducationFinding]) -> list[EducationFinding]:
 
 
 def _part_of_name(text: str, m: re.Match[str]) -> bool:
-    """"Green Valley High School" names a school; it is not the degree "high school"."""
+    """ "Green Valley High School" names a school; it is not the degree "high school"."""
     if not INSTITUTION.search(m.group(0)):
         return False
     before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
@@ -187,8 +213,12 @@ def _part_of_name(text: str, m: re.Match[str]) -> bool:
 
 
 def _finding(
-    ctx: AnalysisContext, mt: DegreeIndex, kept: list[tuple[re.Match[str], DegreeLevelId]], k: int,
-    starts: list[int], ends: list[int],
+    ctx: AnalysisContext,
+    mt: DegreeIndex,
+    kept: list[tuple[re.Match[str], DegreeLevelId]],
+    k: int,
+    starts: list[int],
+    ends: list[int],
 ) -> EducationFinding:
     text = ctx.text
     m, level = kept[k]
@@ -216,7 +246,10 @@ def _finding(
         institution = _institution(text, [(lo, hi), *([before] if before else [])])
         year = _year(ctx, max(line_start, m.start() - ENTRY_WINDOW), hi)
     return EducationFinding(
-        degree=level, field=field[0] if field else None, institution=institution, year=year,
+        degree=level,
+        field=field[0] if field else None,
+        institution=institution,
+        year=year,
         mentions=tuple(mentions),
     )
 

@@ -33,8 +33,17 @@ from .timeline import month_index, union_months
 from .titles import has_job_word, is_internship, split_header
 
 NOT_WORK: frozenset[SectionName] = frozenset(
-    {"education", "certifications", "projects", "publications", "awards", "skills", "languages", "interests",
-     "references"}
+    {
+        "education",
+        "certifications",
+        "projects",
+        "publications",
+        "awards",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+    }
 )
 STATED_SECTIONS: frozenset[SectionName] = frozenset({"header", "summary"})
 MAX_HEADER_LINES = 3
@@ -49,19 +58,43 @@ _DEGREE_CUE = re.compile(
     re.IGNORECASE,
 )
 # outside an experience section an institution without a job title is a study entry too
-_SCHOOL_CUE = re.compile(r"\b(?:universit(?:y|ät|é|ad)|college|school|hochschule|institute of technology)\b",
-                         re.IGNORECASE)
+_SCHOOL_CUE = re.compile(
+    r"\b(?:universit(?:y|ät|é|ad)|college|school|hochschule|institute of technology)\b", re.IGNORECASE
+)
 _BULLET = re.compile(r"(?:[•*>o-]|\d{1,2}[.)])\s|•")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w", re.IGNORECASE)
 # a line that opens with a lower-case function word continues a sentence
-_PROSE_START = re.compile(
-    r"(?:since|as|and|or|to|from|with|for|in|on|the|a|an|of|by|during|while|which|i|we|my) "
-)
+_PROSE_START = re.compile(r"(?:since|as|and|or|to|from|with|for|in|on|the|a|an|of|by|during|while|which|i|we|my) ")
 _WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]")
-_NUM_WORDS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+_NUM_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )
+    )
+}
 _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
 _STATED = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
@@ -215,8 +248,12 @@ def _entries(ctx: AnalysisContext, lo: int, hi: int, lines: _Lines, in_experienc
         if _WORDS.search(rest) and not weak:
             head = [li]
             for j in (li - 1, li + 1):  # "Title\nOrg | dates": the title on an adjacent line
-                if not has_job_word(rest) and 0 <= j < len(lines.starts) and sc.candidate(j) \
-                        and has_job_word(lines.line(j)):
+                if (
+                    not has_job_word(rest)
+                    and 0 <= j < len(lines.starts)
+                    and sc.candidate(j)
+                    and has_job_word(lines.line(j))
+                ):
                     head = sorted((li, j))
                     break
             header = [rest if i == li else lines.line(i) for i in head]
@@ -248,12 +285,19 @@ def _positions(ctx: AnalysisContext, experience_only: bool) -> list[Position]:
                 end -= 1
             s, e = ctx.norm.to_original(ent.start, max(end, ent.rng.span_end))
             rng = ent.rng
-            positions.append(Position(
-                title=ent.title, organization=ent.org, start=ym_str(rng.start),
-                end=None if rng.end is None else ym_str(rng.end), current=rng.current,
-                kind="internship" if is_internship(ent.title) else "job",
-                start_offset=s, end_offset=e, date_text=ctx.norm.original_slice(rng.span_start, rng.span_end),
-            ))
+            positions.append(
+                Position(
+                    title=ent.title,
+                    organization=ent.org,
+                    start=ym_str(rng.start),
+                    end=None if rng.end is None else ym_str(rng.end),
+                    current=rng.current,
+                    kind="internship" if is_internship(ent.title) else "job",
+                    start_offset=s,
+                    end_offset=e,
+                    date_text=ctx.norm.original_slice(rng.span_start, rng.span_end),
+                )
+            )
     return positions
 
 
@@ -264,8 +308,11 @@ def _recency(p: Position, today: YM) -> tuple[bool, str, str]:
 def union_years(positions: list[Position] | tuple[Position, ...], today: YM) -> float | None:
     """Length in years of the union of the positions' month intervals (see module doc), or None."""
     tm = month_index(today)
-    spans = [(month_index(p.start), tm if p.end is None else min(month_index(p.end), tm))
-             for p in positions if p.start is not None]
+    spans = [
+        (month_index(p.start), tm if p.end is None else min(month_index(p.end), tm))
+        for p in positions
+        if p.start is not None
+    ]
     spans = [(a, b) for a, b in spans if b >= a]
     return round(union_months(spans) / 12.0, 2) if spans else None
 
@@ -279,8 +326,12 @@ def stated_years(ctx: AnalysisContext) -> float | None:
             continue
         after = text[m.end() : m.end() + 60].split("\n", 1)[0].split(". ", 1)[0]
         before = text[max(0, m.start() - 30) : m.start()]
-        if not (m.group("plus") or _EXPERIENCE_WORD.search(after) or _EXPERIENCE_WORD.search(before)
-                or _STATED_PREFIX.search(before)):
+        if not (
+            m.group("plus")
+            or _EXPERIENCE_WORD.search(after)
+            or _EXPERIENCE_WORD.search(before)
+            or _STATED_PREFIX.search(before)
+        ):
             continue
         raw = m.group("n").lower()
         n = float(_NUM_WORDS[raw]) if raw in _NUM_WORDS else float(raw)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
 from ..ladder.profile import DEGREE_RANK
 from ..ladder.titles import ROLE_WORDS
+from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
 from .context import AnalysisContext
 
 PREFERRED_CUE = re.compile(
@@ -21,8 +21,20 @@ PREFERRED_CUE = re.compile(
     re.IGNORECASE,
 )
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+}
 YEARS_RE = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
@@ -78,8 +90,11 @@ def job_requirements(
             continue
         (preferred if all(states) else required).append(s.id)
 
-    req_degrees = [e.degree for e in education
-                   if e.degree != "other" and not any(_preferred(ctx, _norm_offset(ctx, m)) for m in e.mentions)]
+    req_degrees = [
+        e.degree
+        for e in education
+        if e.degree != "other" and not any(_preferred(ctx, _norm_offset(ctx, m)) for m in e.mentions)
+    ]
     all_degrees = [e.degree for e in education if e.degree != "other"]
     degree = min(req_degrees, key=DEGREE_RANK.__getitem__) if req_degrees else None
     top = max(all_degrees, key=DEGREE_RANK.__getitem__) if all_degrees else None
@@ -87,8 +102,8 @@ def job_requirements(
 
     return JobRequirements(
         min_years=_min_years(ctx),
-        degree=degree,  # type: ignore[arg-type]
-        degree_preferred=degree_preferred,  # type: ignore[arg-type]
+        degree=degree,
+        degree_preferred=degree_preferred,
         required_skills=tuple(required),
         preferred_skills=tuple(preferred),
         certifications=tuple(c.id for c in certifications),

@@ -18,17 +18,51 @@ from ..models import LeadershipSignal, Mention
 from .context import AnalysisContext
 
 Kind = Literal[
-    "people_management", "team_size", "hiring", "mentoring", "budget", "roadmap", "strategy",
-    "cross_functional", "technical_leadership", "executive", "publications", "speaking",
-    "open_source", "patents",
+    "people_management",
+    "team_size",
+    "hiring",
+    "mentoring",
+    "budget",
+    "roadmap",
+    "strategy",
+    "cross_functional",
+    "technical_leadership",
+    "executive",
+    "publications",
+    "speaking",
+    "open_source",
+    "patents",
 ]
 MAX_MENTIONS = 25
 
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "a dozen": 12, "dozen": 12, "two dozen": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "two dozen": 24,
 }
 _N = r"(?P<{g}>\d{{1,4}}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\+?"
 _AMOUNT = r"[$€£]\s?(?P<{g}>\d{{1,4}}(?:[.,]\d{{1,3}})?)\s?(?P<{g}u>[kmb]n?|million|billion|mm)?\b"
@@ -54,8 +88,9 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     # people management
-    Rule("people_management", "managed a team",
-         rf"\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b"),
+    Rule(
+        "people_management", "managed a team", rf"\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b"
+    ),
     Rule("people_management", "direct reports", r"\bdirect\sreports?\b"),
     Rule("people_management", "line manager", r"\b(?:line|people)\smanag(?:er|ers|ement)\b"),
     Rule("people_management", "managing engineers", rf"\b{_LEAD_VERB}\s{_W.format(2)}{_PEOPLE}\b"),
@@ -63,88 +98,141 @@ RULES: tuple[Rule, ...] = (
     Rule("people_management", "performance reviews", r"\bperformance\s(?:reviews?|appraisals?)\b"),
     # team size (the value)
     Rule("team_size", "team of N", rf"\b{_TEAM}\sof\s(?:up\sto\s|over\s|more\sthan\s|about\s|~\s?)?{{N}}"),
-    Rule("team_size", "led N engineers",
-         rf"\b(?:{_LEAD_VERB}|mentored|mentoring|coached|hired|recruited|built|grew)\s"
-         rf"(?:a\s{_TEAM}\sof\s|up\sto\s|over\s|more\sthan\s)?{{N}}\s{_W.format(2)}{_PEOPLE}\b"),
-    Rule("team_size", "N-person team",
-         rf"\b{{N}}[\s-](?:person|member|people|strong)\s(?:[\w-]+\s)?{_TEAM}\b"),
-    Rule("team_size", "grew the team to N",
-         rf"\bgrew\s(?:the\s|a\s|my\s|our\s)?{_W.format(2)}{_TEAM}\s(?:from\s\d{{1,4}}\s)?to\s{{N}}"),
+    Rule(
+        "team_size",
+        "led N engineers",
+        rf"\b(?:{_LEAD_VERB}|mentored|mentoring|coached|hired|recruited|built|grew)\s"
+        rf"(?:a\s{_TEAM}\sof\s|up\sto\s|over\s|more\sthan\s)?{{N}}\s{_W.format(2)}{_PEOPLE}\b",
+    ),
+    Rule("team_size", "N-person team", rf"\b{{N}}[\s-](?:person|member|people|strong)\s(?:[\w-]+\s)?{_TEAM}\b"),
+    Rule(
+        "team_size",
+        "grew the team to N",
+        rf"\bgrew\s(?:the\s|a\s|my\s|our\s)?{_W.format(2)}{_TEAM}\s(?:from\s\d{{1,4}}\s)?to\s{{N}}",
+    ),
     # hiring
     Rule("hiring", "hired", r"\b(?:hired|recruited)\b(?!\s(?:as|by|into|at)\b)"),
-    Rule("hiring", "hiring",
-         r"\bhiring\s(?:and|of|for|process|pipeline|loop|committee|plan|decisions?|engineers|talent)\b"),
-    Rule("hiring", "built the team",
-         rf"\b(?:built|build|building|grew|grow|growing|scaled|scaling|formed|assembled)\s(?:out\s)?"
-         rf"(?:the\s|a\s|an\s|my\s|our\s){_W.format(2)}{_TEAM}\b"),
+    Rule(
+        "hiring",
+        "hiring",
+        r"\bhiring\s(?:and|of|for|process|pipeline|loop|committee|plan|decisions?|engineers|talent)\b",
+    ),
+    Rule(
+        "hiring",
+        "built the team",
+        rf"\b(?:built|build|building|grew|grow|growing|scaled|scaling|formed|assembled)\s(?:out\s)?"
+        rf"(?:the\s|a\s|an\s|my\s|our\s){_W.format(2)}{_TEAM}\b(?!['’])",
+    ),
     Rule("hiring", "interviews", r"\b(?:conducted|led|ran)\s(?:\w+\s)?interviews\b|\btalent\sacquisition\b"),
     # mentoring
     Rule("mentoring", "mentored", r"\bmentor(?:ed|ing|s|ship)?\b"),
     Rule("mentoring", "coached", r"\bcoach(?:ed|ing)\b"),
-    Rule("mentoring", "onboarded",
-         r"\b(?:onboard(?:ed|ing)|trained|guided)\s(?:new|junior|\d{1,3}|a\steam|interns|team\smembers)\b"),
+    Rule(
+        "mentoring",
+        "onboarded",
+        r"\b(?:onboard(?:ed|ing)|trained|guided)\s(?:new|junior|\d{1,3}|a\steam|interns|team\smembers)\b",
+    ),
     # budget
     Rule("budget", "$N budget", r"{AMOUNT}\+?\s(?:\w+\s)?budget"),
     Rule("budget", "budget of $N", r"\bbudget\sof\s(?:over\s|about\s|up\sto\s)?{AMOUNT}"),
-    Rule("budget", "managed budget",
-         rf"\b(?:managed|manage|managing|owned|own|owning|responsible\sfor)\s(?:a\s|the\s)?{_W.format(2)}budgets?\b"),
-    Rule("budget", "budget responsibility",
-         r"\bbudget(?:ary)?\s(?:ownership|responsibility|management|planning|owner)\b"),
+    Rule(
+        "budget",
+        "managed budget",
+        rf"\b(?:managed|manage|managing|owned|own|owning|responsible\sfor)\s(?:a\s|the\s)?{_W.format(2)}budgets?\b",
+    ),
+    Rule(
+        "budget", "budget responsibility", r"\bbudget(?:ary)?\s(?:ownership|responsibility|management|planning|owner)\b"
+    ),
     Rule("budget", "P&L", r"\bp\s?&\s?l\b|\bprofit\sand\sloss\b|\bcost\scent(?:er|re)\b"),
     # roadmap / strategy
     Rule("roadmap", "roadmap", r"\broad-?maps?\b"),
     Rule("roadmap", "OKRs", r"\bOKRs?\b|\bquarterly\splanning\b"),
     Rule("strategy", "strategy", r"\bstrateg(?:y|ies|ic|ically|ize|ized)\b"),
-    Rule("strategy", "vision",
-         r"\b(?:product|technical|technology|engineering|company|long-term)\svision\b|\bset\sthe\svision\b"),
+    Rule(
+        "strategy",
+        "vision",
+        r"\b(?:product|technical|technology|engineering|company|long-term)\svision\b|\bset\sthe\svision\b",
+    ),
     # cross-functional work
     Rule("cross_functional", "cross-functional", r"\bcross[- ]?(?:functional(?:ly)?|team|departmental)\b"),
     Rule("cross_functional", "stakeholders", r"\bstakeholders?\b"),
-    Rule("cross_functional", "partnered with product",
-         r"\b(?:partner(?:ed|ing)?|collaborat(?:ed|ing|e)|work(?:ed|ing)?\sclosely|liais(?:ed|ing))\swith\s"
-         r"(?:the\s)?(?:product|design|sales|marketing|business|engineering|research|legal|finance|"
-         r"operations|clinical|ux|customer)\b"),
+    Rule(
+        "cross_functional",
+        "partnered with product",
+        r"\b(?:partner(?:ed|ing)?|collaborat(?:ed|ing|e)|work(?:ed|ing)?\sclosely|liais(?:ed|ing))\swith\s"
+        r"(?:the\s)?(?:product|design|sales|marketing|business|engineering|research|legal|finance|"
+        r"operations|clinical|ux|customer)\b",
+    ),
     # technical leadership
     Rule("technical_leadership", "tech lead", r"\btech(?:nical)?\s(?:lead|leader|leadership)\b"),
-    Rule("technical_leadership", "led the design",
-         r"\b(?:led|lead|leading|drove|driving|owned)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:design|architecture|"
-         r"re-?architecture|migration|re-?write|redesign|technical\sdirection)\b"),
+    Rule(
+        "technical_leadership",
+        "led the design",
+        r"\b(?:led|lead|leading|drove|driving|owned)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:design|architecture|"
+        r"re-?architecture|migration|re-?write|redesign|technical\sdirection)\b",
+    ),
     Rule("technical_leadership", "architected", r"\barchitect(?:ed|ing)\b"),
     Rule("technical_leadership", "design reviews", r"\b(?:design|architecture)\sreviews?\b"),
-    Rule("technical_leadership", "set technical direction",
-         r"\b(?:set|setting|defined|define|shaped|own(?:ed)?)\s(?:the\s)?(?:technical|engineering|architectural)"
-         r"\s(?:direction|strategy|vision|roadmap|standards)\b"),
+    Rule(
+        "technical_leadership",
+        "set technical direction",
+        r"\b(?:set|setting|defined|define|shaped|own(?:ed)?)\s(?:the\s)?(?:technical|engineering|architectural)"
+        r"\s(?:direction|strategy|vision|roadmap|standards)\b",
+    ),
     Rule("technical_leadership", "lead architect", r"\b(?:lead|principal|chief)\s(?:architect|engineer)\b"),
     # executive exposure
-    Rule("executive", "reported to the CEO",
-         r"\breport(?:ed|ing|s)?\s(?:directly\s)?to\s(?:the\s)?(?:ceo|cto|cfo|coo|cio|cpo|founders?|"
-         r"svp|evp|vp|board|president|managing\sdirector)\b"),
-    Rule("executive", "board",
-         r"\bboard\sof\sdirectors\b|\bboard[- ](?:meetings?|members?|level|presentations?)\b"),
-    Rule("executive", "executive team",
-         r"\bexecutive\s(?:team|leadership|committee|board|stakeholders|sponsors?|management)\b|"
-         r"\bc[- ](?:level|suite)\b|\bsenior\sleadership\steam\b"),
-    Rule("executive", "presented to executives",
-         r"\bpresent(?:ed|ing)?\s(?:\w+\s)?to\s(?:the\s)?(?:executives|leadership|board|c-suite)\b"),
+    Rule(
+        "executive",
+        "reported to the CEO",
+        r"\breport(?:ed|ing|s)?\s(?:directly\s)?to\s(?:the\s)?(?:ceo|cto|cfo|coo|cio|cpo|founders?|"
+        r"svp|evp|vp|board|president|managing\sdirector)\b",
+    ),
+    Rule("executive", "board", r"\bboard\sof\sdirectors\b|\bboard[- ](?:meetings?|members?|level|presentations?)\b"),
+    Rule(
+        "executive",
+        "executive team",
+        r"\bexecutive\s(?:team|leadership|committee|board|stakeholders|sponsors?|management)\b|"
+        r"\bc[- ](?:level|suite)\b|\bsenior\sleadership\steam\b",
+    ),
+    Rule(
+        "executive",
+        "presented to executives",
+        r"\bpresent(?:ed|ing)?\s(?:\w+\s)?to\s(?:the\s)?(?:executives|leadership|board|c-suite)\b",
+    ),
     # research and community
     Rule("publications", "published", r"\bpublished\b|\bpublications?\b|\bco-?authored\b|\barxiv\b"),
-    Rule("publications", "venue paper",
-         r"\b(?-i:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|SIGMOD|VLDB|OSDI|"
-         r"SOSP|NSDI|AISTATS|Interspeech|ICASSP|JMLR|TPAMI|WSDM|RecSys|CoRL|ICRA|IROS|MICCAI)\b|"
-         r"\b(?-i:ACL)\s?(?:20\d\d|'\d\d)\b"),
-    Rule("publications", "first author",
-         r"\bfirst[- ]author(?:ed)?\b|\bpeer[- ]reviewed\b|"
-         r"\b(?:journal|conference|workshop)\s(?:papers?|articles?)\b"),
-    Rule("speaking", "speaker",
-         r"\bkeynotes?\b|\binvited\s(?:talks?|speaker|lectures?)\b|\b(?:speaker|spoke|presented)\sat\b|"
-         r"\b(?:gave|delivered)\s(?:a\s|the\s)?(?:talk|keynote|tutorial|workshop)s?\b|\btalks?\sat\b|"
-         r"\bpanel(?:ist|\sspeaker)\b|\bguest\slecture(?:r|s)?\b"),
-    Rule("open_source", "open-source contributor",
-         r"\bopen[- ]source\s(?:contributor|contributions?|maintainer|projects?|library|libraries|tools?|"
-         r"software|packages?|community)\b|\b(?:core\s)?maintainer\b|\bcore\scontributor\b|\bcommitter\b"),
-    Rule("open_source", "contributed to PyTorch",
-         r"\bcontribut(?:ed|or|ions?|ing)\s(?:code\s|patches\s|features\s|fixes\s)?(?:to|on)\s(?:the\s)?"
-         r"(?:open[- ]source|github|(?-i:[A-Z][\w.+-]{1,30}(?![\w.+-])))(?!\s(?!and\b|or\b)(?-i:[a-z]))"),
+    Rule(
+        "publications",
+        "venue paper",
+        r"\b(?-i:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|SIGMOD|VLDB|OSDI|"
+        r"SOSP|NSDI|AISTATS|Interspeech|ICASSP|JMLR|TPAMI|WSDM|RecSys|CoRL|ICRA|IROS|MICCAI)\b|"
+        r"\b(?-i:ACL)\s?(?:20\d\d|'\d\d)\b",
+    ),
+    Rule(
+        "publications",
+        "first author",
+        r"\bfirst[- ]author(?:ed)?\b|\bpeer[- ]reviewed\b|"
+        r"\b(?:journal|conference|workshop)\s(?:papers?|articles?)\b",
+    ),
+    Rule(
+        "speaking",
+        "speaker",
+        r"\bkeynotes?\b|\binvited\s(?:talks?|speaker|lectures?)\b|\b(?:speaker|spoke|presented)\sat\b|"
+        r"\b(?:gave|delivered)\s(?:a\s|the\s)?(?:talk|keynote|tutorial|workshop)s?\b|\btalks?\sat\b|"
+        r"\bpanel(?:ist|\sspeaker)\b|\bguest\slecture(?:r|s)?\b",
+    ),
+    Rule(
+        "open_source",
+        "open-source contributor",
+        r"\bopen[- ]source\s(?:contributor|contributions?|maintainer|projects?|library|libraries|tools?|"
+        r"software|packages?|community)\b|\b(?:core\s)?maintainer\b|\bcore\scontributor\b|\bcommitter\b",
+    ),
+    Rule(
+        "open_source",
+        "contributed to PyTorch",
+        r"\bcontribut(?:ed|or|ions?|ing)\s(?:code\s|patches\s|features\s|fixes\s)?(?:to|on)\s(?:the\s)?"
+        r"(?:open[- ]source|github|(?-i:[A-Z][\w.+-]{1,30}(?![\w.+-])))(?!\s(?!and\b|or\b)(?-i:[a-z]))",
+    ),
     Rule("patents", "patent", r"\bpatent(?:s|ed)?\b|\bpatent[- ]pending\b"),
 )
 
@@ -160,8 +248,15 @@ def _compile_kind(kind: Kind) -> tuple[re.Pattern[str], list[Rule]]:
 
 KINDS: tuple[Kind, ...] = tuple(dict.fromkeys(r.kind for r in RULES))
 _COMPILED = {k: _compile_kind(k) for k in KINDS}
-_MULTIPLIER = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000, "b": 1_000_000_000,
-               "bn": 1_000_000_000, "billion": 1_000_000_000}
+_MULTIPLIER = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
 
 
 def _value(m: re.Match[str], i: int) -> int | None:

@@ -144,7 +144,7 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, doc: Doc, cover
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if covered[i] or not tok.is_alpha and not tok.text[:1].isalnum():
+        if covered[i] or (not tok.is_alpha and not tok.text[:1].isalnum()):
             i += 1
             continue
         found: Match | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
@@ -65,10 +65,11 @@ class PhraseIndex:
 def make_nlp() -> Language:
     """A blank English pipeline whose tokenizer also splits on brackets, bullets and pipes."""
     nlp = spacy.blank("en")
-    infixes = [*nlp.Defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    prefixes = [*nlp.Defaults.prefixes, r"•"]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer: Any = nlp.tokenizer
+    defaults: Any = nlp.Defaults
+    infixes = [*defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, r"•"]).search
     return nlp
 
 
@@ -111,7 +112,7 @@ def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
     for label, texts in patterns.items():
-        matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+        matcher.add(label, [nlp.make_doc(t) for t in texts])
     return PhraseIndex(nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, fuzzy_buckets=buckets)
 
 

@@ -48,8 +48,9 @@ def certification_findings(
     ctx: AnalysisContext, tax: Taxonomy, matches: list[Match]
 ) -> tuple[CertificationFinding, ...]:
     out = [
-        CertificationFinding(id=cid, name=tax.certifications[cid].name, issuer=tax.certifications[cid].issuer,
-                             mentions=tuple(ms))
+        CertificationFinding(
+            id=cid, name=tax.certifications[cid].name, issuer=tax.certifications[cid].issuer, mentions=tuple(ms)
+        )
         for cid, ms in _grouped(ctx, matches, "cert").items()
     ]
     out.sort(key=lambda f: f.mentions[0].start)

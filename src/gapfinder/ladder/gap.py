@@ -21,18 +21,32 @@ _IMPORTANCE_ORDER = {"core": 0, "required": 0, "important": 1, "nice": 2, "prefe
 
 
 def _status(
-    profile: Profile, tax: Taxonomy, req_id: str, label: str, category: str, importance: str,
-    any_of: tuple[str, ...], implied: dict[str, str], job_evidence: tuple[Mention, ...] = (),
+    profile: Profile,
+    tax: Taxonomy,
+    req_id: str,
+    label: str,
+    category: str,
+    importance: str,
+    any_of: tuple[str, ...],
+    implied: dict[str, str],
+    job_evidence: tuple[Mention, ...] = (),
 ) -> SkillRequirementStatus:
     met = requirement_met(any_of, profile.skill_ids, implied)
     evidence: tuple[Mention, ...] = ()
     if met is not None:
         evidence = profile.skill_mentions(met.implied_by or met.skill)
     return SkillRequirementStatus(
-        requirement=req_id, label=label, category=category, importance=importance,  # type: ignore[arg-type]
-        any_of=any_of, status="met" if met else "missing", via=met.via if met else None,
-        matched_skill=met.skill if met else None, implied_by=met.implied_by if met else None,
-        evidence=evidence[:5], job_evidence=job_evidence[:3],
+        requirement=req_id,
+        label=label,
+        category=category,
+        importance=importance,
+        any_of=any_of,
+        status="met" if met else "missing",
+        via=met.via if met else None,
+        matched_skill=met.skill if met else None,
+        implied_by=met.implied_by if met else None,
+        evidence=evidence[:5],
+        job_evidence=job_evidence[:3],
     )
 
 
@@ -60,13 +74,13 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
     statuses = []
     for req in level_requirements(ladder, level.id):
         category = req.category or tax.skills[req.any_of[0]].category
-        statuses.append(_status(profile, tax, req.id, req.label, category, req.importance,
-                                tuple(req.any_of), implied))
+        statuses.append(_status(profile, tax, req.id, req.label, category, req.importance, tuple(req.any_of), implied))
     missing, coverage = _summarise(statuses)
     held_certs = {c.id for c in profile.certifications}
     certs = tuple(
-        CertificationStatus(id=cid, name=tax.certifications[cid].name,
-                            status="held" if cid in held_certs else "missing")
+        CertificationStatus(
+            id=cid, name=tax.certifications[cid].name, status="held" if cid in held_certs else "missing"
+        )
         for cid in level.certifications
     )
     held, degree_met = _degree(level.degree.minimum, profile)
@@ -84,15 +98,16 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
         missing_by_category=missing,
         certifications=certs,
         degree_required=level.degree.minimum,
-        degree_held=held,  # type: ignore[arg-type]
+        degree_held=held,
         degree_met=degree_met,
         years_required=level.years.min,
         years_held=years_held,
         years_shortfall=round(shortfall, 2),
         leadership_expected=tuple(e.label for e in level.leadership),
         leadership_missing=tuple(e.label for e in level.leadership if e.signal not in kinds),
-        salary=SalaryBand(min=salary.min, max=salary.max, currency=salary.currency,
-                          open_ended=salary.open_ended) if salary and salary.unit == "year" else None,
+        salary=SalaryBand(min=salary.min, max=salary.max, currency=salary.currency, open_ended=salary.open_ended)
+        if salary and salary.unit == "year"
+        else None,
         coverage=coverage,
     )
 
@@ -100,17 +115,20 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
 def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: Taxonomy) -> Gap:
     implied = profile.implied_by(tax)
     statuses = []
-    for importance, ids in (("required", requirements.required_skills),
-                            ("preferred", requirements.preferred_skills)):
+    for importance, ids in (("required", requirements.required_skills), ("preferred", requirements.preferred_skills)):
         for sid in ids:
             skill = tax.skills[sid]
-            statuses.append(_status(profile, tax, sid, skill.name, skill.category, importance, (sid,),
-                                    implied, job.skill_mentions(sid)))
+            statuses.append(
+                _status(
+                    profile, tax, sid, skill.name, skill.category, importance, (sid,), implied, job.skill_mentions(sid)
+                )
+            )
     missing, coverage = _summarise(statuses)
     held_certs = {c.id for c in profile.certifications}
     certs = tuple(
-        CertificationStatus(id=cid, name=tax.certifications[cid].name,
-                            status="held" if cid in held_certs else "missing")
+        CertificationStatus(
+            id=cid, name=tax.certifications[cid].name, status="held" if cid in held_certs else "missing"
+        )
         for cid in requirements.certifications
     )
     held, degree_met = _degree(requirements.degree, profile)
@@ -124,7 +142,7 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
         missing_by_category=missing,
         certifications=certs,
         degree_required=requirements.degree,
-        degree_held=held,  # type: ignore[arg-type]
+        degree_held=held,
         degree_met=degree_met,
         years_required=need,
         years_held=years_held,

@@ -17,6 +17,8 @@ and disagreement between factors lowers it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..models import Evidence, LevelId, Placement
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
@@ -27,6 +29,8 @@ from .titles import TitleClassifier
 LEVEL_IDS: tuple[LevelId, ...] = ("junior", "mid", "senior", "staff", "principal", "manager", "director", "vp")
 TITLE_MARKED, TITLE_UNMARKED, YEARS, SKILLS = 3.0, 1.5, 1.0, 1.0
 PRIOR = 1.0
+
+Vote = Callable[[str, float, str, str], None]
 
 
 def _ic_levels(ladder: Ladder) -> list[Level]:
@@ -49,7 +53,9 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
     def vote(level: str, weight: float, factor: str, detail: str) -> None:
         if level in scores:
             scores[level] += weight
-            evidence.append(Evidence(factor=factor, detail=detail, level=level, weight=weight))  # type: ignore[arg-type]
+            evidence.append(
+                Evidence.model_validate({"factor": factor, "detail": detail, "level": level, "weight": weight})
+            )
 
     # -- title
     pos = profile.current_position
@@ -84,8 +90,14 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
 
     if not any(scores.values()):
         scores["junior"] = 0.2
-        evidence.append(Evidence(factor="years", detail="no title, dates, skills or leadership evidence found",
-                                 level="junior", weight=0.0))
+        evidence.append(
+            Evidence(
+                factor="years",
+                detail="no title, dates, skills or leadership evidence found",
+                level="junior",
+                weight=0.0,
+            )
+        )
     total = sum(scores.values())
     level = max(LEVEL_IDS, key=lambda lid: (scores[lid], -LEVEL_IDS.index(lid)))
     lv = next(lv for lv in ladder.levels if lv.id == level)
@@ -118,11 +130,9 @@ def _skills_level(profile: Profile, ladder: Ladder, tax: Taxonomy) -> tuple[str,
     return best
 
 
-def _leadership_votes(profile: Profile, vote: object) -> None:
+def _leadership_votes(profile: Profile, cast: Vote) -> None:
     kinds = profile.signal_kinds
     team = profile.team_size()
-    cast = vote  # a callable(level, weight, factor, detail)
-    assert callable(cast)
     manages = "people_management" in kinds or team >= 3 or "hiring" in kinds
     if manages:
         w = 1.0 + (0.5 if team >= 5 else 0.0) + (0.25 if "hiring" in kinds else 0.0)

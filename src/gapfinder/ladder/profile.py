@@ -16,7 +16,7 @@ from ..models import (
 )
 from ..taxonomy import Taxonomy
 
-DEGREE_RANK = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
+DEGREE_RANK: dict[str | None, int] = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
 
 
 @dataclass(frozen=True)

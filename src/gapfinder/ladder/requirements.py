@@ -51,8 +51,9 @@ class Met:
     implied_by: str | None = None
 
 
-def requirement_met(req: SkillRequirement | list[str] | tuple[str, ...], found: set[str],
-                    implied: dict[str, str]) -> Met | None:
+def requirement_met(
+    req: SkillRequirement | list[str] | tuple[str, ...], found: set[str], implied: dict[str, str]
+) -> Met | None:
     """Met directly (the first listed skill), by an accepted alternative, or through an implication."""
     any_of = list(req.any_of) if isinstance(req, SkillRequirement) else list(req)
     if any_of[0] in found:

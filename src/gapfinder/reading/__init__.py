@@ -117,15 +117,9 @@ def sniff(data: bytes, filename: str | None = None) -> Format:
         for magic, kind in _SIGNATURES:
             # "BM", "MZ", "RIFF" also start words: only binary data carrying them is refused for them
             if head.startswith(magic) and (binary or not magic.isalpha()):
-                raise UnsupportedFormatError(
-                    f"this file is {kind}, not a PDF, DOCX or text document; {_SAVE_AS}"
-                )
+                raise UnsupportedFormatError(f"this file is {kind}, not a PDF, DOCX or text document; {_SAVE_AS}")
         if binary:
-            raise (
-                _mislabelled(suffix)
-                if suffix in (".pdf", ".docx")
-                else UnsupportedFormatError(BINARY_MESSAGE)
-            )
+            raise (_mislabelled(suffix) if suffix in (".pdf", ".docx") else UnsupportedFormatError(BINARY_MESSAGE))
     if suffix in (".pdf", ".docx"):
         raise _mislabelled(suffix)
     return "text"
@@ -136,9 +130,7 @@ def _sniff_zip(data: bytes) -> Format:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise CorruptDocumentError(
-            "this zip file (DOCX?) is damaged and cannot be opened; re-save it"
-        ) from None
+        raise CorruptDocumentError("this zip file (DOCX?) is damaged and cannot be opened; re-save it") from None
     if MAIN_PART in names:
         return "docx"
     kind = next((k for member, k in _ZIP_KINDS if member in names), "a zip archive")
@@ -148,8 +140,7 @@ def _sniff_zip(data: bytes) -> Format:
 def _mislabelled(suffix: str) -> CorruptDocumentError:
     kind = "PDF" if suffix == ".pdf" else "DOCX"
     return CorruptDocumentError(
-        f"the file is named {suffix} but does not look like a {kind} (damaged or renamed?); "
-        f"re-export it as {kind}"
+        f"the file is named {suffix} but does not look like a {kind} (damaged or renamed?); re-export it as {kind}"
     )
 
 
@@ -183,8 +174,7 @@ def _no_such_file(path: Path, source: str | os.PathLike[str]) -> str:
 
 def _too_big(size: int, limits: Limits) -> DocumentTooLargeError:
     return DocumentTooLargeError(
-        f"file is {size / 2**20:.1f} MB, over the {limits.max_bytes / 2**20:g} MB limit; "
-        "pass a larger max_bytes"
+        f"file is {size / 2**20:.1f} MB, over the {limits.max_bytes / 2**20:g} MB limit; pass a larger max_bytes"
     )
 
 

@@ -59,13 +59,9 @@ def check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise CorruptDocumentError(
-            f"this DOCX is damaged (not a valid zip file: {exc}); re-save it"
-        ) from None
+        raise CorruptDocumentError(f"this DOCX is damaged (not a valid zip file: {exc}); re-save it") from None
     if len(infos) > _MAX_ENTRIES:
-        raise DocumentTooLargeError(
-            f"this DOCX holds {len(infos):,} files, over {_MAX_ENTRIES:,}; re-save it"
-        )
+        raise DocumentTooLargeError(f"this DOCX holds {len(infos):,} files, over {_MAX_ENTRIES:,}; re-save it")
     total = sum(info.file_size for info in infos)
     if total > limits.max_uncompressed_bytes:
         raise DocumentTooLargeError(

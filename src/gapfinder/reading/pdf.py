@@ -71,8 +71,7 @@ def read_pdf(data: bytes, *, source: str | None, password: str | None, limits: L
             reader, n_pages = _open(data + b"\n%%EOF\n", password)
         except CorruptDocumentError:
             raise CorruptDocumentError(
-                "this PDF is truncated (an incomplete download or copy?) and cannot be read; "
-                "get the complete file"
+                "this PDF is truncated (an incomplete download or copy?) and cannot be read; get the complete file"
             ) from None
     if n_pages == 0:
         raise EmptyDocumentError("this PDF has no pages")
@@ -112,9 +111,7 @@ def _unlock(reader: PdfReader, password: str | None) -> None:
     if password is None:
         raise EncryptedDocumentError("this PDF is password-protected; pass --password (or password=...)")
     if not reader.decrypt(password):
-        raise EncryptedDocumentError(
-            "wrong password for this PDF; check --password (or password=...) and try again"
-        )
+        raise EncryptedDocumentError("wrong password for this PDF; check --password (or password=...) and try again")
 
 
 def _needs_crypto(exc: DependencyError) -> EncryptedDocumentError:
@@ -124,9 +121,7 @@ def _needs_crypto(exc: DependencyError) -> EncryptedDocumentError:
     )
 
 
-def _extract_pages(
-    reader: PdfReader, n_pages: int, limits: Limits, started: float
-) -> tuple[list[str], list[int], int]:
+def _extract_pages(reader: PdfReader, n_pages: int, limits: Limits, started: float) -> tuple[list[str], list[int], int]:
     """Page texts ('' for a page that failed), the 1-based numbers of failed pages, two-column pages."""
     texts: list[str] = []
     failed: list[int] = []
@@ -143,9 +138,7 @@ def _extract_pages(
         try:
             text = reader.pages[number - 1].extract_text(visitor_text=columns.visit)
         except FileNotDecryptedError:
-            raise EncryptedDocumentError(
-                "this PDF is password-protected; pass --password (or password=...)"
-            ) from None
+            raise EncryptedDocumentError("this PDF is password-protected; pass --password (or password=...)") from None
         except DependencyError as exc:
             raise _needs_crypto(exc) from None
         except PARSE_ERRORS:

@@ -85,9 +85,7 @@ def decode_text(data: bytes) -> tuple[str, tuple[DocumentWarning, ...]]:
 
 
 def _decode_fallback(data: bytes, warnings: list[DocumentWarning]) -> str:
-    warnings.append(
-        _fallback("the file is not valid UTF-8; it was read as Windows-1252, some characters may be wrong")
-    )
+    warnings.append(_fallback("the file is not valid UTF-8; it was read as Windows-1252, some characters may be wrong"))
     return data.decode("latin-1").translate(_CP1252)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Report
+from ..models import Report, SkillFinding
 from .common import money, pct, requirement_note, years
 
 
@@ -15,27 +15,33 @@ def _cell(text: str) -> str:
 def markdown_report(report: Report) -> str:
     doc = report.document
     out = [f"# gapfinder report: {_cell(doc.source or 'text')}", ""]
-    out.append(f"- kind: {report.kind}; format: {doc.format}; characters: {doc.chars:,}"
-               + (f"; pages: {doc.pages}" if doc.pages else ""))
+    out.append(
+        f"- kind: {report.kind}; format: {doc.format}; characters: {doc.chars:,}"
+        + (f"; pages: {doc.pages}" if doc.pages else "")
+    )
     pl = report.placement
     if pl is not None:
-        out.append(f"- **{'Job level' if report.kind == 'job' else 'Placement'}: {pl.level_name}** "
-                   f"({pl.track} track, confidence {pl.confidence:.2f})")
-        for ev in pl.evidence:
-            out.append(f"  - {ev.factor}: {_cell(ev.detail)}")
+        out.append(
+            f"- **{'Job level' if report.kind == 'job' else 'Placement'}: {pl.level_name}** "
+            f"({pl.track} track, confidence {pl.confidence:.2f})"
+        )
+        for evidence in pl.evidence:
+            out.append(f"  - {evidence.factor}: {_cell(evidence.detail)}")
     if report.kind == "resume":
         out.append(f"- Experience: {years(report.experience.total_years)} ({report.experience.basis})")
     r = report.requirements
     if r is not None:
-        out.append(f"- Requirements: min years {years(r.min_years)}; degree {r.degree or '-'}"
-                   + (f" (preferred {r.degree_preferred})" if r.degree_preferred else ""))
+        out.append(
+            f"- Requirements: min years {years(r.min_years)}; degree {r.degree or '-'}"
+            + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "")
+        )
         out.append(f"  - required skills: {', '.join(r.required_skills) or '-'}")
         out.append(f"  - preferred skills: {', '.join(r.preferred_skills) or '-'}")
     out.append("")
 
     if report.skills:
         out += ["## Skills", "", "| category | skill | mentions | years | first evidence |", "|---|---|---|---|---|"]
-        by_cat = defaultdict(list)
+        by_cat: dict[str, list[SkillFinding]] = defaultdict(list)
         for s in report.skills:
             by_cat[s.category].append(s)
         for cat in sorted(by_cat):
@@ -70,12 +76,14 @@ def markdown_report(report: Report) -> str:
         if notes:
             out += ["Met through related skills:", *[f"- {_cell(n)}" for n in notes], ""]
         if gap.years_required is not None:
-            out.append(f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
-                       + (f" (short by {gap.years_shortfall:g})" if gap.years_shortfall else ""))
+            out.append(
+                f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
+                + (f" (short by {gap.years_shortfall:g})" if gap.years_shortfall else "")
+            )
         if gap.degree_required:
             out.append(f"- Degree: {gap.degree_required} or higher required; held: {gap.degree_held or 'none found'}")
-        for c in gap.certifications:
-            out.append(f"- Certification {c.name}: {c.status}")
+        for status in gap.certifications:
+            out.append(f"- Certification {status.name}: {status.status}")
         for label in gap.leadership_missing:
             out.append(f"- Leadership not yet evidenced: {label}")
         if gap.salary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 
 from rich.console import Console, Group, RenderableType
@@ -21,16 +22,24 @@ def _header(report: Report) -> RenderableType:
     pl = report.placement
     if pl is not None:
         what = "Job level" if report.kind == "job" else "Placement"
-        lines.append(Text.assemble((f"{what}: ", "bold"), (pl.level_name, "bold cyan"),
-                                   f"  [{pl.track} track, confidence {pl.confidence:.2f}]"))
+        lines.append(
+            Text.assemble(
+                (f"{what}: ", "bold"),
+                (pl.level_name, "bold cyan"),
+                f"  [{pl.track} track, confidence {pl.confidence:.2f}]",
+            )
+        )
         ladder = [f"[{lv}]" if lv == pl.level else lv for lv in LEVEL_ORDER[pl.track]]
         lines.append(Text("  " + " → ".join(ladder), style="dim"))
         for ev in pl.evidence:
             lines.append(Text(f"  • {ev.factor}: {ev.detail}", style="dim"))
     exp = report.experience
     if report.kind == "resume":
-        lines.append(Text.assemble(("Experience: ", "bold"), years(exp.total_years),
-                                   f" ({exp.basis}; {len(exp.positions)} position(s))"))
+        lines.append(
+            Text.assemble(
+                ("Experience: ", "bold"), years(exp.total_years), f" ({exp.basis}; {len(exp.positions)} position(s))"
+            )
+        )
     return Group(*lines)
 
 
@@ -95,19 +104,27 @@ def rich_report(report: Report) -> RenderableType:
     parts: list[RenderableType] = [_header(report)]
     if report.requirements is not None:
         r = report.requirements
-        parts.append(Text(
-            f"Requirements: {len(r.required_skills)} required skills, {len(r.preferred_skills)} preferred; "
-            f"min years {years(r.min_years)}; degree {r.degree or '-'}"
-            + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "")
-        ))
+        parts.append(
+            Text(
+                f"Requirements: {len(r.required_skills)} required skills, {len(r.preferred_skills)} preferred; "
+                f"min years {years(r.min_years)}; degree {r.degree or '-'}"
+                + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "")
+            )
+        )
     if report.skills:
         parts.append(_skills(report))
     if report.experience.positions:
         parts.append(_positions(report))
     if report.education:
-        parts.append(Text("Education: " + "; ".join(
-            e.degree + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else "")
-            for e in report.education)))
+        parts.append(
+            Text(
+                "Education: "
+                + "; ".join(
+                    e.degree + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else "")
+                    for e in report.education
+                )
+            )
+        )
     if report.certifications:
         parts.append(Text("Certifications: " + "; ".join(c.name for c in report.certifications)))
     if report.gap is not None:
@@ -122,17 +139,9 @@ def print_report(report: Report, console: Console) -> None:
 
 
 def plain_report(report: Report, width: int = 100) -> str:
-    console = Console(width=width, color_system=None, record=True, file=_Null(), highlight=False)
+    console = Console(width=width, color_system=None, record=True, file=io.StringIO(), highlight=False)
     console.print(rich_report(report))
     return console.export_text()
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 __all__ = ["plain_report", "print_report", "rich_report"]

@@ -12,6 +12,7 @@ Layout of a taxonomy directory::
 from __future__ import annotations
 
 import importlib.resources
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +163,7 @@ def _closure(skills: dict[str, Skill]) -> dict[str, frozenset[str]]:
     return out
 
 
-def load_taxonomy(root: str | Path | None = None) -> Taxonomy:
+def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Load, validate and cross-check a taxonomy directory (the packaged one by default)."""
     base = Path(root) if root is not None else default_taxonomy_dir()
     if not base.is_dir():
@@ -172,9 +173,7 @@ def load_taxonomy(root: str | Path | None = None) -> Taxonomy:
     categories = {c.id: c for c in _validate(CategoriesFile, cat_path).categories}
 
     skill_files = [(p, _validate(SkillsFile, p)) for p in _yaml_files(base / "skills")]
-    _unique(
-        ((s.id, p, f"skills.{i}") for p, f in skill_files for i, s in enumerate(f.skills)), "skill id"
-    )
+    _unique(((s.id, p, f"skills.{i}") for p, f in skill_files for i, s in enumerate(f.skills)), "skill id")
     skills = {s.id: s for _, f in skill_files for s in f.skills}
     skill_path = {s.id: (p, i) for p, f in skill_files for i, s in enumerate(f.skills)}
     for sid, s in skills.items():
@@ -196,14 +195,13 @@ def load_taxonomy(root: str | Path | None = None) -> Taxonomy:
 
     cert_path = base / "certifications.yaml"
     certs_file = _validate(CertificationsFile, cert_path)
-    _unique(((c.id, cert_path, f"certifications.{i}") for i, c in enumerate(certs_file.certifications)),
-            "certification id")
+    _unique(
+        ((c.id, cert_path, f"certifications.{i}") for i, c in enumerate(certs_file.certifications)), "certification id"
+    )
     for i, c in enumerate(certs_file.certifications):
         for j, sid in enumerate(c.skills):
             if sid not in skills:
-                raise TaxonomyError(
-                    f"{cert_path}: certifications.{i}(id={c.id}).skills.{j}: unknown skill {sid!r}"
-                )
+                raise TaxonomyError(f"{cert_path}: certifications.{i}(id={c.id}).skills.{j}: unknown skill {sid!r}")
     certifications = {c.id: c for c in certs_file.certifications}
 
     deg_path = base / "degrees.yaml"

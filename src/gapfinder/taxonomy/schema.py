@@ -11,9 +11,20 @@ Surface = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_w
 DegreeLevelId = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
 LevelTrack = Literal["ic", "management", "alternative"]
 SignalKind = Literal[
-    "people_management", "team_size", "hiring", "mentoring", "budget", "roadmap", "strategy",
-    "cross_functional", "technical_leadership", "executive", "publications", "speaking",
-    "open_source", "patents",
+    "people_management",
+    "team_size",
+    "hiring",
+    "mentoring",
+    "budget",
+    "roadmap",
+    "strategy",
+    "cross_functional",
+    "technical_leadership",
+    "executive",
+    "publications",
+    "speaking",
+    "open_source",
+    "patents",
 ]
 
 

@@ -42,7 +42,7 @@ taxonomy_app = typer.Typer(
 
 
 def _fail(err: GapfinderError) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"gapfinder: error: {err.message}", markup=False)
+    Console(stderr=True, highlight=False).print(f"gapfinder: error: {err.message}", markup=False, soft_wrap=True)
     return typer.Exit(err.exit_code)
 
 

@@ -92,6 +92,135 @@ LAYOUTS = [
         "BERUFSERFAHRUNG\nProjektleiter\nStadtwerke Nord GmbH\n04/2015 - heute\n",
         [("Projektleiter", "Stadtwerke Nord GmbH", "2015-04", None)],
     ),
+    # the organisation on the line below the dates
+    (
+        "title and dates on one line, org below",
+        "EXPERIENCE\n\nSenior Machine Learning Engineer                    08/2022 - Present\n"
+        "Meridian Freight Technologies, Seattle, WA\n- Led the pricing models.\n\n"
+        "Machine Learning Engineer                           03/2018 - 05/2020\n"
+        "Harborview Retail Group, Portland, OR\n- Built recommenders.\n",
+        [
+            ("Senior Machine Learning Engineer", "Meridian Freight Technologies", "2022-08", None),
+            ("Machine Learning Engineer", "Harborview Retail Group", "2018-03", "2020-05"),
+        ],
+    ),
+    (
+        "title, dates, org on three lines (pdf)",
+        "EXPERIENCE\nSenior Machine Learning Engineer\n08/2022 - Present\n"
+        "Meridian Freight Technologies, Seattle, WA\n• Led the pricing models.\n"
+        "Machine Learning Intern\nMay 2023 - Aug 2023\nKestrel Mobility, Boulder, CO\n• Built a churn model.\n",
+        [
+            ("Senior Machine Learning Engineer", "Meridian Freight Technologies", "2022-08", None),
+            ("Machine Learning Intern", "Kestrel Mobility", "2023-05", "2023-08"),
+        ],
+    ),
+    (
+        "course after the comma, org below",
+        "EXPERIENCE\nAdjunct Lecturer, Applied Machine Learning (part-time)     01/2021 - 12/2022\n"
+        "Puget Sound Community College \u2014 evening program\n- Taught a 10-week course.\n",
+        [("Adjunct Lecturer", "Puget Sound Community College", "2021-01", "2022-12")],
+    ),
+    (
+        "course after the comma, department below",
+        "EXPERIENCE\nTeaching Assistant, Intro to Machine Learning (part-time)\nJan 2023 - May 2024\n"
+        "Riverbend University, Department of Computer Science\n• Graded assignments.\n",
+        [("Teaching Assistant", "Riverbend University, Department of Computer Science", "2023-01", "2024-05")],
+    ),
+    (
+        "capitalised name below",
+        "EXPERIENCE\nData Engineer    2015 - 2017\nLakeview Insurance Group\n• Built ETL pipelines.\n",
+        [("Data Engineer", "Lakeview Insurance Group", "2015-01", "2017-01")],
+    ),
+    (
+        "a bare place below is no organisation",
+        "EXPERIENCE\nData Engineer    2015 - 2017\nChicago, IL\n• Built ETL pipelines.\n",
+        [("Data Engineer", None, "2015-01", "2017-01")],
+    ),
+    (
+        "an in-line organisation is kept",
+        "EXPERIENCE\nData Analyst, Brightpath GmbH    2019 - 2021\nMunich Office\n• Reports.\n",
+        [("Data Analyst", "Brightpath GmbH", "2019-01", "2021-01")],
+    ),
+    (
+        "team after the comma, capitalised name below",
+        "EXPERIENCE\nSoftware Engineer, Platform Team\n2019 - 2021\nAcme Robotics\n",
+        [("Software Engineer", "Acme Robotics", "2019-01", "2021-01")],
+    ),
+    (
+        "an in-line organisation with a place is kept",
+        "EXPERIENCE\nSoftware Engineer, Acme, Seattle, WA\n2019 - 2021\nPlatform Team\n",
+        [("Software Engineer", "Acme", "2019-01", "2021-01")],
+    ),
+    (
+        "title - org, remote (comma)",
+        "EXPERIENCE\nEngineer, Acme Robotics, Remote\n2019 - 2021\n",
+        [("Engineer", "Acme Robotics", "2019-01", "2021-01")],
+    ),
+    (
+        "undated-org placeholder: the next title is not taken",
+        "EXPERIENCE\nDesk Officer\n-\n2006 - 2007\nCompany Commander\n-\n2000 - 2001\n",
+        [("Desk Officer", None, "2006-01", "2007-01"), ("Company Commander", None, "2000-01", "2001-01")],
+    ),
+    (
+        "a labelled line below is no organisation",
+        "EXPERIENCE\nData Engineer    2015 - 2017\nTech Stack: Python, SQL\n",
+        [("Data Engineer", None, "2015-01", "2017-01")],
+    ),
+    (
+        "org and place split by a pipe below",
+        "EXPERIENCE\nData Engineer    2015 - 2017\nAcme Robotics | Seattle, WA\n",
+        [("Data Engineer", "Acme Robotics", "2015-01", "2017-01")],
+    ),
+    (
+        "the next header below the dates is not taken",
+        "EXPERIENCE\nEngineer\n2019 - 2021\nBarista\nBeta Corp\n2016 - 2019\n",
+        [("Engineer", None, "2019-01", "2021-01"), ("Barista", "Beta Corp", "2016-01", "2019-01")],
+    ),
+    (
+        "the next title on its own is not taken",
+        "EXPERIENCE\nEngineer    2019 - 2021\nBarista\n2016 - 2019\n",
+        [("Engineer", None, "2019-01", "2021-01"), ("Barista", None, "2016-01", "2019-01")],
+    ),
+    (
+        "title and dates on one line, next block right below",
+        "EXPERIENCE\nEngineer    2019 - 2021\nAcme Robotics\nAnalyst    2016 - 2019\nBeta Corp\n",
+        [("Engineer", "Acme Robotics", "2019-01", "2021-01"), ("Analyst", "Beta Corp", "2016-01", "2019-01")],
+    ),
+    # organisation clean-up: a place or a lower-case note that can be told apart goes, anything else stays
+    (
+        "title - org, remote",
+        "EXPERIENCE\n\n### Associate ML Engineer \u2014 Cobaltline Payments, Remote\n*2021-08 to 2022-11*\n",
+        [("Associate ML Engineer", "Cobaltline Payments", "2021-08", "2022-11")],
+    ),
+    (
+        "pipes with a place",
+        "Work Experience\nData Scientist | Northstar Outdoor Supply, Minneapolis, MN | Aug 2023 - present\n",
+        [("Data Scientist", "Northstar Outdoor Supply", "2023-08", None)],
+    ),
+    (
+        "place and note in brackets",
+        "EXPERIENCE\nEngineer, Acme Robotics (Remote)\n2019 - 2021\n\n"
+        "Technical Advisor (part-time) \u2014 Quillfeather Health (seed-stage startup)    2017 - 2019\n",
+        [
+            ("Engineer", "Acme Robotics", "2019-01", "2021-01"),
+            ("Technical Advisor (part-time)", "Quillfeather Health", "2017-01", "2019-01"),
+        ],
+    ),
+    (
+        "an acronym or department is no place",
+        "EXPERIENCE\nResearch Associate\nKarlsruher Institut für Technologie (KIT)\n2008 - 2013\n\n"
+        "Graduate Research Assistant    01/2017 - 12/2017\n"
+        "Lakeshore Institute of Technology, Machine Perception Lab\n",
+        [
+            (
+                "Graduate Research Assistant",
+                "Lakeshore Institute of Technology, Machine Perception Lab",
+                "2017-01",
+                "2017-12",
+            ),
+            ("Research Associate", "Karlsruher Institut für Technologie (KIT)", "2008-01", "2013-01"),
+        ],
+    ),
 ]
 
 

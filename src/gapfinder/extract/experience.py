@@ -12,6 +12,9 @@ Decisions:
   lines are mostly glued to the line below and separated from the line above; on a tie, when its first
   date has nothing above it but text below. A date inside a bullet or sentence dates the block above it
   only if that block's title has a job word and no other date claimed it.
+- The organisation may sit on the line right below the dates of a one-line header ("Title  dates\\nOrg",
+  "Title\\ndates\\nOrg"; ``titles.org_from_below`` decides), unless that line is glued to the header of the
+  next date-only line and is its only candidate title.
 - ``total_years`` is the length of the union of all dated positions, internships included (they are
   marked ``kind="internship"``); open ranges run to ``ctx.today``, ends are capped at ``ctx.today``.
   Months count as ``(y2*12+m2) - (y1*12+m1)``, so Jan 2020 - Mar 2020 is 2 months. Rounded to 2 decimals.
@@ -30,7 +33,7 @@ from ..models import Experience, Position, SectionName
 from .context import AnalysisContext
 from .dates import YM, DateRange, find_date_ranges, ym_str
 from .timeline import month_index, union_months
-from .titles import has_job_word, is_internship, split_header
+from .titles import has_job_word, is_internship, org_from_below, split_header
 
 NOT_WORK: frozenset[SectionName] = frozenset(
     {
@@ -211,6 +214,20 @@ class _Scanner:
             i += step
         return sorted(found)
 
+    def org_below(self, li: int, bare: set[int]) -> int | None:
+        """The line right below date line ``li`` when it may be its organisation ("Title  dates\\nOrg"): not when
+        it is glued to the header of the next date line (one ``bare`` of words) that has no other job-titled line."""
+        j = li + 1
+        if j > self.hi or not self.candidate(j):
+            return None
+        nxt = (k for k in range(j + 1, min(self.hi, j + 2 * MAX_HEADER_LINES) + 1) if k in self.date_lines)
+        d = next(nxt, None)
+        if d is not None and d in bare and all(self.lines.line(k) for k in range(j + 1, d)):  # no blank between
+            head = self.scan(d, -1)
+            if j in head and not any(has_job_word(self.lines.line(k)) for k in head if k != j):
+                return None
+        return j
+
 
 def _rest_of_line(lines: _Lines, li: int, rng: DateRange) -> str:
     """The date's line without the date (at most LINE_CAP characters each side)."""
@@ -240,6 +257,7 @@ def _entries(ctx: AnalysisContext, lo: int, hi: int, lines: _Lines, in_experienc
     ranges = find_date_ranges(ctx.text, ctx.today, lo, hi)
     sc = _Scanner(ctx, lines, lo, hi, {lines.index(r.span_start) for r in ranges})
     forward = _dates_first(ctx.text, lines, ranges, sc)
+    bare = {i for r in ranges if not _WORDS.search(_rest_of_line(lines, i := lines.index(r.span_start), r))}
     out: list[_Entry] = []
     for r in ranges:
         li = lines.index(r.span_start)
@@ -261,6 +279,9 @@ def _entries(ctx: AnalysisContext, lo: int, hi: int, lines: _Lines, in_experienc
             head = sc.scan(li, +1) if forward else sc.scan(li, -1, skip_description=weak)
             header = [lines.line(i) for i in head]
         title, org = split_header(header)
+        below = None if forward or weak or len(head) != 1 else sc.org_below(li, bare)
+        if below is not None and (found := org_from_below(title, org, header[0], lines.line(below))):
+            org, head, header = found, [*head, below], [*header, lines.line(below)]  # "Title dates\nOrg"
         if weak and not has_job_word(title or ""):
             continue  # a date inside a description that does not date a titled block
         cue_text = " ".join(header) if header else lines.line(li)

@@ -8,7 +8,10 @@ A position header is one to three short lines next to its date range, in one of 
 
 ``split_header`` turns the header lines into ``(title, organization)``: the part with a job word wins the
 title (an organisation suffix such as GmbH or Inc. votes against it); without any job word the layout's
-order decides (title first).
+order decides (title first). The organisation may also sit on the line *below* the dates ("Title  dates\\nOrg",
+"Title\\ndates\\nOrg"): ``org_from_below`` decides whether that line is it. ``clean_org`` drops a trailing
+place it can tell apart (", Seattle, WA", ", Remote", "(Remote)", " - Pune, Maharashtra") and a lower-case
+note (" - evening program", "(seed-stage startup)"); anything else stays as written.
 """
 
 from __future__ import annotations
@@ -257,13 +260,26 @@ _LOCATION_CODE = re.compile(r"^(?:[A-Z]{2,3}|Remote|remote|Hybrid|hybrid|Germany
 # "Infosys Ltd - Pune, Maharashtra": a trailing " - City, Region" is a place, not part of the organisation
 _TRAILING_PLACE = re.compile(r"\s-\s(?:[A-Z][\w.]*\s?){1,3},\s(?:[A-Z][\w.]*\s?){1,3}$")
 _AT = re.compile(r"\s(?:at|bei|chez)\s|\s?@\s?")
+# a place name: one to three capitalised words ("Seattle", "San Francisco", "St. Louis")
+_PLACE_NAME = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}")
+# the last part of a place: a state code or a country ("KIT", "SAP" are acronyms, not places)
+_PLACE_CODE = re.compile(r"^(?:[A-Z]{2}|Germany|India|USA|UK)$")
+# a work mode stands for a place too, but never ends a "City, Region" pair: "Acme, Remote" is no city
+_WORK_MODE = re.compile(r"^(?:Remote|remote|Hybrid|hybrid)$")
+# a trailing note opening with a lower-case word: "College - evening program", "Health (seed-stage startup)"
+_NOTE = re.compile(r"\s(?:-\s[a-z][a-z.'-]*(?:\s[^()]*)?|\([a-z][a-z.'-]*(?:\s[^()]*)?\))$")
+_PAREN_TAIL = re.compile(r"\s\(([^()]*)\)$")
+_SEP_TAIL = re.compile(r"\s[|•]\s([^|•]*)$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+# lower-case words allowed inside a capitalised organisation name
+_NAME_JOINERS = frozenset(("of", "and", "&", "the", "for", "de", "der", "die", "du", "la", "le", "y", "und", "-"))
 _TRIM = " \t|,;:-•*[]/~"
 _GLUE = ",\u00a0"  # a comma that is not a cut
 
 
 def _clean(part: str) -> str:
     """Strip separators and unbalanced brackets from the ends of a header part."""
-    part = re.sub(r"\(\s*\)", "", part).strip(_TRIM)
+    part = _MD_HEADING.sub("", re.sub(r"\(\s*\)", "", part).strip(_TRIM)).strip(_TRIM)
     while part.endswith("(") or (part.endswith(")") and part.count(")") > part.count("(")):
         part = part[:-1].strip(_TRIM)
     while part.startswith(")") or (part.startswith("(") and part.count("(") > part.count(")")):
@@ -271,11 +287,12 @@ def _clean(part: str) -> str:
     return part
 
 
-def has_job_word(text: str) -> bool:
-    """Does ``text`` name a role (Engineer, Head, Projektleiter, Gerente...)?"""
+def has_job_word(text: str, plural: bool = True) -> bool:
+    """Does ``text`` name a role (Engineer, Head, Projektleiter, Gerente...)? ``plural``: do plurals count
+    ("Data Engineers"; in an organisation name such as "Insurance Partners" they name no role)?"""
     for w in _WORD.findall(text.lower()):
         for piece in w.split("-"):
-            if piece in JOB_WORDS or (piece.endswith("s") and piece[:-1] in JOB_WORDS):
+            if piece in JOB_WORDS or (plural and piece.endswith("s") and piece[:-1] in JOB_WORDS):
                 return True
             if any(piece.endswith(stem) for stem in JOB_STEMS):
                 return True
@@ -293,11 +310,78 @@ def _title_score(part: str) -> int:
 
 def _strip_location(parts: list[str]) -> list[str]:
     """Drop a trailing ", City, ST" / ", Remote" from comma-separated parts."""
-    if len(parts) >= 3 and _LOCATION_CODE.match(parts[-1]):
+    if len(parts) >= 3 and _LOCATION_CODE.match(parts[-1]) and not _WORK_MODE.match(parts[-1]):
         return parts[:-2]
     if len(parts) >= 2 and _LOCATION_CODE.match(parts[-1]):
         return parts[:-1]
     return parts
+
+
+def _is_place(text: str) -> bool:
+    """A place and nothing else: "Remote", "WA", "Germany", "Seattle, WA"."""
+    city, sep, code = text.rpartition(", ")
+    if not _PLACE_CODE.match(code) or code.lower() in ORG_WORDS:
+        return not sep and bool(_WORK_MODE.match(text))
+    return not sep or bool(_PLACE_NAME.fullmatch(city) and not has_org_word(city))
+
+
+def _place_tail(line: str) -> int | None:
+    """Where a trailing ", City, ST" / ", Remote" / " (Remote)" starts, if the line has one after a name."""
+    m = _PAREN_TAIL.search(line)
+    # "Acme (Remote)", "Acme (Austin, TX)"; a bare "(IT)" / "(HR)" in brackets is an acronym
+    if m and m.start() > 0 and _is_place(m.group(1)) and not re.fullmatch(r"[A-Z]{2}", m.group(1)):
+        return m.start()
+    parts = line.split(", ")
+    for k in (2, 1):  # ", City, ST" first, then ", Remote" / ", WA"
+        if len(parts) > k and _is_place(", ".join(parts[-k:])):
+            return len(", ".join(parts[:-k]))
+    return None
+
+
+def _tail_cut(org: str) -> int | None:
+    """Where a trailing note or place of an organisation starts, if it has one."""
+    m = _NOTE.search(org)
+    if m and m.start() > 0 and not has_org_word(m.group(0)):
+        return m.start()
+    m = _SEP_TAIL.search(org)  # "Acme | Seattle, WA"
+    if m and m.start() > 0 and _is_place(_clean(m.group(1))):
+        return m.start()
+    return _place_tail(org)
+
+
+def clean_org(org: str) -> str:
+    """An organisation without a trailing place or lower-case note it can be told apart from."""
+    org = _drop_place(_clean(org))
+    while (cut := _tail_cut(org)) is not None and _clean(org[:cut]):
+        org = _clean(org[:cut])
+    return org
+
+
+def looks_like_org(line: str) -> bool:
+    """Does a line look like an organisation: an organisation word, a name followed by a place ("Acme,
+    Seattle, WA") or a short capitalised name? Never a job title (a plural such as "Insurance Partners" names
+    no role), a bare place ("Seattle, WA") or a labelled line ("Tech stack: Python")."""
+    line = _clean(line)
+    if not line or ":" in line or _is_place(line) or (has_job_word(line, plural=False) and not has_org_word(line)):
+        return False
+    if has_org_word(line) or _place_tail(line) is not None:
+        return True
+    words = line.replace(",", " ").split()
+    return len(words) <= 6 and all(not w[0].isalpha() or w[0].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def org_from_below(title: str | None, org: str | None, header: str, below: str) -> str | None:
+    """The organisation on the line below a one-line header ("Title  dates\\nOrg", "Title\\ndates\\nOrg").
+
+    It is taken when the header gave a title (no organisation word in it) and the line below looks like an
+    organisation (``looks_like_org``), unless the header's own organisation part has an organisation word or
+    is followed by a place: in "Adjunct Lecturer, Applied ML (part-time)" over "Puget Sound Community
+    College" the comma part names a course. None: the line below is not the organisation."""
+    if not title or has_org_word(title) or not looks_like_org(below):
+        return None
+    if org is not None and (has_org_word(org) or _place_tail(_clean(header)) is not None):
+        return None
+    return clean_org(_org_line(below)) or None
 
 
 def _legal_form(part: str) -> bool:
@@ -328,9 +412,11 @@ def _best_split(line: str) -> list[str]:
 
 
 def _drop_place(line: str) -> str:
-    """Cut a trailing " - City, Region" (but keep " - Acme, Inc.")."""
+    """Cut a trailing " - City, Region" (but keep " - Acme, Inc." and "Title - Acme, Remote")."""
     m = _TRAILING_PLACE.search(line)
-    return line[: m.start()] if m and not has_org_word(m.group(0)) else line
+    if not m or has_org_word(m.group(0)):
+        return line
+    return line if _WORK_MODE.match(m.group(0).rpartition(", ")[2].strip()) else line[: m.start()]
 
 
 def split_line(line: str) -> list[str]:
@@ -372,6 +458,8 @@ def split_header(lines: list[str]) -> tuple[str | None, str | None]:
     org = next((o for o in others if not _LOCATION_CODE.match(o)), None)
     if org is not None and len(lines) > 1:
         org = _org_line(org)
+    if org is not None:
+        org = clean_org(org)
     return title or None, org or None
 
 
@@ -379,4 +467,13 @@ def is_internship(title: str | None) -> bool:
     return bool(title and INTERN_RE.search(title))
 
 
-__all__ = ["has_job_word", "has_org_word", "is_internship", "split_header", "split_line"]
+__all__ = [
+    "clean_org",
+    "has_job_word",
+    "has_org_word",
+    "is_internship",
+    "looks_like_org",
+    "org_from_below",
+    "split_header",
+    "split_line",
+]

@@ -8,7 +8,8 @@ Policy for ambiguous surfaces (English words, names, one or two letters — "R",
    "golang", "goroutines"), or an unambiguous technology mention on the same line within a few tokens.
 Near misses: a spacing/punctuation/version variant of a surface ("scikit learn", "Py-Torch", "python3")
 matches as ``variant``; a typo ("Kubernates") matches as ``fuzzy`` when the rapidfuzz ratio is at least
-``FUZZY_CUTOFF`` against a surface starting with the same letter, in list context or a capitalised word.
+``FUZZY_CUTOFF`` against a surface starting with the same letter, for a word with a capital letter that does
+not merely start a sentence (anywhere in the skills section).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ FUZZY_CUTOFF = 90.0
 CONTEXT_WINDOW = 6
 _VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"-", ".", "/", "_"})
+_ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ers", "ies", "ous", "ive", "al")
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -168,10 +170,21 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, doc: Doc, cover
 
 
 def _fuzzy_eligible(ctx: AnalysisContext, doc: Doc, i: int) -> bool:
+    """Typos are only looked for in words written like names: a capital letter, and outside the skills
+    section not at the start of a sentence or line (where every word is capitalised)."""
     tok = doc[i]
-    if not tok.is_alpha or len(tok.text) < 6 or tok.lower_ in STOP_WORDS:
+    text = tok.text
+    if not tok.is_alpha or len(text) < 6 or tok.lower_ in STOP_WORDS or text.islower():
         return False
-    return tok.text[0].isupper() or ctx.section_at(tok.idx) == "skills"
+    if ctx.section_at(tok.idx) == "skills":
+        return True
+    prev = _neighbour(doc, i, -1)
+    return prev not in ("", "\n", ".", "!", "?", ":", "•", "-", "*")
+
+
+def _inflection_mismatch(word: str, candidate: str) -> bool:
+    """'testing' is an English word with a suffix, not a typo of 'testng'."""
+    return any(word.endswith(suf) and not candidate.endswith(suf) for suf in _ENGLISH_SUFFIXES)
 
 
 def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
@@ -185,7 +198,7 @@ def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
         bucket = index.fuzzy_buckets.get(key[0])
         if bucket:
             res = process.extractOne(key, bucket.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if res is not None and abs(len(res[0]) - len(key)) <= 2:
+            if res is not None and abs(len(res[0]) - len(key)) <= 2 and not _inflection_mismatch(key, res[0]):
                 hit = (bucket[res[0]], float(res[1]))
         if len(cache) < 200_000:
             cache[key] = hit

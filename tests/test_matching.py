@@ -84,6 +84,7 @@ def test_ambiguity(index, text: str, section: str, expected_ids: list[str]) -> N
         "Pythonic",  # a different word
         "sequential testing",  # an English word one letter away from TestNG
         "Testing the pipeline.",  # capitalised only because it starts the sentence
+        "a Pythons team",  # a word that merely extends a surface is another word
     ],
 )
 @pytest.mark.parametrize("section", ["experience", "skills"])

@@ -182,9 +182,14 @@ def _fuzzy_eligible(ctx: AnalysisContext, doc: Doc, i: int) -> bool:
     return prev not in ("", "\n", ".", "!", "?", ":", "•", "-", "*")
 
 
-def _inflection_mismatch(word: str, candidate: str) -> bool:
-    """'testing' is an English word with a suffix, not a typo of 'testng'."""
-    return any(word.endswith(suf) and not candidate.endswith(suf) for suf in _ENGLISH_SUFFIXES)
+def _plausible_typo(word: str, candidate: str) -> bool:
+    """A near miss is a typo only if it is not another word: 'Network' is not a cut-off 'NetworkX',
+    'testing' is an English word with a suffix, not a misspelt 'TestNG'."""
+    if abs(len(word) - len(candidate)) > 1:
+        return False
+    if candidate.startswith(word) or candidate.endswith(word) or word.startswith(candidate) or word.endswith(candidate):
+        return False
+    return not any(word.endswith(suf) and not candidate.endswith(suf) for suf in _ENGLISH_SUFFIXES)
 
 
 def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
@@ -198,7 +203,7 @@ def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
         bucket = index.fuzzy_buckets.get(key[0])
         if bucket:
             res = process.extractOne(key, bucket.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if res is not None and abs(len(res[0]) - len(key)) <= 2 and not _inflection_mismatch(key, res[0]):
+            if res is not None and _plausible_typo(key, res[0]):
                 hit = (bucket[res[0]], float(res[1]))
         if len(cache) < 200_000:
             cache[key] = hit

@@ -15,7 +15,7 @@ from .errors import UsageError
 from .extract.context import AnalysisContext
 from .extract.education import extract_education
 from .extract.experience import extract_experience
-from .extract.job import headline, job_requirements
+from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
 from .extract.matching import find_matches
 from .extract.phrase_index import PhraseIndex, build_index
@@ -130,6 +130,8 @@ class Engine:
         skills = skill_findings(ctx, tax, matches, experience.positions)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
+        if kind == "resume" and not experience.positions:
+            title = first_experience_line(ctx) or title
 
         requirements: JobRequirements | None = None
         placement_experience = experience

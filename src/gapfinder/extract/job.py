@@ -59,6 +59,18 @@ def _norm_offset(ctx: AnalysisContext, m: Mention) -> int:
     return max(0, bisect.bisect_left(ctx.norm.offsets, m.start))
 
 
+def first_experience_line(ctx: AnalysisContext) -> str | None:
+    """The first line under the experience heading: the latest title when positions carry no dates."""
+    for sec in ctx.sections:
+        if sec.name == "experience":
+            lines = ctx.text[sec.start : sec.end].split("\n")
+            for line in lines[1:7] if sec.heading else lines[:6]:
+                s = line.strip(" •*#-:|")
+                if s and any(c.isalpha() for c in s) and len(s) <= 120:
+                    return s
+    return None
+
+
 def headline(ctx: AnalysisContext) -> str | None:
     """A job title near the top: a 'Title: ...' line, or the first short line with a role word."""
     m = _TITLE_LINE.search(ctx.text[:5000])

@@ -5,8 +5,9 @@ Each factor votes for a level with a weight; the level with the most weight wins
 | factor     | vote                                                               | weight |
 |------------|--------------------------------------------------------------------|--------|
 | title      | level named by a seniority word in the current title               | 3.0    |
-|            | an unmarked role title ("ML Engineer") -> mid                      | 1.5    |
-| years      | IC level whose year band holds the total years (neighbours 0.3)    | 1.0    |
+|            | a title with no seniority word ("ML Engineer", "Buchhalterin") -> mid | 1.5  |
+| years      | IC level whose stated year band holds the total (neighbours 0.3);  | 1.0    |
+|            | never above senior: staff/principal are scope, not tenure          |        |
 | skills     | highest IC level whose own core/important requirements are >= 60% met | 1.0 |
 | leadership | people management/hiring -> manager; budget/roadmap -> director;   | 0.5-1.5|
 |            | executive -> vp; mentoring/technical leadership -> senior/staff    |        |
@@ -38,9 +39,11 @@ def _ic_levels(ladder: Ladder) -> list[Level]:
 
 
 def years_level(ladder: Ladder, years: float) -> str:
-    """The highest IC level whose minimum years the total reaches."""
-    best = _ic_levels(ladder)[0].id
-    for lv in _ic_levels(ladder):
+    """The highest IC level whose minimum years the total reaches, among the levels whose year band the
+    ladder's source states (staff and principal are reached by scope, not by tenure alone)."""
+    tenure = [lv for lv in _ic_levels(ladder) if lv.years.source == "seed"] or _ic_levels(ladder)
+    best = tenure[0].id
+    for lv in tenure:
         if years >= lv.years.min:
             best = lv.id
     return best

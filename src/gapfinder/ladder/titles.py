@@ -32,21 +32,24 @@ class TitleLevel:
 class TitleClassifier:
     def __init__(self, ladder: Ladder) -> None:
         by_id = {lv.id: lv for lv in ladder.levels}
-        self._patterns: list[tuple[str, re.Pattern[str]]] = [
-            (lid, re.compile(p)) for lid in PRECEDENCE if lid in by_id for p in by_id[lid].titles
+        self._levels: list[tuple[str, list[re.Pattern[str]], list[re.Pattern[str]]]] = [
+            (lid, [re.compile(p) for p in by_id[lid].titles], [re.compile(p) for p in by_id[lid].titles_exclude])
+            for lid in PRECEDENCE
+            if lid in by_id
         ]
 
     def classify(self, title: str | None) -> TitleLevel | None:
-        """The level a title names, or None when the text does not look like a job title."""
-        if not title:
+        """The level a title names; an unmarked title is ``mid``; None for no title at all."""
+        if not title or not any(c.isalpha() for c in title):
             return None
         low = " ".join(title.lower().split())[:200]
-        for lid, pat in self._patterns:
-            if pat.search(low):
-                return TitleLevel(lid, True, pat.pattern)
-        if ROLE_WORDS.search(low):
-            return TitleLevel("mid", False, None)
-        return None
+        for lid, patterns, excludes in self._levels:
+            if any(x.search(low) for x in excludes):
+                continue
+            for pat in patterns:
+                if pat.search(low):
+                    return TitleLevel(lid, True, pat.pattern)
+        return TitleLevel("mid", False, None)
 
 
 __all__ = ["PRECEDENCE", "ROLE_WORDS", "TitleClassifier", "TitleLevel"]

@@ -260,11 +260,12 @@ def _check_ladder(
         for j, fid in enumerate(lv.degree.fields):
             if fid not in fields:
                 raise TaxonomyError(f"{path}: {where}.degree.fields.{j}: unknown field {fid!r}")
-        for j, pattern in enumerate(lv.titles):
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise TaxonomyError(f"{path}: {where}.titles.{j}: invalid regular expression ({e})") from None
+        for key, patterns in (("titles", lv.titles), ("titles_exclude", lv.titles_exclude)):
+            for j, pattern in enumerate(patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as e:
+                    raise TaxonomyError(f"{path}: {where}.{key}.{j}: invalid regular expression ({e})") from None
     # inheritance must not loop
     by_id = {lv.id: lv for lv in ladder.levels}
     for lv in ladder.levels:

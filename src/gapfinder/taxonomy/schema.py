@@ -169,6 +169,9 @@ class Level(Strict):
     years: YearsRange
     salary: Salary | None = None
     titles: list[str] = Field(default_factory=list, description="regular expressions over a lower-cased title")
+    titles_exclude: list[str] = Field(
+        default_factory=list, description="regular expressions: a title matching one of these is not this level"
+    )
     degree: DegreeExpectation = DegreeExpectation()
     inherits: list[Id] = Field(default_factory=list)
     skills: list[SkillRequirement] = Field(default_factory=list)

@@ -115,3 +115,16 @@ def test_linear_time() -> None:
     t0 = time.perf_counter()
     extract_leadership(make_ctx(text))
     assert time.perf_counter() - t0 < 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Tech lead for the ranking team", {"technical_leadership"}),
+        ("Technical lead of the platform team", {"technical_leadership"}),
+        ("Built the team's feature store", set()),
+        ("Led the ranking team of 6 engineers", {"people_management", "team_size"}),
+    ],
+)
+def test_technical_vs_people_leadership(text: str, kinds: set[str]) -> None:
+    assert {s.kind for s in extract_leadership(make_ctx(text))} == kinds

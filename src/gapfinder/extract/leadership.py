@@ -89,7 +89,10 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # people management
     Rule(
-        "people_management", "managed a team", rf"\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b"
+        "people_management",
+        "managed a team",
+        # "tech lead for the ranking team" is technical leadership, not people management
+        rf"(?<!tech\s)(?<!technical\s)(?<!project\s)\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b"
     ),
     Rule("people_management", "direct reports", r"\bdirect\sreports?\b"),
     Rule("people_management", "line manager", r"\b(?:line|people)\smanag(?:er|ers|ement)\b"),

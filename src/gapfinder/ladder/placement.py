@@ -10,7 +10,7 @@ Each factor votes for a level with a weight; the level with the most weight wins
 |            | never above senior: staff/principal are scope, not tenure          |        |
 | skills     | highest IC level whose own core/important requirements are >= 60% met | 1.0 |
 | leadership | people management/hiring -> manager; budget/roadmap -> director;   | 0.5-1.5|
-|            | executive -> vp; mentoring/technical leadership -> senior/staff    |        |
+|            | + executive -> vp; without people: tech leadership/mentoring -> staff/senior |  |
 
 ``confidence = top / (total + 1)``: one unit of prior mass keeps a single factor from claiming certainty,
 and disagreement between factors lowers it.
@@ -142,7 +142,7 @@ def _leadership_votes(profile: Profile, cast: Vote) -> None:
         cast("manager", w, "leadership", "people management" + (f" of a team of {team}" if team else ""))
         if {"budget", "roadmap", "strategy"} & kinds:
             cast("director", 0.75, "leadership", "manages people and owns budget/roadmap/strategy")
-    if "executive" in kinds:
+    if manages and "executive" in kinds:
         cast("vp", 1.0, "leadership", "executive scope (reports to or sits with the C-level / board)")
     if not manages:
         if "technical_leadership" in kinds:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..models import (
@@ -16,6 +17,9 @@ from ..models import (
 )
 from ..taxonomy import Taxonomy
 
+SIDE_ROLE = re.compile(
+    r"\b(part[- ]time|teilzeit|volunteer|ehrenamt\w*|adjunct|side project|moonlighting|freelance)\b", re.IGNORECASE
+)
 DEGREE_RANK: dict[str | None, int] = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
 
 
@@ -61,11 +65,13 @@ class Profile:
 
     @property
     def current_position(self) -> Position | None:
+        """The latest current position (else the latest one); side roles only when nothing else is current."""
         positions = self.experience.positions
         if not positions:
             return None
         current = [p for p in positions if p.current]
-        pool = current or list(positions)
+        main = [p for p in current if not (p.title and SIDE_ROLE.search(p.title))]
+        pool = main or current or list(positions)
         return max(pool, key=lambda p: p.start or "")
 
     @property

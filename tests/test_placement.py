@@ -1,0 +1,93 @@
+"""Title seniority and placement votes on the packaged ML-engineer ladder."""
+
+from __future__ import annotations
+
+import pytest
+
+from gapfinder.ladder.placement import years_level
+from gapfinder.ladder.titles import TitleClassifier
+from gapfinder.taxonomy import Taxonomy, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def titles(tax: Taxonomy) -> TitleClassifier:
+    return TitleClassifier(tax.ladders["ml-engineer"])
+
+
+@pytest.mark.parametrize(
+    ("title", "level", "marked"),
+    [
+        ("Junior Machine Learning Engineer", "junior", True),
+        ("Machine Learning Intern", "junior", True),
+        ("Associate Software Engineer", "junior", True),
+        ("Werkstudent Data Science", "junior", True),
+        ("Software Engineer II", "mid", True),
+        ("Machine Learning Engineer", "mid", False),
+        ("Buchhalterin", "mid", False),  # any title without a seniority word
+        ("Sr. Data Scientist", "senior", True),
+        ("Senior Project Manager", "senior", True),  # project managers are individual contributors
+        ("Staff Machine Learning Engineer", "staff", True),
+        ("Tech Lead, Search", "staff", True),
+        ("Principal Applied Scientist", "principal", True),
+        ("Chief Scientist", "principal", True),
+        ("ML Engineering Manager", "manager", True),
+        ("Head of Data", "manager", True),
+        ("Teamleiter Softwareentwicklung", "manager", True),
+        ("Abteilungsleiter Vertrieb", "manager", True),
+        ("Account Manager", "mid", False),
+        ("Produktmanager Optik", "mid", False),
+        ("Director of Machine Learning", "director", True),
+        ("Vertriebsdirektor", "director", True),
+        ("Associate Director, Analytics", "director", True),  # not junior
+        ("VP of AI", "vp", True),
+        ("Chief Executive Officer", "vp", True),
+        ("Co-Founder & CTO", "vp", True),
+        ("Geschäftsführer", "vp", True),
+        ("Unternehmensinhaber", "vp", True),
+        ("Managing Director", "vp", True),
+    ],
+)
+def test_title_levels(titles: TitleClassifier, title: str, level: str, marked: bool) -> None:
+    got = titles.classify(title)
+    assert got is not None
+    assert (got.level, got.marked) == (level, marked)
+
+
+@pytest.mark.parametrize("title", [None, "", "  ", "49504"])
+def test_no_title(titles: TitleClassifier, title: str | None) -> None:
+    assert titles.classify(title) is None
+
+
+@pytest.mark.parametrize(
+    ("years", "level"),
+    [(0.0, "junior"), (1.9, "junior"), (2.0, "mid"), (4.9, "mid"), (5.0, "senior"), (9.0, "senior"), (30.0, "senior")],
+)
+def test_years_never_vote_above_senior(tax: Taxonomy, years: float, level: str) -> None:
+    assert years_level(tax.ladders["ml-engineer"], years) == level
+
+
+PLACEMENT_CASES = [
+    ("EXPERIENCE\n\nSenior Data Scientist\nAcme\nJan 2018 - Present\n", "senior", "ic"),
+    ("EXPERIENCE\n\nMachine Learning Engineer\nAcme\n2015 - Present\n", "mid", "ic"),  # tenure alone is not seniority
+    (
+        "EXPERIENCE\n\nEngineering Manager, ML\nAcme\nJan 2019 - Present\n"
+        "• Managed a team of 8 engineers; hiring and performance reviews\n",
+        "manager",
+        "management",
+    ),
+    ("EXPERIENCE\n\nJunior ML Engineer | Acme | 03/2025 - Present\n", "junior", "ic"),
+    ("EXPERIENCE\n\nBuchhalterin\n", "mid", "ic"),  # undated: the title under the heading still counts
+]
+
+
+@pytest.mark.parametrize(("text", "level", "track"), PLACEMENT_CASES)
+def test_placement(engine, text: str, level: str, track: str) -> None:  # type: ignore[no-untyped-def]
+    placement = engine.analyze_text(text).placement
+    assert (placement.level, placement.track) == (level, track)
+    assert 0.0 < placement.confidence <= 1.0
+    assert abs(sum(placement.scores.values()) - 1.0) < 0.01

@@ -70,6 +70,10 @@ def test_matches(index, text: str, expected: list[tuple[str, str, str]]) -> None
         ("reports in Excel, Python", "experience", ["excel", "python"]),
         ("golang", "experience", ["go"]),
         ("R programming", "experience", ["r"]),
+        # a skill word naming a role or a team is a name, not a claim of the skill
+        ("We are hiring a Kubernetes Engineer", "experience", []),
+        ("joined the PyTorch team", "experience", []),
+        ("PyTorch, Kubernetes", "experience", ["pytorch", "kubernetes"]),
     ],
 )
 def test_ambiguity(index, text: str, section: str, expected_ids: list[str]) -> None:  # type: ignore[no-untyped-def]

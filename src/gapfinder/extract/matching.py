@@ -30,6 +30,10 @@ CONTEXT_WINDOW = 6
 _VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"-", ".", "/", "_"})
 _ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ers", "ies", "ous", "ive", "al")
+_ROLE_NOUNS = frozenset(
+    "engineer engineers developer developers team teams architect architects specialist specialists tester "
+    "testers consultant consultants position role roles department guild chapter squad".split()
+)
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -57,7 +61,16 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
     extra = _variant_and_fuzzy(ctx, index, doc, covered)
-    return sorted(taken + extra, key=lambda m: m.start)
+    return sorted((m for m in taken + extra if not _names_a_role(doc, m)), key=lambda m: m.start)
+
+
+def _names_a_role(doc: Doc, m: Match) -> bool:
+    """'QA Engineer', 'Agile team', 'Front-end Developer': a skill word naming a role or a team is a name,
+    not a claim of the skill (the skill itself is evidenced elsewhere if it is held)."""
+    nxt = _neighbour(doc, m.tok_end - 1, 1)
+    if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
+        return False
+    return m.surface.kind == "skill" and nxt in _ROLE_NOUNS
 
 
 def _phrase_matches(index: PhraseIndex, doc: Doc) -> list[Match]:

@@ -137,7 +137,7 @@ def _ambiguity_ok(ctx: AnalysisContext, doc: Doc, m: Match, anchors: list[int]) 
     return any(t.lower_ in _LIST_SEPARATORS for t in window)
 
 
-def _windows(doc: Doc, i: int, covered: bytearray, max_tokens: int = 4) -> list[tuple[int, str]]:
+def _windows(doc: Doc, i: int, covered: bytearray, max_tokens: int = 7) -> list[tuple[int, str]]:
     """Windows of word tokens from i, joined by connectors or blanks: 'scikit - learn', 'Tensor Flow'."""
     out: list[tuple[int, str]] = []
     parts: list[str] = []

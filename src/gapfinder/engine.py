@@ -209,7 +209,7 @@ def _quality_warnings(
     text: str, kind: DocumentKind, skills: tuple[SkillFinding, ...], experience: Experience
 ) -> tuple[DocumentWarning, ...]:
     out: list[DocumentWarning] = []
-    visible = sum(1 for c in text if not c.isspace())
+    visible = len("".join(text.split()))
     if visible < LITTLE_TEXT_CHARS:
         out.append(
             DocumentWarning(code="little_text", message=f"only {visible} characters of text; results may be incomplete")

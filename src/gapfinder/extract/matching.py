@@ -31,8 +31,29 @@ _VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"-", ".", "/", "_"})
 _ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ers", "ies", "ous", "ive", "al")
 _ROLE_NOUNS = frozenset(
-    "engineer engineers developer developers team teams architect architects specialist specialists tester "
-    "testers consultant consultants position role roles department guild chapter squad".split()
+    [
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "team",
+        "teams",
+        "architect",
+        "architects",
+        "specialist",
+        "specialists",
+        "tester",
+        "testers",
+        "consultant",
+        "consultants",
+        "position",
+        "role",
+        "roles",
+        "department",
+        "guild",
+        "chapter",
+        "squad",
+    ]
 )
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
@@ -128,16 +149,17 @@ def _ambiguity_ok(ctx: AnalysisContext, doc: Doc, m: Match, anchors: list[int]) 
     if rule.context and any(t.lower_ in rule.context for t in window):
         return True
     # an unambiguous technology on the same line, close by, separated like a list
-    line_lo = doc.text.rfind("\n", 0, m.start) + 1
-    line_hi = doc.text.find("\n", m.end)
-    line_hi = len(doc.text) if line_hi < 0 else line_hi
+    text = ctx.text  # doc.text would rebuild the string from the tokens
+    line_lo = text.rfind("\n", 0, m.start) + 1
+    line_hi = text.find("\n", m.end)
+    line_hi = len(text) if line_hi < 0 else line_hi
     near = any(lo <= a < hi and line_lo <= doc[a].idx < line_hi for a in anchors)
     if not near:
         return False
     return any(t.lower_ in _LIST_SEPARATORS for t in window)
 
 
-def _windows(doc: Doc, i: int, covered: bytearray, max_tokens: int = 7) -> list[tuple[int, str]]:
+def _windows(doc: Doc, i: int, covered: bytearray, prefixes: set[str], max_tokens: int = 7) -> list[tuple[int, str]]:
     """Windows of word tokens from i, joined by connectors or blanks: 'scikit - learn', 'Tensor Flow'."""
     out: list[tuple[int, str]] = []
     parts: list[str] = []
@@ -145,11 +167,14 @@ def _windows(doc: Doc, i: int, covered: bytearray, max_tokens: int = 7) -> list[
         tok = doc[j]
         if covered[j] or tok.is_space or (tok.is_punct and tok.text not in _CONNECTORS):
             break
-        if j > i and "\n" in doc[j - 1].whitespace_:
-            break
         parts.append(tok.text)
+        joined = "".join(parts)
+        if compact_key(joined) not in prefixes:
+            if j == i and tok.text not in _CONNECTORS:
+                out.append((j + 1, joined))  # still a candidate for version stripping ("python3")
+            break  # no surface starts like this: longer windows cannot match either
         if tok.text not in _CONNECTORS:
-            out.append((j + 1, "".join(parts)))
+            out.append((j + 1, joined))
     return out
 
 
@@ -163,9 +188,9 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, doc: Doc, cover
             i += 1
             continue
         found: Match | None = None
-        for end, joined in reversed(_windows(doc, i, covered)):
+        for end, joined in reversed(_windows(doc, i, covered, index.prefixes)):
             key = compact_key(joined)
-            sf = index.compact.get(key)
+            sf = index.compact.get(key) if end - i == 1 or len(key) >= 4 else None
             if sf is None and end == i + 1:
                 stripped = _VERSION_SUFFIX.sub("", key)
                 sf = index.compact.get(stripped) if stripped != key else None

@@ -58,6 +58,8 @@ class PhraseIndex:
     #: matcher label -> surfaces sharing it, keyed by ``token_key``
     surfaces: dict[str, dict[str, Surface]]
     compact: dict[str, Surface]
+    #: every prefix of every compact key (variant windows stop growing when they leave this set)
+    prefixes: set[str]
     fuzzy_buckets: dict[str, dict[str, Surface]]
     fuzzy_cache: dict[str, tuple[Surface, float] | None] = field(default_factory=dict)
 
@@ -107,13 +109,16 @@ def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
         by_lower[key] = sf
         patterns.setdefault(label, []).append(sf.text)
         ck = compact_key(sf.text)
-        if len(ck) >= 4 and not sf.case_sensitive and sf.ambiguity is None:
+        if len(ck) >= 3 and not sf.case_sensitive and sf.ambiguity is None:
             compact.setdefault(ck, sf)
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
     for label, texts in patterns.items():
         matcher.add(label, [nlp.make_doc(t) for t in texts])
-    return PhraseIndex(nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, fuzzy_buckets=buckets)
+    prefixes = {ck[:k] for ck in compact for k in range(1, len(ck) + 1)}
+    return PhraseIndex(
+        nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, prefixes=prefixes, fuzzy_buckets=buckets
+    )
 
 
 __all__ = ["PhraseIndex", "Surface", "build_index", "compact_key", "make_nlp", "token_key"]

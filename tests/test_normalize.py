@@ -17,7 +17,7 @@ from gapfinder.normalize import normalize
         ("Ofﬁce ﬂow ﬀ ﬃ ﬄ", "Office flow ff ffi ffl"),  # ligatures
         ("▪ Python\n● SQL\n◦ Go\n\uf0b7 Rust", "• Python\n• SQL\n• Go\n• Rust"),  # bullets
         ("Kuber-\nnetes and Post-\ngreSQL", "Kubernetes and PostgreSQL"),  # hyphenation joined
-        ("Python-\nSQL and 2019-\n2021", "Python-\nSQL and 2019-\n2021"),  # not between lower-case letters
+        ("Python-\nSQL and 2019-\n2021", "Python-SQL and 2019-\n2021"),  # before a capital the hyphen stays
         ("a  \t b\u00a0\u2003c", "a b c"),  # blank runs collapse
         ("   indented\nline   \nnext", "indented\nline\nnext"),  # blanks at line start/end dropped
         ("zero\u200bwidth soft\u00adhyphen\ufeff", "zerowidth softhyphen"),

@@ -84,7 +84,7 @@ _REPLACE: dict[str, str] = {
 }
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\x00")
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +164,11 @@ def normalize(original: str) -> NormalizedText:
 
 
 def _join_hyphenation(text: str, offs: array) -> tuple[str, array]:
-    """'Kuber-\\nnetes' -> 'Kubernetes' (only between lower-case letters)."""
+    """'Kuber-\\nnetes' -> 'Kubernetes'; before a capital the hyphen stays: 'Py-\\nTorch' -> 'Py-Torch'."""
     keep = bytearray(b"\x01") * len(text)
     for m in _HYPHEN_BREAK.finditer(text):
-        keep[m.start()] = 0
+        if text[m.end()].islower() and text[m.start() - 1].islower():
+            keep[m.start()] = 0
         keep[m.start() + 1] = 0
     chars = [c for c, k in zip(text, keep, strict=True) if k]
     new = array("l", (o for o, k in zip(offs, keep, strict=False) if k))

@@ -50,8 +50,19 @@ def _line(text: str, offset: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
+def _clause(text: str, offset: int) -> str:
+    """The clause around offset: the line, cut at sentence and semicolon boundaries."""
+    lo = max(text.rfind(c, 0, offset) for c in "\n;.!?") + 1
+    ends = [i for i in (text.find(c, offset) for c in "\n;!?") if i >= 0]
+    dot = text.find(". ", offset)
+    if dot >= 0:
+        ends.append(dot)
+    return text[lo : min(ends) if ends else len(text)]
+
+
 def _preferred(ctx: AnalysisContext, norm_offset: int) -> bool:
-    return ctx.section_at(norm_offset) == "preferred" or bool(PREFERRED_CUE.search(_line(ctx.text, norm_offset)))
+    """In a preferred section, or a preference cue in the same clause ('Python required; Go preferred')."""
+    return ctx.section_at(norm_offset) == "preferred" or bool(PREFERRED_CUE.search(_clause(ctx.text, norm_offset)))
 
 
 def _norm_offset(ctx: AnalysisContext, m: Mention) -> int:

@@ -118,7 +118,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hiring",
         "hiring",
-        r"\bhiring\s(?:and|of|for|process|pipeline|loop|committee|plan|decisions?|engineers|talent)\b",
+        r"\bhiring\s(?:and|of|for|process|pipeline|loop|committee|plan|decisions?|engineers|talent)\b"
+        # 'hiring' listed among duties: "..., hiring, performance reviews" / "responsible for hiring"
+        r"|(?:,|;|\band|\bfor|\bincluding|\bowned|\bowning|\bled|\bleading)\s+hiring\b(?!\s+(?:manager|managers)\b)",
     ),
     Rule(
         "hiring",

@@ -167,6 +167,10 @@ def _windows(doc: Doc, i: int, covered: bytearray, prefixes: set[str], max_token
         tok = doc[j]
         if covered[j] or tok.is_space or (tok.is_punct and tok.text not in _CONNECTORS):
             break
+        if j > i and tok.is_stop and doc[j - 1].text not in _CONNECTORS:
+            break  # 'or MS' is two words, not 'ORMs'
+        if j == i + 1 and doc[i].is_stop and tok.text not in _CONNECTORS:
+            break
         parts.append(tok.text)
         joined = "".join(parts)
         if compact_key(joined) not in prefixes:

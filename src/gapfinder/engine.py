@@ -89,6 +89,17 @@ class Engine:
         doc = read_document(source, filename=filename, password=password, limits=self.limits)
         return self._run(doc, kind, target, job)
 
+    def analyze_document(
+        self,
+        document: Document,
+        *,
+        kind: DocumentKind = "resume",
+        target: str | None = None,
+        job: Report | None = None,
+    ) -> Report:
+        """Analyse a document already read with ``gapfinder.reading.read_document``."""
+        return self._run(document, kind, target, job)
+
     def analyze_text(
         self,
         text: str,

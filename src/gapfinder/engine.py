@@ -17,7 +17,7 @@ from .extract.education import extract_education
 from .extract.experience import extract_experience
 from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
-from .extract.matching import find_matches
+from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings
 from .ladder.gap import job_gap, level_gap
@@ -134,7 +134,7 @@ class Engine:
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
         tax = self.taxonomy
 
-        matches = find_matches(ctx, self.index, self.index.nlp.make_doc(norm.text))
+        matches = find_matches(ctx, self.index, self.index.nlp.make_doc(match_text(norm.text)))
         experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)

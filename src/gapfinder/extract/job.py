@@ -146,7 +146,7 @@ def _min_years(ctx: AnalysisContext) -> float | None:
             continue
         raw = m.group(1).lower()
         n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        if 0 < n <= 30:
+        if 0 <= n <= 30:
             (preferred if _preferred(ctx, m.start()) else required).append(n)
     pool = required or preferred
     return float(max(pool)) if pool else None

@@ -55,6 +55,31 @@ _ROLE_NOUNS = frozenset(
         "squad",
     ]
 )
+_LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
+_LEARNING_KINDS = frozenset(
+    {
+        "machine",
+        "deep",
+        "reinforcement",
+        "transfer",
+        "federated",
+        "active",
+        "supervised",
+        "unsupervised",
+        "self-supervised",
+        "representation",
+        "statistical",
+        "online",
+        "ensemble",
+        "meta",
+        "contrastive",
+        "e",
+        "-",
+    }
+)
+_LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
+# a line break inside wrapped text: the line before is long or ends on a connector, the next starts a word
+_SOFT_BREAK = re.compile(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -71,6 +96,12 @@ class Match:
     score: float = 1.0
 
 
+def match_text(text: str) -> str:
+    """The text the matcher tokenises: soft line breaks (a wrapped line) become spaces, so names wrapped
+    over two lines still match. Same length as ``text``, so every offset stays valid."""
+    return _SOFT_BREAK.sub(" ", text) if "\n" in text else text
+
+
 def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Match]:
     phrase = _phrase_matches(index, doc)
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
@@ -82,7 +113,18 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
     extra = _variant_and_fuzzy(ctx, index, doc, covered)
-    return sorted((m for m in taken + extra if not _names_a_role(doc, m)), key=lambda m: m.start)
+    kept = (m for m in taken + extra if not _names_a_role(doc, m) and not _aspiration(doc, m))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _aspiration(doc: Doc, m: Match) -> bool:
+    """'Learning Kubernetes next', 'Docker (learning)': a skill being learned is not held yet."""
+    prev = _neighbour(doc, m.tok_start, -1)
+    if prev in _LEARNING_VERBS:
+        before = _neighbour(doc, m.tok_start - 1, -1) if m.tok_start > 0 else ""
+        return before not in _LEARNING_KINDS  # 'machine learning Kubernetes' is not an aspiration
+    after = doc[m.tok_end : m.tok_end + 4].text.lower()
+    return after.startswith(_LEARNING_NOTES)
 
 
 def _names_a_role(doc: Doc, m: Match) -> bool:

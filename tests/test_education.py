@@ -8,9 +8,11 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from _ctx_helpers import make_ctx
+from _ctx_helpers import find_sections, make_ctx
+from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.extract.education import abbreviation_variants, extract_education
-from gapfinder.models import DocumentKind, EducationFinding
+from gapfinder.models import DocumentKind, EducationFinding, SectionName
+from gapfinder.normalize import normalize
 from gapfinder.taxonomy.schema import DegreesFile
 
 DEGREES = Path(__file__).resolve().parents[1] / "skills_taxonomy" / "degrees.yaml"
@@ -158,6 +160,111 @@ def test_mentions_point_into_the_original_text(tax: SimpleNamespace) -> None:
     for m in f.mentions:
         assert original[m.start : m.end] == m.text
     assert f.mentions[0].text == "Bachelor\u2019s degree"
+
+
+# abbreviations joined to another degree are degree context for each ("MS or PhD", "BS or MS in CS")
+JOINED = [
+    ("MS or PhD in Machine Learning", [("phd", "machine-learning"), ("master", "machine-learning")]),
+    ("BS or MS in CS", [("master", "computer-science"), ("bachelor", "computer-science")]),
+    ("MS/PhD in Statistics", [("phd", "statistics"), ("master", "statistics")]),
+    ("BS/MS required", [("master", None), ("bachelor", None)]),
+    ("BS, MS or PhD in Physics", [("phd", "physics"), ("master", "physics"), ("bachelor", "physics")]),
+    (
+        "BE & ME in Mechanical Engineering",
+        [("master", "mechanical-engineering"), ("bachelor", "mechanical-engineering")],
+    ),
+    ("MS or MBA preferred", [("master", None)]),
+    ("PhD or MS", [("phd", None), ("master", None)]),
+    ("MS or Python experience", []),
+    ("MS Office or PhD", [("phd", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED)
+def test_joined_abbreviations(tax: SimpleNamespace, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _levels(_run(tax, text)) == expected
+
+
+# after "<Capitalised word>, " an abbreviation is a US state unless degree context follows it
+STATES = [
+    ("Helixbridge Therapeutics | Boston, MA (hybrid) | Full-time", []),
+    ("Offices in Austin, TX and Boston, MA - hybrid", []),
+    ("Located in Cambridge, MA, USA", []),
+    ("Cambridge, MA or remote", []),
+    ("Boston, MA, BS in CS required", [("bachelor", "computer-science")]),
+    ("Acme Corp, Boston, MA (2019 - 2021)", []),
+    ("Stanford University, MS in Computer Science", [("master", "computer-science")]),
+    ("Stanford University, MS Computer Science", [("master", "computer-science")]),
+    ("Harvard University, MA degree", [("master", None)]),
+    ("Lakeside University, MA of Economics", [("master", "economics")]),
+    ("Lakeside University, MS/PhD in Physics", [("phd", "physics"), ("master", "physics")]),
+    ("Python, Masters in Statistics preferred", [("master", "statistics")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATES)
+def test_state_after_capitalised_word(tax: SimpleNamespace, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _levels(_run(tax, text)) == expected
+
+
+def _ctx_with_headings(text: str, misread: dict[str, SectionName]) -> AnalysisContext:
+    """A resume context whose section detector also takes the lines in ``misread`` for headings."""
+    norm = normalize(text)
+    marks = [(s.heading_start or 0, s.start, s.name) for s in find_sections(norm.text)]
+    for line, name in misread.items():
+        hs = norm.text.index(f"\n{line}\n") + 1
+        marks.append((hs, hs + len(line), name))
+    marks.sort()
+    sections = tuple(
+        SectionSpan(name, start, marks[i + 1][0] if i + 1 < len(marks) else len(norm.text), norm.text[hs:start], hs)
+        for i, (hs, start, name) in enumerate(marks)
+    )
+    return make_ctx(text, sections=sections)
+
+
+# (resume text, lines the section detector takes for headings, [(degree, field, institution)])
+WRAPPED = [
+    (
+        "EDUCATION\nM.S. Computer Science, Lakeshore Institute of\nTechnology\nB.S. Mathematics\n",
+        {"Technology": "skills"},
+        [("master", "computer-science", "Lakeshore Institute of Technology"), ("bachelor", "mathematics", None)],
+    ),
+    (
+        "EDUCATION\nM.S. Computer Science, Lakeshore Institute of\nFoo\nB.S. Mathematics\n",
+        {},
+        [("master", "computer-science", "Lakeshore Institute of Foo"), ("bachelor", "mathematics", None)],
+    ),
+    (
+        "EDUCATION\nMSc Physics, Riverbend University of Science &\nTechnology\n2014\nBSc Physics, 2012\n",
+        {"Technology": "skills"},
+        [
+            ("master", "physics", "Riverbend University of Science & Technology"),
+            ("bachelor", "physics", None),
+        ],
+    ),
+    (
+        "EDUCATION\nB.S. Mathematics, Northern Cascades\nUniversity\n09/2012 - 06/2016\n",
+        {},
+        [("bachelor", "mathematics", "Northern Cascades University")],
+    ),
+    (  # a real heading after a complete line still starts a section
+        "EDUCATION\nBSc Biology, Lakeside College\nTechnology\nMS, BE\n",
+        {"Technology": "skills"},
+        [("bachelor", "biology", "Lakeside College")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "misread", "expected"), WRAPPED)
+def test_wrapped_institution_line(
+    tax: SimpleNamespace,
+    text: str,
+    misread: dict[str, SectionName],
+    expected: list[tuple[str, str | None, str | None]],
+) -> None:
+    found = extract_education(_ctx_with_headings(text, misread), tax)
+    assert [(f.degree, f.field, f.institution) for f in found] == expected
+    assert all(m.section == "education" for f in found for m in f.mentions)
 
 
 @pytest.mark.parametrize(

@@ -220,20 +220,11 @@ def test_hyphenation_before_capital_letter(engine) -> None:  # type: ignore[no-u
     assert_offset_contract(text, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: 'Boston, MA (hybrid)' is a master's degree; 'Boston, MA' at a line end is not",
-)
 def test_state_code_is_not_a_degree(engine) -> None:  # type: ignore[no-untyped-def]
     text = "Staff ML Engineer\nHelixbridge Therapeutics | Boston, MA (hybrid) | Full-time\n"
     assert engine.analyze_text(text, kind="job").education == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: a degree line after a line holding only 'Technology' (a wrapped institution name) is "
-    "dropped; with 'Foo' instead of 'Technology' both degrees are found",
-)
 def test_degree_after_wrapped_institution(engine) -> None:  # type: ignore[no-untyped-def]
     text = "EDUCATION\nM.S. Computer Science, Lakeshore Institute of\nTechnology\nB.S. Mathematics\n"
     assert {e.degree for e in engine.analyze_text(text).education} == {"master", "bachelor"}
@@ -349,14 +340,7 @@ def test_job_years_in_benefits_are_ignored(engine) -> None:  # type: ignore[no-u
         ("- Bachelor's degree in Statistics.", "bachelor", None),
         ("- M.S. or Ph.D. in Computer Science.", "master", "phd"),
         ("- Master's degree in Statistics.\n\nNice to have\n- PhD.", "master", "phd"),
-        pytest.param(
-            "- MS or PhD in Machine Learning.",
-            "master",
-            "phd",
-            marks=pytest.mark.xfail(
-                strict=True, reason="src bug: 'MS or PhD' finds only the PhD (degree phd); 'M.S. or Ph.D.' works"
-            ),
-        ),
+        ("- MS or PhD in Machine Learning.", "master", "phd"),
         ("- Master's degree required; PhD preferred.", "master", "phd"),
     ],
 )

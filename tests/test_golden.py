@@ -306,8 +306,6 @@ FACTS: dict[str, Facts] = {
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("senior_ml_engineer_two_column.pdf", "certifications"): "'AWS Certified Machine Learning –\\nSpecialty' is "
     "wrapped by the narrow sidebar; names broken over a line are not matched",
-    ("senior_ml_engineer_two_column.pdf", "degrees"): "the B.S. after a line holding only 'Technology' (the wrapped "
-    "M.S. institution) is dropped",
 }
 
 FACT_KINDS = ["placement", "years", "skills", "not_skills", "surfaces", "certifications", "degrees", "leadership"]
@@ -486,9 +484,6 @@ JOB_FACTS: dict[str, JobFacts] = {
 JOB_KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("junior_ml_engineer_jd.txt", "years"): "'0-2 years of experience' gives min_years None, not 0 (job.py keeps "
     "only n > 0)",
-    ("staff_or_manager_jd.txt", "degree_evidence"): "'Boston, MA (hybrid)' in the header is read as a master's "
-    "degree (it is the only 'master' finding: the 'MS' of 'MS or PhD' is lost), so degree == 'master' is right by "
-    "accident",
     ("senior_ml_engineer_jd.txt", "certifications"): "'Google Cloud Professional Machine Learning\\n  Engineer' is "
     "wrapped over two lines and not matched",
 }

@@ -2,23 +2,28 @@
 
 Surfaces come from the taxonomy (``degrees.yaml``, compiled in ``degree_index``). Surfaces that are also
 ordinary words or codes (MS, MA, BE, "masters") need degree context (see ``_accept``): followed by
-in/of + field/"degree"/a year, joined to another degree ("BS/MS"), or written as an entry of an education
-section. "MS Office", "BE proactive", "Boston, MA", "Scrum Master" and URLs are not degrees.
+in/of + field/"degree"/a year, joined to another degree ("BS/MS", "MS or PhD", "BS or MS in CS"), or written
+as an entry of an education section. "MS Office", "BE proactive", "Scrum Master" and URLs are not degrees,
+and an abbreviation right after "<Capitalised word>, " is a US state ("Boston, MA (hybrid)") unless degree
+context ("in <field>", a field, "degree", "of", another degree) follows.
 
 One finding per degree entry. In a resume, the entry is the degree's line and the few short lines after
 it (plus the line before): the institution is the segment naming a University/College/Institute...,
-the year is the end of a date range there or the latest year. ``field`` is a field *id* of the taxonomy.
+the year is the end of a date range there or the latest year. A name wrapped over two lines
+("Lakeshore Institute of\nTechnology", "Northern Cascades\nUniversity") is joined, and a one-line "heading"
+that only continues such a line is not a section of its own. ``field`` is a field *id* of the taxonomy.
 Findings are ordered highest level first, then by position in the text.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from ..models import DegreeLevel as DegreeLevelId
 from ..models import EducationFinding, MatchKind, Mention, SectionName
-from .context import AnalysisContext
+from .context import AnalysisContext, SectionSpan
 from .dates import find_date_ranges
 from .degree_index import DegreeIndex, DegreeTaxonomy, abbreviation_variants, degree_index
 
@@ -63,25 +68,38 @@ NOT_AFTER_ABBREVIATION = frozenset(
 )
 # words before a level word that make it a role ("Scrum Master")
 NOT_BEFORE = re.compile(r"(?:scrum|quiz|web|grand|chess)\s$", re.IGNORECASE)
-INSTITUTION = re.compile(
-    r"\b(?:(?i:universit(?:y|ies|ät|at|é|e|ad|à|a)|college|institute|institut|instituto|school|academy|"
-    r"akademie|polytechnic|politecnico|hochschule|fachhochschule|vidyalaya|vidyapeeth|mahavidyalaya)|"
-    r"IIT|IIIT|NIT|BITS|IIM|ETH|EPFL|MIT|KIT|TUM|UCLA|NYU)\b",
+_INSTITUTION_WORD = (
+    r"(?i:universit(?:y|ies|ät|at|é|e|ad|à|a)|college|institute|institut|instituto|school|academy|"
+    r"akademie|polytechnic|politecnico|hochschule|fachhochschule|vidyalaya|vidyapeeth|mahavidyalaya)"
 )
+INSTITUTION = re.compile(rf"\b(?:{_INSTITUTION_WORD}|IIT|IIIT|NIT|BITS|IIM|ETH|EPFL|MIT|KIT|TUM|UCLA|NYU)\b")
 _STRONG_AFTER = re.compile(
     r"(?:'s)?\s?(?:\(|in\s|degree|diploma|program|studies|student|candidate|level|"
     r"or\s(?:equivalent|higher|above|related)|preferred|required|from\s|with\s|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _OF_OR_SLASH = re.compile(r"(?:'s)?\s?(?:of\s|/\s?)")
+# "MS or PhD", "BS & MS", "BS, MS or PhD": a level joined to the next one
+_OR_AND = re.compile(r"(?:'s)?(?:\s?&\s?|\s(?:or|and)\s)", re.IGNORECASE)
+_COMMA_OR_AND = re.compile(r"(?:'s)?(?:\s?&\s?|\s(?:or|and)\s|,[ \t])", re.IGNORECASE)
+_JOINED_BEFORE = frozenset({"/", "&", ",", "or", "and"})  # between two degrees: "BS/MS", "B.Sc or MS"
+# after "<Capitalised word>, " an abbreviation is a US state or region ("Boston, MA (hybrid)") unless degree
+# context follows: "in <field>", "degree", "of", or a field right after it on the line
+_STATE_CONTEXT = re.compile(r"(?:'s)?\s?(?:degree|of\s)", re.IGNORECASE)
+_BEFORE_FIELD = re.compile(r"[ \t](?:in\s+)?", re.IGNORECASE)
 _WEAK_AFTER = re.compile(r"\s?(?:,|-\s|\||$)", re.MULTILINE)
-_STATE_BEFORE = re.compile(r"[A-Z][\w.]*,\s$")
+_STATE_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.]*,[ \t]$")
 _NEXT_WORD = re.compile(r"\s([A-Za-z][\w-]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w.-]*)\s$")
 _JOINER = re.compile(r"\s?(?:/|,|or|and|&|\()\s?", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s[-|]\s|,\s|\s?\(|\)|\s{2,}|;\s")
 _FIELD_GAP = re.compile(r",?\s?(?:-\s)?")
 _FROM = re.compile(r"\s(?:from|at)\s")
+# a line ending in a word that cannot end a name ("Lakeshore Institute of"): the next line continues it
+_DANGLING = re.compile(r"(?:\b(?:of|and|for|the|de|der|für)|&)[ \t]*\n", re.IGNORECASE)
+# ... and a line holding only "University" ends the name on the line above ("Northern Cascades\nUniversity")
+_LONE_INSTITUTION_WORD = re.compile(rf"\n(?=[ \t]*(?=[A-Z]){_INSTITUTION_WORD}\b[ \t]*(?:\n|$))")
+_WORDS_LINE = re.compile(r"[^\W\d_]+(?:[ \t&'’-]+[^\W\d_]+)*[ \t]*")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -89,7 +107,7 @@ def _level(mt: DegreeIndex, surface: str) -> DegreeLevelId | None:
     return mt.level_of.get(surface) or mt.level_of.get(surface.casefold())
 
 
-def _accept(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], prev_end: int) -> bool:
+def _accept(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], prev_end: int, depth: int = 0) -> bool:
     """Is an ambiguous surface used as a degree here?"""
     text, s, e = ctx.text, m.start(), m.end()
     if NOT_BEFORE.search(text, max(0, s - 8), s):
@@ -97,20 +115,51 @@ def _accept(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], prev_end: i
     nxt = _NEXT_WORD.match(text, e)
     if nxt and nxt.group(1).lower() in NOT_AFTER_ABBREVIATION:
         return False
+    if 0 <= s - prev_end <= 5 and text[prev_end:s].strip().casefold() in _JOINED_BEFORE:  # "BS/MS", "BS or MS"
+        return True
+    state = _STATE_BEFORE.search(text, max(0, s - 30), s)
+    if state and m.group(0).isupper():  # "Boston, MA (hybrid)", but "Stanford University, MS in CS"
+        return _state_context(ctx, mt, m, depth)
     gap = _FIELD_GAP.match(text, e)
     if _STRONG_AFTER.match(text, e) or mt.field.match(text, gap.end() if gap else e):
         return True
-    joined = _OF_OR_SLASH.match(text, e)  # "Master of Statistics", "BS/MS"; not "Master of Python"
-    if joined and (mt.field.match(text, joined.end()) or mt.degree.match(text, joined.end())):
+    if _joined_after(ctx, mt, m, depth):
         return True
-    if 0 <= s - prev_end <= 3 and text[prev_end:s].strip() in ("/", "&", ","):  # "BS/MS", "B.Sc & M.Sc"
-        return True
-    if ctx.section_at(s) != "education" or _STATE_BEFORE.search(text, max(0, s - 30), s):
+    if ctx.section_at(s) != "education" or state:
         return False
     if nxt and m.group(0).isupper() and nxt.group(1).islower() and nxt.start(1) == e + 1:
         return False  # "BE proactive": an upper-case word before a lower-case one
     line_start = text.rfind("\n", 0, s) + 1
     return bool(_WEAK_AFTER.match(text, e)) or not text[line_start:s].strip(" •*-")
+
+
+def _ambiguous(mt: DegreeIndex, surface: str) -> bool:
+    return (surface if surface in mt.level_of else surface.casefold()) in mt.needs_context
+
+
+def _joined_after(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], depth: int, comma: bool = True) -> bool:
+    """Followed by of/"/" + a field or degree ("Master of Statistics", "BS/MS"; not "Master of Python"), or by
+    or/and/&/a comma + a degree that is one here ("MS or PhD", "BS or MS in CS", "BS, MS or PhD")."""
+    text = ctx.text
+    joined = _OF_OR_SLASH.match(text, m.end())
+    if joined and (mt.field.match(text, joined.end()) or mt.degree.match(text, joined.end())):
+        return True
+    joined = (_COMMA_OR_AND if comma else _OR_AND).match(text, m.end())
+    other = mt.degree.match(text, joined.end()) if joined else None
+    if other is None or _level(mt, other.group(0)) is None:
+        return False
+    return not _ambiguous(mt, other.group(0)) or (depth < 3 and _accept(ctx, mt, other, -10, depth + 1))
+
+
+def _state_context(ctx: AnalysisContext, mt: DegreeIndex, m: re.Match[str], depth: int) -> bool:
+    """After "<Capitalised word>, ": a degree only with degree context after it."""
+    text = ctx.text
+    if _STATE_CONTEXT.match(text, m.end()):
+        return True
+    before_field = _BEFORE_FIELD.match(text, m.end())
+    if before_field and mt.field.match(text, before_field.end()):
+        return True
+    return _joined_after(ctx, mt, m, depth, comma=False)  # "Boston, MA, BS required": MA is the state
 
 
 def _in_url(text: str, s: int, e: int) -> bool:
@@ -149,9 +198,39 @@ def _line_before(text: str, lo: int, floor: int) -> tuple[int, int] | None:
     return (start, lo - 1) if start >= floor and text[start : lo - 1].strip() else None
 
 
+def _continues_line(text: str, sec: SectionSpan) -> bool:
+    """Is the heading of ``sec`` the end of a name wrapped over two lines ("Lakeshore Institute of\nTechnology")?"""
+    hs = sec.start if sec.heading_start is None else sec.heading_start
+    if hs <= 0 or text[hs - 1] != "\n":
+        return False
+    eol = text.find("\n", hs)
+    if not _WORDS_LINE.fullmatch(text, hs, len(text) if eol < 0 else eol):
+        return False  # "## Skills", "Skills:", "1. Skills" are headings
+    before = text.rfind("\n", 0, hs - 1) + 1
+    return bool(_DANGLING.search(text, before, hs)) and bool(text[before : hs - 1].strip())
+
+
+def _unwrap_headings(ctx: AnalysisContext) -> AnalysisContext:
+    """Fold a section whose "heading" continues the line above into the section before it."""
+    sections: list[SectionSpan] = []
+    for sec in ctx.sections:
+        if sections and sections[-1].end in (sec.start, sec.heading_start) and _continues_line(ctx.text, sec):
+            sections[-1] = dataclasses.replace(sections[-1], end=sec.end)
+        else:
+            sections.append(sec)
+    if len(sections) == len(ctx.sections):
+        return ctx
+    return AnalysisContext(norm=ctx.norm, sections=tuple(sections), kind=ctx.kind, today=ctx.today)
+
+
+def _unwrap_lines(chunk: str) -> str:
+    """Join the lines of an institution name wrapped over two lines."""
+    return _LONE_INSTITUTION_WORD.sub(" ", _DANGLING.sub(lambda m: m.group(0).rstrip() + " ", chunk))
+
+
 def _institution(text: str, spans: list[tuple[int, int]]) -> str | None:
     for lo, hi in spans:
-        for seg in _SEGMENTS.split(text[lo:hi].replace("\n", "  ")):
+        for seg in _SEGMENTS.split(_unwrap_lines(text[lo:hi]).replace("\n", "  ")):
             seg = _FROM.split(seg)[-1].strip(" •*-,.")
             if INSTITUTION.search(seg) and len(seg.split()) >= 2 and seg[:1].isupper() and len(seg) <= 100:
                 return seg
@@ -256,6 +335,7 @@ def _finding(
 
 def extract_education(ctx: AnalysisContext, taxonomy: DegreeTaxonomy) -> tuple[EducationFinding, ...]:
     mt = degree_index(taxonomy)
+    ctx = _unwrap_headings(ctx)
     text = ctx.text
     hits = [m for m in mt.degree.finditer(text) if _searched(ctx, m.start())]
     kept: list[tuple[re.Match[str], DegreeLevelId]] = []
@@ -263,8 +343,7 @@ def extract_education(ctx: AnalysisContext, taxonomy: DegreeTaxonomy) -> tuple[E
     for m in hits:
         surface = m.group(0)
         level = _level(mt, surface)
-        key = surface if surface in mt.level_of else surface.casefold()
-        if level is None or (key in mt.needs_context and not _accept(ctx, mt, m, prev_end)):
+        if level is None or (_ambiguous(mt, surface) and not _accept(ctx, mt, m, prev_end)):
             continue
         if _in_url(text, m.start(), m.end()) or _part_of_name(text, m):
             continue

@@ -230,11 +230,6 @@ def test_degree_after_wrapped_institution(engine) -> None:  # type: ignore[no-un
     assert {e.degree for e in engine.analyze_text(text).education} == {"master", "bachelor"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: multi-word names wrapped over a line break are not matched "
-    "('Google Cloud Professional Machine Learning\\n  Engineer'): the newline is a separate spaCy token",
-)
 def test_name_wrapped_over_a_line_break(engine) -> None:  # type: ignore[no-untyped-def]
     text = "CERTIFICATIONS\nGoogle Cloud Professional Machine Learning\n  Engineer, 2023\nHugging\nFace\n"
     report = engine.analyze_text(text)

@@ -303,10 +303,7 @@ FACTS: dict[str, Facts] = {
 }
 
 # (file, fact) -> why the engine gets it wrong today
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("senior_ml_engineer_two_column.pdf", "certifications"): "'AWS Certified Machine Learning –\\nSpecialty' is "
-    "wrapped by the narrow sidebar; names broken over a line are not matched",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 FACT_KINDS = ["placement", "years", "skills", "not_skills", "surfaces", "certifications", "degrees", "leadership"]
 
@@ -366,11 +363,6 @@ def test_manager_numbers(reports: dict[str, Report]) -> None:
         assert signals["budget"].value == 2_100_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="aspirations are claimed as skills: 'Learning Kubernetes next' (the only Kubernetes mention) "
-    "makes kubernetes a skill, and the mid target's Kubernetes requirement counts as met",
-)
 @pytest.mark.parametrize("suffix", ["txt", "pdf"])
 def test_career_changer_aspirations(reports: dict[str, Report], suffix: str) -> None:
     report = reports[f"examples/resumes/data_scientist_career_changer.{suffix}"]
@@ -481,12 +473,7 @@ JOB_FACTS: dict[str, JobFacts] = {
     ),
 }
 
-JOB_KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("junior_ml_engineer_jd.txt", "years"): "'0-2 years of experience' gives min_years None, not 0 (job.py keeps "
-    "only n > 0)",
-    ("senior_ml_engineer_jd.txt", "certifications"): "'Google Cloud Professional Machine Learning\\n  Engineer' is "
-    "wrapped over two lines and not matched",
-}
+JOB_KNOWN_WRONG: dict[tuple[str, str], str] = {}
 JOB_FACT_KINDS = [
     "placement",
     "years",

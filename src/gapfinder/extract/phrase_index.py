@@ -19,6 +19,7 @@ from typing import Any, Literal
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from ..taxonomy import Taxonomy
@@ -27,11 +28,6 @@ from ..taxonomy.schema import Ambiguity
 EntryKind = Literal["skill", "cert"]
 
 _COMPACT_DROP = re.compile(r"[\s\-_.'/()]+")
-
-
-def token_key(nlp: Language, text: str) -> str:
-    """Lower-cased tokens joined by one space: how a matched span is looked up."""
-    return " ".join(t.lower_ for t in nlp.tokenizer(text))
 
 
 def compact_key(surface: str) -> str:
@@ -55,7 +51,7 @@ class Surface:
 class PhraseIndex:
     nlp: Language
     matcher: PhraseMatcher
-    #: matcher label -> surfaces sharing it, keyed by ``token_key``
+    #: matcher label -> surfaces sharing it, keyed by their lower-cased tokens joined by one space
     surfaces: dict[str, dict[str, Surface]]
     compact: dict[str, Surface]
     #: every prefix of every compact key (variant windows stop growing when they leave this set)
@@ -96,29 +92,30 @@ def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
     nlp = nlp or make_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     surfaces: dict[str, dict[str, Surface]] = {}
-    patterns: dict[str, list[str]] = {}
     compact: dict[str, Surface] = {}
     buckets: dict[str, dict[str, Surface]] = {}
     fuzzy_ok = {s.id for s in tax.skills.values() if s.fuzzy and s.ambiguity is None}
+    docs: dict[str, list[Doc]] = {}
     for sf in _surfaces(tax):
         label = f"{sf.kind}:{sf.id}"
         by_lower = surfaces.setdefault(label, {})
-        key = token_key(nlp, sf.text)
+        doc = nlp.make_doc(sf.text)
+        key = " ".join(t.lower_ for t in doc)
         if key in by_lower:
             continue
         by_lower[key] = sf
-        patterns.setdefault(label, []).append(sf.text)
+        docs.setdefault(label, []).append(doc)
         ck = compact_key(sf.text)
         if len(ck) >= 3 and not sf.case_sensitive and sf.ambiguity is None:
             compact.setdefault(ck, sf)
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
-    for label, texts in patterns.items():
-        matcher.add(label, [nlp.make_doc(t) for t in texts])
+    for label, pattern_docs in docs.items():
+        matcher.add(label, pattern_docs)
     prefixes = {ck[:k] for ck in compact for k in range(1, len(ck) + 1)}
     return PhraseIndex(
         nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, prefixes=prefixes, fuzzy_buckets=buckets
     )
 
 
-__all__ = ["PhraseIndex", "Surface", "build_index", "compact_key", "make_nlp", "token_key"]
+__all__ = ["PhraseIndex", "Surface", "build_index", "compact_key", "make_nlp"]

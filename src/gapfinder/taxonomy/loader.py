@@ -36,6 +36,7 @@ from .schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _read_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise TaxonomyError(f"{path}: taxonomy file is not valid UTF-8") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

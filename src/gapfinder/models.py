@@ -182,7 +182,9 @@ class SkillRequirementStatus(Frozen):
     status: Literal["met", "missing"]
     via: Literal["direct", "alternative", "implied"] | None = None
     matched_skill: str | None = Field(None, description="the candidate's skill id that meets it")
-    implied_by: str | None = None
+    implied_by: str | None = Field(
+        None, description="skill or certification that implies it, or signal:<kind> for leadership evidence"
+    )
     evidence: tuple[Mention, ...] = ()
     job_evidence: tuple[Mention, ...] = ()
 

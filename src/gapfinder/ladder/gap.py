@@ -34,7 +34,7 @@ def _status(
     met = requirement_met(any_of, profile.skill_ids, implied)
     evidence: tuple[Mention, ...] = ()
     if met is not None:
-        evidence = profile.skill_mentions(met.implied_by or met.skill)
+        evidence = profile.skill_mentions_or_signal(met.implied_by or met.skill)
     return SkillRequirementStatus(
         requirement=req_id,
         label=label,

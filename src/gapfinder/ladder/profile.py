@@ -20,6 +20,21 @@ from ..taxonomy import Taxonomy
 SIDE_ROLE = re.compile(
     r"\b(part[- ]time|teilzeit|volunteer|ehrenamt\w*|adjunct|side project|moonlighting|freelance)\b", re.IGNORECASE
 )
+#: leadership signal kind -> the skill ids it evidences
+SIGNAL_SKILLS: dict[str, tuple[str, ...]] = {
+    "people_management": ("people-management",),
+    "team_size": ("people-management",),
+    "hiring": ("hiring",),
+    "mentoring": ("mentoring",),
+    "budget": ("budgeting",),
+    "roadmap": ("roadmap-planning",),
+    "strategy": ("strategic-planning",),
+    "cross_functional": ("cross-functional-collaboration",),
+    "technical_leadership": ("technical-leadership",),
+    "speaking": ("public-speaking",),
+    "open_source": ("open-source",),
+    "publications": ("research",),
+}
 DEGREE_RANK: dict[str | None, int] = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
 
 
@@ -32,6 +47,13 @@ class Profile:
     experience: Experience
     leadership: tuple[LeadershipSignal, ...]
     headline: str | None = None  # a title-like line from the header (resume) or the job title
+
+    def skill_mentions_or_signal(self, ref: str) -> tuple[Mention, ...]:
+        """Mentions of a skill id, or of a leadership signal named ``signal:<kind>``."""
+        if ref.startswith("signal:"):
+            kind = ref.split(":", 1)[1]
+            return next((s.mentions for s in self.leadership if s.kind == kind), ())
+        return self.skill_mentions(ref)
 
     @property
     def skill_ids(self) -> set[str]:
@@ -56,6 +78,11 @@ class Profile:
                 for imp in (sid, *sorted(tax.implied(sid))):
                     if imp not in found:
                         out.setdefault(imp, c.id)
+        # leadership evidenced in experience bullets ("managed a team of 8") meets the matching skill
+        for signal in self.leadership:
+            for sid in SIGNAL_SKILLS.get(signal.kind, ()):
+                if sid not in found and sid in tax.skills:
+                    out.setdefault(sid, f"signal:{signal.kind}")
         return out
 
     @property

@@ -26,7 +26,9 @@ def money(band: SalaryBand) -> str:
 
 def requirement_note(s: SkillRequirementStatus) -> str:
     if s.via == "implied":
-        return f"{s.label}: implied by {s.implied_by} (via {s.matched_skill})"
+        source = s.implied_by or ""
+        source = f"the {source[7:].replace('_', ' ')} evidence" if source.startswith("signal:") else source
+        return f"{s.label}: {s.matched_skill}, implied by {source}"
     if s.via == "alternative":
         return f"{s.label}: {s.matched_skill} accepted as an alternative"
     return s.label

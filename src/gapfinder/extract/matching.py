@@ -30,6 +30,8 @@ CONTEXT_WINDOW = 6
 _VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"-", ".", "/", "_"})
 _ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ers", "ies", "ous", "ive", "al")
+# a "C++ developer" does claim C++
+_CLAIMED_BY_ROLE = frozenset({"language"})
 _ROLE_NOUNS = frozenset(
     [
         "engineer",
@@ -133,7 +135,7 @@ def _names_a_role(doc: Doc, m: Match) -> bool:
     nxt = _neighbour(doc, m.tok_end - 1, 1)
     if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
         return False
-    return m.surface.kind == "skill" and nxt in _ROLE_NOUNS
+    return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
 
 
 def _phrase_matches(index: PhraseIndex, doc: Doc) -> list[Match]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from ..taxonomy.schema import Ambiguity
 
 EntryKind = Literal["skill", "cert"]
 
+_SYMBOL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*[#+]+")
 _COMPACT_DROP = re.compile(r"[\s\-_.'/()]+")
 
 
@@ -45,6 +47,7 @@ class Surface:
     is_name: bool
     case_sensitive: bool
     ambiguity: Ambiguity | None
+    category: str = ""
 
 
 @dataclass
@@ -65,7 +68,7 @@ def make_nlp() -> Language:
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
     defaults: Any = nlp.Defaults
-    infixes = [*defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
+    infixes = [*defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.])"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, r"•"]).search
     return nlp
@@ -79,7 +82,7 @@ def _surfaces(tax: Taxonomy) -> list[Surface]:
         for text, is_name in ((s.name, True), *((a, False) for a in s.aliases)):
             ambiguous = text in amb_set
             case_sensitive = (ambiguous and bool(amb and amb.case_sensitive)) or len(text) <= 2
-            out.append(Surface("skill", s.id, text, is_name, case_sensitive, amb if ambiguous else None))
+            out.append(Surface("skill", s.id, text, is_name, case_sensitive, amb if ambiguous else None, s.category))
     for c in tax.certifications.values():
         for text, is_name in ((c.name, True), *((a, False) for a in c.aliases)):
             out.append(Surface("cert", c.id, text, is_name, len(text) <= 2, None))
@@ -96,7 +99,14 @@ def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
     buckets: dict[str, dict[str, Surface]] = {}
     fuzzy_ok = {s.id for s in tax.skills.values() if s.fuzzy and s.ambiguity is None}
     docs: dict[str, list[Doc]] = {}
-    for sf in _surfaces(tax):
+    all_surfaces = _surfaces(tax)
+    # "C#", "F#", "C++" stay one token wherever they stand ("C#/.NET", "C# and Java")
+    tokenizer: Any = nlp.tokenizer
+    for sf in all_surfaces:
+        if _SYMBOL_NAME.fullmatch(sf.text):
+            for form in {sf.text, sf.text.lower(), sf.text.upper()}:
+                tokenizer.add_special_case(form, [{ORTH: form}])
+    for sf in all_surfaces:
         label = f"{sf.kind}:{sf.id}"
         by_lower = surfaces.setdefault(label, {})
         doc = nlp.make_doc(sf.text)

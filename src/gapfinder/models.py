@@ -40,6 +40,22 @@ DegreeLevel = Literal["highschool", "associate", "bachelor", "master", "phd", "o
 Track = Literal["ic", "management"]
 LevelId = Literal["junior", "mid", "senior", "staff", "principal", "manager", "director", "vp"]
 DocumentKind = Literal["resume", "job"]
+SignalKind = Literal[
+    "people_management",
+    "team_size",
+    "hiring",
+    "mentoring",
+    "budget",
+    "roadmap",
+    "strategy",
+    "cross_functional",
+    "technical_leadership",
+    "executive",
+    "publications",
+    "speaking",
+    "open_source",
+    "patents",
+]
 
 
 class Frozen(BaseModel):
@@ -127,22 +143,7 @@ class Experience(Frozen):
 
 
 class LeadershipSignal(Frozen):
-    kind: Literal[
-        "people_management",
-        "team_size",
-        "hiring",
-        "mentoring",
-        "budget",
-        "roadmap",
-        "strategy",
-        "cross_functional",
-        "technical_leadership",
-        "executive",
-        "publications",
-        "speaking",
-        "open_source",
-        "patents",
-    ]
+    kind: SignalKind
     value: int | None = Field(None, description="a number the signal states, e.g. the team size")
     mentions: tuple[Mention, ...]
 

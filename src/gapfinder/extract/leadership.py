@@ -12,27 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-from ..models import LeadershipSignal, Mention
+from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
 
-Kind = Literal[
-    "people_management",
-    "team_size",
-    "hiring",
-    "mentoring",
-    "budget",
-    "roadmap",
-    "strategy",
-    "cross_functional",
-    "technical_leadership",
-    "executive",
-    "publications",
-    "speaking",
-    "open_source",
-    "patents",
-]
+Kind = SignalKind
 MAX_MENTIONS = 25
 
 NUMBER_WORDS: dict[str, int] = {

@@ -6,26 +6,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ..models import SignalKind
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.+#-]*$", max_length=80)]
 Surface = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
 DegreeLevelId = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
 LevelTrack = Literal["ic", "management", "alternative"]
-SignalKind = Literal[
-    "people_management",
-    "team_size",
-    "hiring",
-    "mentoring",
-    "budget",
-    "roadmap",
-    "strategy",
-    "cross_functional",
-    "technical_leadership",
-    "executive",
-    "publications",
-    "speaking",
-    "open_source",
-    "patents",
-]
 
 
 class Strict(BaseModel):

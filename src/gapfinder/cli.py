@@ -14,12 +14,15 @@ import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from .errors import GapfinderError, UsageError
+
+if TYPE_CHECKING:
+    from .taxonomy import Taxonomy
 
 SUBCOMMANDS = ("taxonomy",)
 
@@ -107,27 +110,25 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-@taxonomy_app.command("validate", help="Check a taxonomy directory (default: the packaged one).")
-def validate(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
+def _load_taxonomy(directory: Path | None) -> Taxonomy:
     from .taxonomy import load_taxonomy
 
     try:
-        tax = load_taxonomy(directory)
+        return load_taxonomy(directory)
     except GapfinderError as err:
         raise _fail(err) from None
+
+
+@taxonomy_app.command("validate", help="Check a taxonomy directory (default: the packaged one).")
+def validate(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
+    tax = _load_taxonomy(directory)
     stats = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in tax.stats.items())
     typer.echo(f"ok: {tax.root}: {stats}")
 
 
 @taxonomy_app.command("stats", help="Print counts of a taxonomy as JSON.")
 def stats(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
-    from .taxonomy import load_taxonomy
-
-    try:
-        tax = load_taxonomy(directory)
-    except GapfinderError as err:
-        raise _fail(err) from None
-    typer.echo(json.dumps(tax.stats, indent=2))
+    typer.echo(json.dumps(_load_taxonomy(directory).stats, indent=2))
 
 
 def main(argv: list[str] | None = None) -> None:

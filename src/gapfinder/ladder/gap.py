@@ -62,6 +62,16 @@ def _summarise(statuses: list[SkillRequirementStatus]) -> tuple[dict[str, tuple[
     return {k: tuple(v) for k, v in missing.items()}, coverage
 
 
+def _certifications(
+    ids: list[str] | tuple[str, ...], profile: Profile, tax: Taxonomy
+) -> tuple[CertificationStatus, ...]:
+    held = {c.id for c in profile.certifications}
+    return tuple(
+        CertificationStatus(id=cid, name=tax.certifications[cid].name, status="held" if cid in held else "missing")
+        for cid in ids
+    )
+
+
 def _degree(required: str | None, profile: Profile) -> tuple[str | None, bool | None]:
     held = profile.highest_degree
     if required is None:
@@ -76,13 +86,7 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
         category = req.category or tax.skills[req.any_of[0]].category
         statuses.append(_status(profile, tax, req.id, req.label, category, req.importance, tuple(req.any_of), implied))
     missing, coverage = _summarise(statuses)
-    held_certs = {c.id for c in profile.certifications}
-    certs = tuple(
-        CertificationStatus(
-            id=cid, name=tax.certifications[cid].name, status="held" if cid in held_certs else "missing"
-        )
-        for cid in level.certifications
-    )
+    certs = _certifications(level.certifications, profile, tax)
     held, degree_met = _degree(level.degree.minimum, profile)
     years_held = profile.experience.total_years
     shortfall = max(0.0, level.years.min - (years_held or 0.0))
@@ -124,13 +128,7 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
                 )
             )
     missing, coverage = _summarise(statuses)
-    held_certs = {c.id for c in profile.certifications}
-    certs = tuple(
-        CertificationStatus(
-            id=cid, name=tax.certifications[cid].name, status="held" if cid in held_certs else "missing"
-        )
-        for cid in requirements.certifications
-    )
+    certs = _certifications(requirements.certifications, profile, tax)
     held, degree_met = _degree(requirements.degree, profile)
     years_held = profile.experience.total_years
     need = requirements.min_years

@@ -11,9 +11,9 @@ import bisect
 import re
 
 from ..ladder.profile import DEGREE_RANK
-from ..ladder.titles import ROLE_WORDS
 from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
 from .context import AnalysisContext
+from .titles import has_job_word
 
 PREFERRED_CUE = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|preferably|a plus|pluses|bonus|ideally|desirable|desired|"
@@ -89,7 +89,7 @@ def headline(ctx: AnalysisContext) -> str | None:
         return m.group(1).strip()
     for line in ctx.text[:2000].split("\n")[:8]:
         s = line.strip(" •*#-:")
-        if 0 < len(s.split()) <= 12 and ROLE_WORDS.search(s.lower()) and "@" not in s:
+        if 0 < len(s.split()) <= 12 and has_job_word(s) and "@" not in s:
             return s
     return None
 

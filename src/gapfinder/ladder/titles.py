@@ -11,16 +11,6 @@ from ..taxonomy.schema import Ladder
 # ("Senior Director" is a director, "Associate Director" is not junior, "Senior Manager" is a manager)
 PRECEDENCE = ("vp", "director", "principal", "manager", "staff", "senior", "junior", "mid")
 
-# words that make a line look like a job title (used when no seniority marker is present)
-ROLE_WORDS = re.compile(
-    r"\b(engineer|engineering|developer|scientist|analyst|architect|researcher|programmer|consultant|"
-    r"specialist|administrator|designer|manager|director|officer|lead|head|intern|associate|assistant|"
-    r"technician|coordinator|advisor|executive|founder|owner|partner|president|vp|cto|ceo|cfo|coo|cio|"
-    r"entwickler(in)?|ingenieur(in)?|berater(in)?|leiter(in)?|referent(in)?|sachbearbeiter(in)?|"
-    r"mitarbeiter(in)?|gesch[aä]ftsf[uü]hrer(in)?|kaufmann|kauffrau|desarrollador|ingeniero|analista|"
-    r"gerente|d[ée]veloppeur|ing[ée]nieur|responsable|directeur|chef|consultor|t[ée]cnico)\b"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class TitleLevel:
@@ -52,4 +42,4 @@ class TitleClassifier:
         return TitleLevel("mid", False, None)
 
 
-__all__ = ["PRECEDENCE", "ROLE_WORDS", "TitleClassifier", "TitleLevel"]
+__all__ = ["PRECEDENCE", "TitleClassifier", "TitleLevel"]

@@ -41,6 +41,12 @@ YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_NEAR = re.compile(r"experience|exp\b|background|industry|professional|working", re.IGNORECASE)
+_SENIORITY = re.compile(r"(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s")
+_ROLE_PHRASE = re.compile(
+    r"\b(?:(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s+)?"
+    r"(?:[A-Z][A-Za-z/&+.()-]*\s+){0,4}"
+    r"(?:Engineer|Scientist|Developer|Analyst|Manager|Director|Architect|Researcher|Lead)\b"
+)
 _TITLE_LINE = re.compile(r"^(?:job title|title|position|role)\s*:\s*(.{3,100})$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -83,7 +89,8 @@ def first_experience_line(ctx: AnalysisContext) -> str | None:
 
 
 def headline(ctx: AnalysisContext) -> str | None:
-    """A job title near the top: a 'Title: ...' line, or the first short line with a role word."""
+    """A job title near the top: a 'Title: ...' line, the first short line with a role word, or (in a job
+    post whose title is not in the text) the role the first paragraphs name ('seeking a Sr. Data Scientist')."""
     m = _TITLE_LINE.search(ctx.text[:5000])
     if m:
         return m.group(1).strip()
@@ -91,6 +98,10 @@ def headline(ctx: AnalysisContext) -> str | None:
         s = line.strip(" •*#-:")
         if 0 < len(s.split()) <= 12 and has_job_word(s) and "@" not in s:
             return s
+    if ctx.kind == "job":
+        phrases = [p.group(0) for p in _ROLE_PHRASE.finditer(ctx.text[:1500])]
+        marked = [p for p in phrases if _SENIORITY.match(p)]
+        return (marked or phrases or [None])[0]
     return None
 
 

@@ -101,7 +101,8 @@ def headline(ctx: AnalysisContext) -> str | None:
     if ctx.kind == "job":
         phrases = [p.group(0) for p in _ROLE_PHRASE.finditer(ctx.text[:1500])]
         marked = [p for p in phrases if _SENIORITY.match(p)]
-        return (marked or phrases or [None])[0]
+        candidates = marked or phrases
+        return candidates[0] if candidates else None
     return None
 
 

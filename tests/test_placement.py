@@ -91,3 +91,26 @@ def test_placement(engine, text: str, level: str, track: str) -> None:  # type: 
     assert (placement.level, placement.track) == (level, track)
     assert 0.0 < placement.confidence <= 1.0
     assert abs(sum(placement.scores.values()) - 1.0) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "level"),
+    [
+        (
+            "About us\nWe build payments software.\n\nWe are seeking an experienced Sr. Data Scientist to lead "
+            "forecasting.\nRequirements\n- 5+ years of experience with Python\n",
+            "Sr. Data Scientist",
+            "senior",
+        ),
+        (
+            "Title: Staff Machine Learning Engineer\nRequirements\n- Python\n",
+            "Staff Machine Learning Engineer",
+            "staff",
+        ),
+        ("Junior Data Analyst\n\nRequirements\n- SQL, Excel\n", "Junior Data Analyst", "junior"),
+    ],
+)
+def test_job_title_and_level(engine, text: str, title: str, level: str) -> None:  # type: ignore[no-untyped-def]
+    report = engine.analyze_text(text, kind="job")
+    assert report.requirements.title == title
+    assert report.placement.level == level

@@ -96,7 +96,7 @@ def headline(ctx: AnalysisContext) -> str | None:
         return m.group(1).strip()
     for line in ctx.text[:2000].split("\n")[:8]:
         s = line.strip(" •*#-:")
-        if 0 < len(s.split()) <= 12 and has_job_word(s) and "@" not in s:
+        if 0 < len(s.split()) <= 12 and has_job_word(s) and "@" not in s and not s.endswith((".", "!", "?")):
             return s
     if ctx.kind == "job":
         phrases = [p.group(0) for p in _ROLE_PHRASE.finditer(ctx.text[:1500])]

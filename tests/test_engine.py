@@ -783,3 +783,11 @@ def test_warnings_on_thin_documents(engine) -> None:  # type: ignore[no-untyped-
     codes = {w.code for w in engine.analyze_text("Hello there, nothing to see.").warnings}
     assert {"little_text", "no_skills", "no_positions"} <= codes
     assert not {w.code for w in engine.analyze_text(SENIOR).warnings} & {"no_skills", "no_positions"}
+
+
+def test_target_and_job_together_is_a_usage_error(engine) -> None:  # type: ignore[no-untyped-def]
+    from gapfinder import UsageError
+
+    job = engine.analyze_text("Requirements\n- Python\n", kind="job")
+    with pytest.raises(UsageError, match="either target= or job="):
+        engine.analyze_text("Python developer", target="staff", job=job)

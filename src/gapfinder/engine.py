@@ -129,6 +129,9 @@ class Engine:
             raise UsageError("job= takes a report made with kind='job'")
         if kind == "job" and (job is not None or target is not None):
             raise UsageError("target= and job= apply to resumes, not to job descriptions")
+        if job is not None and target is not None:
+            raise UsageError("pass either target= or job=, not both")
+        target_level = find_level(self.ladder, target) if target else None  # fail fast on a bad target
         norm = normalize(doc.text)
         sections = detect_sections(norm.text, kind)
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
@@ -169,7 +172,7 @@ class Engine:
         if job is not None:
             gap = job_gap(profile, _profile_of(job), job.requirements or JobRequirements(), tax)
         elif kind == "resume":
-            lv = find_level(self.ladder, target) if target else self._default_target(placement.level)
+            lv = target_level or self._default_target(placement.level)
             gap = level_gap(profile, self.ladder, tax, lv)
 
         sections_out = tuple(

@@ -186,11 +186,7 @@ def parse_resume(path: Path) -> list[Block]:
             # (block_start is False, so raw[i - 1] is the previous, non-blank line)
             before = raw[i - 1].strip()
             runs_on = re.search(r"[a-z,;:(&/|–—-]$", before) or stripped[0].islower()
-            if (
-                prev.kind == "para"
-                and (is_md or (len(before) >= 70 and runs_on))
-                and not LABEL.match(stripped)
-            ):
+            if prev.kind == "para" and (is_md or (len(before) >= 70 and runs_on)) and not LABEL.match(stripped):
                 prev.text += " " + text
                 continue
 
@@ -240,9 +236,7 @@ def check_encodable(path: Path) -> None:
 BASE = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=12)
 STYLES = {
     "name": ParagraphStyle("name", parent=BASE, fontName="Helvetica-Bold", fontSize=18, leading=22),
-    "contact": ParagraphStyle(
-        "contact", parent=BASE, fontSize=9, leading=11.5, textColor=colors.HexColor("#333333")
-    ),
+    "contact": ParagraphStyle("contact", parent=BASE, fontSize=9, leading=11.5, textColor=colors.HexColor("#333333")),
     "heading": ParagraphStyle(
         "heading",
         parent=BASE,
@@ -271,9 +265,7 @@ def _small(style: ParagraphStyle, size: float) -> ParagraphStyle:
 
 SIDEBAR = {k: _small(v, 8.4) for k, v in STYLES.items()}
 SIDEBAR["name"] = ParagraphStyle("sb_name", parent=STYLES["name"], fontSize=15, leading=18)
-SIDEBAR["heading"] = ParagraphStyle(
-    "sb_heading", parent=STYLES["heading"], fontSize=10, leading=12.5, spaceBefore=10
-)
+SIDEBAR["heading"] = ParagraphStyle("sb_heading", parent=STYLES["heading"], fontSize=10, leading=12.5, spaceBefore=10)
 SIDEBAR["bullet"] = ParagraphStyle("sb_bullet", parent=SIDEBAR["bullet"], leftIndent=9, bulletIndent=0)
 
 
@@ -422,9 +414,7 @@ def render_docx(blocks: list[Block], out: Path, skills_table: bool = False) -> N
         in_skills = skills_table and re.search(r"skills", b.section, re.IGNORECASE) and b.kind != "heading"
         if in_skills:
             label, sep, rest = plain(b.text).partition(":")
-            skills_rows.append(
-                (label.strip(), rest.strip()) if sep and len(label) < 40 else ("", plain(b.text))
-            )
+            skills_rows.append((label.strip(), rest.strip()) if sep and len(label) < 40 else ("", plain(b.text)))
             continue
         if skills_rows:
             table = doc.add_table(rows=0, cols=2)
@@ -527,17 +517,10 @@ def make_png(out: Path) -> None:
     rows = b"".join(b"\x00" + bytes(v for x in range(w) for v in (x * 16, y * 16, 128)) for y in range(h))
 
     def chunk(tag: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-        )
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
 
     ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    png = (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(rows, 9))
-        + chunk(b"IEND", b"")
-    )
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
     out.write_bytes(png)
 
 

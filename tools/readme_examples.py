@@ -1,6 +1,6 @@
 """Regenerate the "Examples (real output)" block of README.md from the CLI.
 
-    .venv/bin/python tools/readme_examples.py
+.venv/bin/python tools/readme_examples.py
 """
 
 from __future__ import annotations

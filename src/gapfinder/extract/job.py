@@ -13,6 +13,7 @@ import re
 from ..ladder.profile import DEGREE_RANK
 from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
 from .context import AnalysisContext
+from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 
 PREFERRED_CUE = re.compile(
@@ -21,22 +22,8 @@ PREFERRED_CUE = re.compile(
     re.IGNORECASE,
 )
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-}
 YEARS_RE = re.compile(
-    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*"
+    r"\b(\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")\s*\+?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
@@ -157,7 +144,7 @@ def _min_years(ctx: AnalysisContext) -> float | None:
         if not _EXPERIENCE_NEAR.search(around):
             continue
         raw = m.group(1).lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
         if 0 <= n <= 30:
             (preferred if _preferred(ctx, m.start()) else required).append(n)
     pool = required or preferred

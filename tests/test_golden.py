@@ -308,13 +308,14 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {}
 FACT_KINDS = ["placement", "years", "skills", "not_skills", "surfaces", "certifications", "degrees", "leadership"]
 
 
-def _fact_params() -> list[Any]:
+def _fact_params(by_name: dict[str, Any], kinds: list[str], known_wrong: dict[tuple[str, str], str]) -> list[Any]:
+    """One case per (file, fact kind); a known-wrong pair is a strict xfail with its reason."""
     out = []
-    for name, facts in FACTS.items():
-        for kind in FACT_KINDS:
+    for name, facts in by_name.items():
+        for kind in kinds:
             marks = []
-            if (name, kind) in KNOWN_WRONG:
-                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[name, kind]))
+            if (name, kind) in known_wrong:
+                marks.append(pytest.mark.xfail(strict=True, reason=known_wrong[name, kind]))
             out.append(pytest.param(name, kind, facts, id=f"{name}-{kind}", marks=marks))
     return out
 
@@ -323,7 +324,7 @@ def test_facts_cover_every_resume() -> None:
     assert sorted(FACTS) == sorted(p.name for p in RESUME_FILES)
 
 
-@pytest.mark.parametrize(("name", "kind", "facts"), _fact_params())
+@pytest.mark.parametrize(("name", "kind", "facts"), _fact_params(FACTS, FACT_KINDS, KNOWN_WRONG))
 def test_resume_facts(reports: dict[str, Report], name: str, kind: str, facts: Facts) -> None:
     report = reports[f"examples/resumes/{name}"]
     found = {s.id: s for s in report.skills}
@@ -486,22 +487,11 @@ JOB_FACT_KINDS = [
 ]
 
 
-def _job_params() -> list[Any]:
-    out = []
-    for name, facts in JOB_FACTS.items():
-        for kind in JOB_FACT_KINDS:
-            marks = []
-            if (name, kind) in JOB_KNOWN_WRONG:
-                marks.append(pytest.mark.xfail(strict=True, reason=JOB_KNOWN_WRONG[name, kind]))
-            out.append(pytest.param(name, kind, facts, id=f"{name}-{kind}", marks=marks))
-    return out
-
-
 def test_job_facts_cover_every_job() -> None:
     assert sorted(JOB_FACTS) == sorted(p.name for p in JOB_FILES)
 
 
-@pytest.mark.parametrize(("name", "kind", "facts"), _job_params())
+@pytest.mark.parametrize(("name", "kind", "facts"), _fact_params(JOB_FACTS, JOB_FACT_KINDS, JOB_KNOWN_WRONG))
 def test_job_facts(reports: dict[str, Report], name: str, kind: str, facts: JobFacts) -> None:
     report = reports[f"examples/jobs/{name}"]
     req = report.requirements

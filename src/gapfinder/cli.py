@@ -2,6 +2,8 @@
 
     gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown] [--taxonomy DIR] [-o OUT]
     gapfinder taxonomy validate [DIR]
+    gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
+    gapfinder batch INPUT... --out results.jsonl   (see gapfinder batch --help)
 
 Exit codes: 0 ok, 2 usage (or a broken taxonomy), 3 the document cannot be analysed.
 Errors are one line on stderr, never a traceback.
@@ -24,7 +26,7 @@ from .errors import GapfinderError, UsageError
 if TYPE_CHECKING:
     from .taxonomy import Taxonomy
 
-SUBCOMMANDS = ("taxonomy",)
+SUBCOMMANDS = ("taxonomy", "serve", "batch")
 
 
 class Format(StrEnum):
@@ -131,12 +133,25 @@ def stats(directory: Annotated[Path | None, typer.Argument(help="taxonomy direct
     typer.echo(json.dumps(_load_taxonomy(directory).stats, indent=2))
 
 
+def _subcommand_app(name: str) -> typer.Typer:
+    """The typer app of a subcommand; serve and batch are imported only when asked for."""
+    if name == "serve":
+        from .service.command import app as serve_app
+
+        return serve_app
+    if name == "batch":
+        from .batch.command import app as batch_app
+
+        return batch_app
+    return taxonomy_app
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: subcommands first, otherwise analyse a file. Usage errors are one line too."""
     args = list(sys.argv[1:] if argv is None else argv)
     app, prog, rest = (
-        (taxonomy_app, "gapfinder taxonomy", args[1:])
-        if args and args[0] == "taxonomy"
+        (_subcommand_app(args[0]), f"gapfinder {args[0]}", args[1:])
+        if args and args[0] in SUBCOMMANDS
         else (analyze_app, "gapfinder", args)
     )
     try:

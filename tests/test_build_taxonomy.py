@@ -51,7 +51,7 @@ ENGLISH = COMMON | set(
         "spreadsheet database databases toxicology management customer relationship structured query language "
         "cloud computing services web amazon provision library global seismic explorer internet sql apex "
         "interactive visualization time sequences oracle microsoft google engine cross acid sequence developer "
-        "deoxyribonucleic clinical planning rational spark fluent objective"
+        "deoxyribonucleic clinical planning rational spark fluent objective aimed profile estimate plan explore"
     )
 )
 WORDS = bt.Lexicon(english=bt.word_list(ENGLISH), common=bt.word_list(COMMON))
@@ -244,10 +244,30 @@ def test_vendor_prefixes_learns_vendors_from_names() -> None:
         ("S3", "short"),
         ("EC2 Spot", "specific"),
         ("2016", "junk"),
+        ("A.I.Med", "english"),  # written apart, but run together it is "aimed"
+        ("Pro-Filer", "english"),  # "profiler": an English verb + -er
+        ("Estimator", "english"),
+        ("Kubeflow", "specific"),
     ],
 )
 def test_surface_kind(surface: str, kind: str) -> None:
     assert bt.surface_kind(surface, LEX) == kind
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("estimator", True),  # estimate + -or
+        ("profiler", True),  # profile + -r
+        ("planner", True),  # plan + n + -er
+        ("explorer", True),  # explore + -r
+        ("jupyter", False),  # "jupyt" is no verb
+        ("docker", False),  # too short to judge
+        ("kustomizer", False),
+    ],
+)
+def test_is_agent_noun(word: str, expected: bool) -> None:
+    assert bt.is_agent_noun(word, LEX) is expected
 
 
 def test_surface_kind_accepts_long_spelled_out_acronyms() -> None:

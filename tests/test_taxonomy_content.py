@@ -309,6 +309,28 @@ def test_short_or_ambiguous_skills_are_not_fuzzy() -> None:
         ("Azure ML", "azure-ml"),
         ("PowerBI", "power-bi"),
         ("DSA", "data-structures-algorithms"),
+        # enterprise, legacy and desktop tools: vendor-free names, acronyms and old product names
+        ("TFS", "team-foundation-server"),
+        ("WebLogic", "oracle-weblogic"),
+        ("Exchange Server", "microsoft-exchange"),
+        ("QTP", "micro-focus-uft"),
+        ("Quality Center", "hp-quality-center"),
+        ("ClearCase", "clearcase"),
+        ("ClearQuest", "ibm-rational-clearquest"),
+        ("Servlets", "jakarta-ee"),
+        ("JMS", "oracle-java-message-service"),
+        ("J2SE", "java"),
+        ("Google AdWords", "google-ads"),
+        ("PageMaker", "adobe-pagemaker"),
+        ("RedHat", "rhel"),
+        ("Windows 7", "windows"),
+        ("APIs", "api-design"),
+        ("XSD", "xml-schema"),
+        # British spellings of concept names
+        ("model quantisation", "quantization"),
+        ("time series modelling", "time-series"),
+        ("Optimisation", "optimization"),
+        ("Virtualisation", "virtualization"),
     ],
 )
 def test_alias_lookup(surface: str, skill_id: str) -> None:
@@ -360,6 +382,23 @@ def test_implications(skill_id: str, implied: set[str]) -> None:
         ("microsoft-word", "Word", True),
         ("ms-access", "Access", True),
         ("pandas", "pandas", False),
+        # English words that name a tool only among other tools
+        ("java-swing", "Swing", True),
+        ("apache-velocity", "Velocity", True),
+        ("adobe-flash", "Flash", True),
+        ("adobe-flex", "Flex", True),
+        ("apache-http-server", "Apache", True),
+        ("apache-ant", "Ant", True),
+        ("toad", "Toad", True),
+        ("illustrator", "Illustrator", True),
+        ("microsoft-publisher", "Publisher", True),
+        ("lamp", "LAMP", True),
+        ("cvs", "CVS", True),
+        ("ms-dos", "DOS", True),
+        ("bamboo", "Bamboo", True),
+        ("sonatype-nexus", "Nexus", True),
+        ("rally", "Rally", True),
+        ("bmc-remedy", "Remedy", True),
     ],
 )
 def test_ambiguous_surfaces_have_rules(skill_id: str, surface: str, case_sensitive: bool) -> None:
@@ -383,6 +422,12 @@ def test_ambiguous_surfaces_have_rules(skill_id: str, surface: str, case_sensiti
         ("excel", "reject_next", "in"),
         ("r", "reject_next", "&"),  # "R&D"
         ("llm", "reject_next", "law"),
+        ("adobe-flash", "reject_next", "memory"),  # "flash memory"
+        ("adobe-flash", "reject_next", "drive"),
+        ("cvs", "reject_next", "pharmacy"),
+        ("apache-http-server", "reject_next", "license"),  # "Apache License" is not the web server
+        ("ms-dos", "reject_next", "attack"),  # a DoS attack
+        ("microsoft-publisher", "reject_next", "of"),  # "publisher of ..."
     ],
 )
 def test_ambiguity_vetoes(skill_id: str, field: str, token: str) -> None:

@@ -368,7 +368,18 @@ def token_distinctive(token: str, lex: Lexicon, *, alone: bool = True) -> bool:
         and not any(c.isupper() for c in t[1:])
     ):
         return False  # a rare English word is still a word ("Algorithmic", "Cartography", "Middleware")
+    if alone and low.isalpha() and not any(c.isupper() for c in t[1:]) and is_agent_noun(low, lex):
+        return False  # "Estimator", "Renderer", "Profiler": the doer of an English verb
     return any(not lex.is_plain(p) for p in re.split(r"[-/&']", low) if p.isalpha())
+
+
+def is_agent_noun(word: str, lex: Lexicon) -> bool:
+    """An English verb + -er/-or ("estimator", "renderer", "encoder"): too rare for the word list, but a word
+    of any text about software, not a product name ("Jupyter" is not "jupyt" + "er")."""
+    if len(word) < 7 or not word.endswith(("er", "or")):
+        return False
+    stem = word[:-2]
+    return any(lex.english(x) for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
 
 
 def is_job_title(surface: str, lex: Lexicon) -> bool:
@@ -387,6 +398,10 @@ def surface_kind(surface: str, lex: Lexicon, *, is_expansion: bool = False) -> s
     if len(compact_key(surface)) <= 3:
         return "short"
     tokens = surface.split()
+    joined = _letters(surface)
+    run_together = (len(tokens) > 1 or not surface.isalpha()) and joined == compact_key(surface)
+    if run_together and (lex.english(joined) or is_agent_noun(joined, lex)):
+        return "english"  # written apart, but the matcher also finds it run together: "A.I.Med" is "aimed"
     if is_job_title(surface, lex):
         return "english"
     if any(token_distinctive(t, lex, alone=len(tokens) == 1) for t in tokens):

@@ -17,6 +17,7 @@ from gapfinder import models
 from gapfinder.models import SCHEMA_VERSION, Report
 
 EXPECTED_ALL = [
+    "Comparison",
     "CorruptDocumentError",
     "DocumentTooLargeError",
     "EmptyDocumentError",
@@ -35,6 +36,7 @@ EXPECTED_ALL = [
     "alias_list",
     "analyze",
     "analyze_text",
+    "compare",
 ]
 
 ERROR_NAMES = [n for n in EXPECTED_ALL if n.endswith("Error")]
@@ -205,7 +207,7 @@ def test_report_json_round_trips(reports: dict[str, Report], key: str) -> None:
 @pytest.mark.parametrize("key", REPORT_KEYS)
 def test_schema_version_present(reports: dict[str, Report], key: str) -> None:
     data = reports[key].model_dump(mode="json")
-    assert data["schema_version"] == SCHEMA_VERSION == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
     assert data["gapfinder_version"] == gapfinder.__version__
 
 

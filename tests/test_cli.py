@@ -87,7 +87,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
     data = json_of(out)
     assert set(data) >= CONTRACT_KEYS
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["kind"] == "resume"
     assert data["document"]["format"] == "pdf" and data["document"]["pages"] == 2
     assert data["placement"]["level"] == "senior" and data["placement"]["track"] == "ic"
@@ -155,27 +155,39 @@ def test_output_file_long_option(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_job_comparison(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, MID_MD, "--job", SENIOR_JD)
     assert code == 0, err
-    assert "Gap to Senior Machine Learning Engineer" in out
-    assert "Skill coverage:" in out
+    assert "Match score:" in out
+    assert "Tailoring hints" in out
 
 
 def test_job_comparison_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, MID_MD, "--job", SENIOR_JD, "-f", "json")
     assert code == 0, err
-    gap = json_of(out)["gap"]
-    assert gap["target_kind"] == "job" and gap["target"] == "job"
-    assert gap["years_required"] == 5
-    statuses = {s["requirement"]: s["status"] for s in gap["skills"]}
-    assert statuses["pytorch"] == "met"
+    data = json_of(out)
+    assert data["resume"]["kind"] == "resume" and data["job"]["kind"] == "job"
+    statuses = {}
+    for s in data["requirements"]:
+        for sid in s["requirement"]["any_of"]:
+            statuses.setdefault(sid, s["status"])
+    assert statuses["pytorch"] == "claimed"  # the mid resume names PyTorch in its summary and skills only
+    assert statuses["docker"] == "met"
     assert statuses["distributed-training"] == "missing"
-    assert {s["importance"] for s in gap["skills"]} == {"required", "preferred"}
+    years = [s for s in data["requirements"] if s["requirement"]["kind"] == "years"]
+    assert [s["requirement"]["years"] for s in years] == [5]
+    assert {s["requirement"]["group"] for s in data["requirements"]} == {"required", "preferred", "responsibilities"}
+    assert 0 <= data["score"]["total"] <= 100
 
 
 def test_job_comparison_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, MID_MD, "--job", SENIOR_JD, "-f", "markdown")
     assert code == 0, err
-    assert out.startswith("# gapfinder report")
-    assert "Senior Machine Learning Engineer, Marketplace Ranking" in out
+    assert out.startswith("# gapfinder: ")
+    assert "**Match score: " in out and "## Requirements" in out
+
+
+def test_job_with_kind_job_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, SENIOR_JD, "--kind", "job", "--job", SENIOR_JD)
+    assert code == 2
+    assert "must be a resume" in err
 
 
 def test_target(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,8 +1,6 @@
-"""Date ranges: every common style, open ends, conventions, rejections, and linear time."""
+"""Date ranges: every common style, open ends, conventions, rejections, and pathological inputs."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -126,10 +124,15 @@ def test_two_digit_years() -> None:
     ],
     ids=["dashes", "spaces", "letters", "digits", "ranges", "months", "slashes", "words"],
 )
-def test_linear_time_on_a_megabyte(text: str) -> None:
-    t0 = time.perf_counter()
-    find_date_ranges(text, TODAY)
-    assert time.perf_counter() - t0 < 5.0
+def test_a_megabyte_of_near_dates(text: str) -> None:
+    """Pathological inputs finish (their time is measured in benchmarks/, not asserted here) and every
+    range found is a well-formed span of the text, in order and without overlaps."""
+    ranges = find_date_ranges(text, TODAY)
+    previous_end = 0
+    for r in ranges:
+        assert previous_end <= r.span_start < r.span_end <= len(text)
+        assert text[r.span_start : r.span_end] == r.text
+        previous_end = r.span_end
 
 
 _ALPHABET = st.sampled_from(

@@ -472,6 +472,17 @@ JOB_FACTS: dict[str, JobFacts] = {
         preferred=F({"helm", "pulumi", "feast", "kserve"}),
         certifications=F({"cka"}),
     ),
+    "ml_engineer_alternatives_jd.txt": JobFacts(
+        levels=F({"mid"}),  # "Machine Learning Engineer", 3+ years
+        min_years=3,
+        degree="bachelor",  # "BS/MS ... or equivalent practical experience"
+        degree_preferred="master",  # "BS/MS": the higher accepted level
+        required=F({"python", "pytorch", "tensorflow", "apache-spark", "flink", "dask", "aws", "gcp", "azure"})
+        | F({"docker", "kubernetes", "sql", "dbt"}),
+        preferred=F({"prophet", "statsmodels", "mlflow", "weights-and-biases", "terraform"}),
+        certifications=F({"cka", "aws-ml-specialty"}),
+        not_skills=F({"go"}),
+    ),
 }
 
 JOB_KNOWN_WRONG: dict[tuple[str, str], str] = {}

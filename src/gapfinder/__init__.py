@@ -3,6 +3,7 @@
 >>> import gapfinder
 >>> report = gapfinder.analyze("resume.pdf")                      # doctest: +SKIP
 >>> report.placement.level, report.gap.missing_by_category         # doctest: +SKIP
+>>> gapfinder.compare("resume.pdf", "job.txt").score.total         # doctest: +SKIP
 
 ``analyze``/``analyze_text`` use one shared :class:`Engine` built on first use; build your own
 ``Engine(taxonomy=..., today=...)`` to choose the taxonomy or pin the date. Importing gapfinder is
@@ -30,12 +31,13 @@ from .errors import (
     UsageError,
 )
 from .limits import Limits
-from .models import DocumentKind, Report
+from .models import Comparison, DocumentKind, Report
 
 if TYPE_CHECKING:
     from .engine import Engine
 
 __all__ = [
+    "Comparison",
     "CorruptDocumentError",
     "DocumentTooLargeError",
     "EmptyDocumentError",
@@ -54,6 +56,7 @@ __all__ = [
     "alias_list",
     "analyze",
     "analyze_text",
+    "compare",
 ]
 
 
@@ -86,6 +89,16 @@ def analyze_text(
 ) -> Report:
     """Analyse text; every offset in the report points into ``text`` itself."""
     return _default_engine().analyze_text(text, kind=kind, target=target, job=job)
+
+
+def compare(
+    resume: Report | str | os.PathLike[str] | bytes,
+    job: Report | str | os.PathLike[str] | bytes,
+    *,
+    password: str | None = None,
+) -> Comparison:
+    """Compare a resume with a job post (reports, paths or bytes): statuses, score, level fit, hints."""
+    return _default_engine().compare(resume, job, password=password)
 
 
 def alias_list() -> list[str]:

@@ -1,6 +1,6 @@
 """The ``gapfinder`` command: a thin layer over the library.
 
-    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown] [--taxonomy DIR] [-o OUT]
+    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR] [-o OUT]
     gapfinder taxonomy validate [DIR]
     gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
     gapfinder batch INPUT... --out results.jsonl   (see gapfinder batch --help)
@@ -24,6 +24,7 @@ from rich.console import Console
 from .errors import GapfinderError, UsageError
 
 if TYPE_CHECKING:
+    from .models import Comparison, Report
     from .taxonomy import Taxonomy
 
 SUBCOMMANDS = ("taxonomy", "serve", "batch")
@@ -33,6 +34,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class Kind(StrEnum):
@@ -89,20 +91,25 @@ def analyze(
         if job is not None:
             src, name = _read_source(job)
             job_document = read_document(src, filename=name, limits=limits)
+        if job_document is not None and kind is Kind.job:
+            raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
         engine = Engine(taxonomy, limits=limits)
-        job_report = engine.analyze_document(job_document, kind="job") if job_document is not None else None
-        report = engine.analyze_document(document, kind=kind.value, target=target, job=job_report)
+        report = engine.analyze_document(document, kind=kind.value, target=target)
+        result: Report | Comparison = report
+        if job_document is not None:
+            result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
     except GapfinderError as err:
         raise _fail(err) from None
     if fmt is Format.json:
-        out = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-        _emit(out, output)
+        _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
     elif fmt is Format.markdown:
-        _emit(render(report, "markdown", job=job_report), output)
+        _emit(render(result, "markdown"), output)
+    elif fmt is Format.html:
+        _emit(render(result, "html"), output)
     elif output is not None:
-        _emit(render(report, "plain", job=job_report), output)
+        _emit(render(result, "plain"), output)
     else:
-        render(report, "rich", job=job_report, console=Console(highlight=False))
+        render(result, "rich", console=Console(highlight=False))
 
 
 def _emit(text: str, output: Path | None) -> None:

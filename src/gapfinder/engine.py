@@ -11,6 +11,7 @@ import datetime as dt
 import os
 
 from ._version import __version__
+from .comparison import compare as compare_reports
 from .errors import UsageError
 from .extract.context import AnalysisContext
 from .extract.education import extract_education
@@ -27,6 +28,7 @@ from .ladder.requirements import find_level
 from .ladder.titles import TitleClassifier
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
+    Comparison,
     DocumentInfo,
     DocumentKind,
     DocumentWarning,
@@ -114,6 +116,21 @@ class Engine:
             raise UsageError(f"analyze_text() takes a str, not {type(text).__name__}; use analyze() for files")
         return self._run(document_from_text(text, source=source, limits=self.limits), kind, target, job)
 
+    def compare(
+        self,
+        resume: Report | Source,
+        job: Report | Source,
+        *,
+        password: str | None = None,
+    ) -> Comparison:
+        """Compare a resume with a job post: each may be a report of this engine, a path or bytes.
+
+        >>> engine.compare("resume.pdf", "job.txt").score.total   # doctest: +SKIP
+        """
+        job_report = job if isinstance(job, Report) else self.analyze(job, kind="job")
+        resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+        return compare_reports(resume_report, job_report, self.ladder, self.taxonomy)
+
     def alias_list(self) -> list[str]:
         return self.taxonomy.alias_list()
 
@@ -150,7 +167,7 @@ class Engine:
         requirements: JobRequirements | None = None
         placement_experience = experience
         if kind == "job":
-            requirements = job_requirements(ctx, skills, certs, education, title)
+            requirements = job_requirements(ctx, tax, skills, certs, education, title)
             experience = Experience(
                 total_years=None,
                 stated_years=requirements.min_years,
@@ -199,7 +216,9 @@ class Engine:
             placement=placement,
             requirements=requirements,
             gap=gap,
-            warnings=doc.warnings + _quality_warnings(norm.text, kind, skills, experience),
+            warnings=(
+                doc.warnings + _quality_warnings(norm.text, kind, skills, experience) + _job_warnings(requirements)
+            ),
         )
 
     def _default_target(self, level_id: str) -> Level:
@@ -216,6 +235,18 @@ def _profile_of(report: Report) -> Profile:
         experience=report.experience,
         leadership=report.leadership,
         headline=report.requirements.title if report.requirements else None,
+    )
+
+
+def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning, ...]:
+    if requirements is None or requirements.items:
+        return ()
+    return (
+        DocumentWarning(
+            code="no_requirements",
+            message="no requirements (skills, years, degrees, certifications) were found in this job post; "
+            "a comparison with it rests on the level alone",
+        ),
     )
 
 

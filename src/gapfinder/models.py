@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 SectionName = Literal[
     "header",
@@ -63,7 +63,24 @@ class Frozen(BaseModel):
 
 
 class DocumentWarning(Frozen):
-    """A quality signal about the input that does not stop the analysis."""
+    """A quality signal about the input that does not stop the analysis.
+
+    Codes (stable):
+
+    - ``truncated``: the PDF has no ``%%EOF`` end marker (an incomplete download); text may be missing.
+    - ``repaired``: the PDF's cross-reference table is damaged and was rebuilt; text may be missing.
+    - ``unreadable_pages``: some PDF pages could not be read and were skipped (the message names them).
+    - ``scanned_pages``: some PDF pages are images without text (scans); their text is missing.
+    - ``two_columns``: a PDF page looks two-column; the reading order of the text may be mixed.
+    - ``encoding_fallback``: a text file is not valid UTF-8 (or its UTF-16/32); bytes were read as
+      Windows-1252 or replaced.
+    - ``control_characters``: a text file holds NUL bytes; they were removed.
+    - ``broken_encoding``: 10% or more of the text is not language (broken font encoding, ``(cid:N)``
+      artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
+      at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).
+    - ``little_text``: fewer than 200 visible characters; results will be thin.
+    - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.
+    """
 
     code: str = Field(description="stable machine-readable code, e.g. 'little_text', 'two_columns'")
     message: str
@@ -218,6 +235,42 @@ class Gap(Frozen):
     coverage: float = Field(ge=0.0, le=1.0, description="weighted share of skill requirements met")
 
 
+class Span(Frozen):
+    """A piece of the analysed text: ``text == report.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    section: SectionName
+    match: MatchKind | None = Field(None, description="how a skill or certification mention matched, if it is one")
+
+
+RequirementKind = Literal["skill", "years", "degree", "certification"]
+RequirementGroup = Literal["required", "preferred", "responsibilities"]
+
+
+class JobRequirement(Frozen):
+    """One requirement of a job post: a skill (or alternatives), years, a degree or a certification."""
+
+    id: str = Field(description="stable within the report: r1, r2, ... in the order of the posting")
+    kind: RequirementKind
+    group: RequirementGroup = Field(
+        description="required / preferred ('nice to have', 'a plus') / responsibilities (what the job does)"
+    )
+    label: str = Field(description="human label, e.g. 'PyTorch or TensorFlow', '3+ years of experience'")
+    category: str = Field(description="taxonomy category of the (first) skill; 'certification', 'degree' or 'experience'")
+    any_of: tuple[str, ...] = Field(
+        (), description="skill or certification ids any one of which meets it; degree kind: the accepted levels"
+    )
+    years: float | None = Field(None, description="years asked for (kind years, or 'N+ years of <skill>')")
+    degree: DegreeLevel | None = Field(None, description="kind degree: the lowest accepted level")
+    fields: tuple[str, ...] = Field((), description="kind degree: field ids named by the posting")
+    related_fields: bool = Field(False, description="kind degree: 'or a related field'")
+    or_equivalent: bool = Field(False, description="kind degree: 'or equivalent (practical) experience'")
+    sentence: Span = Field(description="the clause of the posting that states it")
+    mentions: tuple[Mention, ...] = Field((), description="the skill/certification mentions in that clause")
+
+
 class JobRequirements(Frozen):
     min_years: float | None = None
     degree: DegreeLevel | None = None
@@ -226,6 +279,7 @@ class JobRequirements(Frozen):
     preferred_skills: tuple[str, ...] = ()
     certifications: tuple[str, ...] = ()
     title: str | None = None
+    items: tuple[JobRequirement, ...] = Field((), description="the posting's requirements, grouped and in order")
 
 
 class Report(Frozen):
@@ -243,3 +297,81 @@ class Report(Frozen):
     requirements: JobRequirements | None = None
     gap: Gap | None = None
     warnings: tuple[DocumentWarning, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- comparison
+RequirementStatusName = Literal["met", "partial", "missing", "claimed"]
+
+
+class RequirementStatus(Frozen):
+    """How the resume answers one job requirement, with evidence on both sides."""
+
+    requirement: JobRequirement
+    status: RequirementStatusName = Field(
+        description="met (backed by experience); partial (fewer years, a related skill, a lower/other degree); "
+        "missing; claimed (only listed in a skills/summary section, never in an experience or project entry)"
+    )
+    via: Literal["direct", "alternative", "implied", "related", "equivalent"] | None = None
+    matched: str | None = Field(None, description="the resume's skill/certification id or degree level that answers it")
+    detail: str = Field(description="one line a person can read, e.g. '2.5 of 5 years'")
+    years_shown: float | None = Field(None, description="years the resume shows, where the requirement asks for years")
+    resume_evidence: tuple[Span, ...] = ()
+
+
+class ScoreComponent(Frozen):
+    name: Literal["required_skills", "preferred_skills", "years", "degree", "certifications", "level_fit"]
+    weight: float = Field(description="the documented base weight")
+    applies: bool = Field(description="False when the job states nothing for it; its weight is then shared out")
+    effective_weight: float = Field(description="weight after sharing out the components that don't apply")
+    score: float = Field(ge=0.0, le=1.0)
+    points: float = Field(description="effective_weight * score * 100")
+    detail: str
+
+
+class MatchScore(Frozen):
+    total: float = Field(ge=0.0, le=100.0, description="sum of the components' points")
+    components: tuple[ScoreComponent, ...]
+    credit: dict[str, float] = Field(description="credit per status used by the skill components")
+
+
+class LevelFit(Frozen):
+    candidate_level: LevelId | None
+    candidate_level_name: str | None
+    candidate_track: Track | None
+    job_level: LevelId | None
+    job_level_name: str | None
+    job_track: Track | None
+    steps: int | None = Field(None, description="job rank minus candidate rank on the shared ladder scale")
+    verdict: Literal["under", "fit", "over", "unknown"]
+    next_level: str | None = Field(None, description="the candidate's next level on the ladder")
+    next_level_adds: tuple[str, ...] = Field((), description="what the next level asks that the resume lacks")
+
+
+HintKind = Literal["use_job_term", "surface", "back_up", "learn"]
+
+
+class TailoringHint(Frozen):
+    """A suggestion that never invents anything: each one points at evidence (or says there is none)."""
+
+    kind: HintKind = Field(
+        description="use_job_term: the resume names it differently; surface: evidenced but not in the skills "
+        "section/summary; back_up: claimed but never shown in experience; learn: no basis in the resume"
+    )
+    requirement: str = Field(description="the requirement id")
+    message: str
+    resume_evidence: tuple[Span, ...] = ()
+    job_evidence: Span | None = None
+
+
+class Comparison(Frozen):
+    """A resume compared with a job post: ``gapfinder RESUME --job JOB --format json``."""
+
+    schema_version: str = SCHEMA_VERSION
+    gapfinder_version: str
+    resume: Report
+    job: Report
+    requirements: tuple[RequirementStatus, ...]
+    counts: dict[str, int] = Field(description="requirements per status")
+    score: MatchScore
+    level: LevelFit
+    hints: tuple[TailoringHint, ...] = ()

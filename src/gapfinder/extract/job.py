@@ -1,33 +1,23 @@
-"""Job descriptions: the title, and requirements split into required vs preferred.
+"""Job descriptions: the title, and the requirements (``JobRequirements``).
 
-Where a skill sits decides what it is: in a "preferred"/"nice to have" section, or on a line with a
-preference cue ("is a plus", "bonus", "ideally"), it is preferred; anywhere else in the posting but the
-benefits and company boilerplate it is required. Benefits and company text never create requirements.
+The requirement items (groups, alternatives, years, degrees) come from ``job_items``; the flat lists
+``required_skills``/``preferred_skills`` and ``degree``/``degree_preferred`` are read off them, so both
+views always agree. Benefits and company text never create requirements.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..ladder.profile import DEGREE_RANK
-from ..models import CertificationFinding, EducationFinding, JobRequirements, Mention, SkillFinding
+from ..models import CertificationFinding, EducationFinding, JobRequirements, SkillFinding
+from ..taxonomy import Taxonomy
 from .context import AnalysisContext
+from .job_items import PREFERRED_CUE, YEARS_RE, asks_for_experience, clause_bounds, job_items, preferred_at
 from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 
-PREFERRED_CUE = re.compile(
-    r"\b(nice[- ]to[- ]haves?|preferred|preferably|a plus|pluses|bonus|ideally|desirable|desired|"
-    r"advantageous|an advantage|good to have|optional|not required|would be great)\b",
-    re.IGNORECASE,
-)
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
-YEARS_RE = re.compile(
-    r"\b(\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")\s*\+?\s*"
-    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
-    re.IGNORECASE,
-)
-_EXPERIENCE_NEAR = re.compile(r"experience|exp\b|background|industry|professional|working", re.IGNORECASE)
 _SENIORITY = re.compile(r"(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s")
 _ROLE_PHRASE = re.compile(
     r"\b(?:(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s+)?"
@@ -41,26 +31,6 @@ def _line(text: str, offset: int) -> str:
     lo = text.rfind("\n", 0, offset) + 1
     hi = text.find("\n", offset)
     return text[lo : hi if hi >= 0 else len(text)]
-
-
-def _clause(text: str, offset: int) -> str:
-    """The clause around offset: the line, cut at sentence and semicolon boundaries."""
-    lo = max(text.rfind(c, 0, offset) for c in "\n;.!?") + 1
-    ends = [i for i in (text.find(c, offset) for c in "\n;!?") if i >= 0]
-    dot = text.find(". ", offset)
-    if dot >= 0:
-        ends.append(dot)
-    return text[lo : min(ends) if ends else len(text)]
-
-
-def _preferred(ctx: AnalysisContext, norm_offset: int) -> bool:
-    """In a preferred section, or a preference cue in the same clause ('Python required; Go preferred')."""
-    return ctx.section_at(norm_offset) == "preferred" or bool(PREFERRED_CUE.search(_clause(ctx.text, norm_offset)))
-
-
-def _norm_offset(ctx: AnalysisContext, m: Mention) -> int:
-    """Normalised offset of a mention (mentions carry analysed-text offsets)."""
-    return max(0, bisect.bisect_left(ctx.norm.offsets, m.start))
 
 
 def first_experience_line(ctx: AnalysisContext) -> str | None:
@@ -95,31 +65,25 @@ def headline(ctx: AnalysisContext) -> str | None:
 
 def job_requirements(
     ctx: AnalysisContext,
+    tax: Taxonomy,
     skills: tuple[SkillFinding, ...],
     certifications: tuple[CertificationFinding, ...],
     education: tuple[EducationFinding, ...],
     title: str | None,
 ) -> JobRequirements:
-    required: list[str] = []
-    preferred: list[str] = []
-    for s in sorted(skills, key=lambda f: f.mentions[0].start):
-        states = [
-            _preferred(ctx, off)
-            for m in s.mentions
-            if ctx.section_at(off := _norm_offset(ctx, m)) not in NOT_REQUIREMENT
-        ]
-        if not states:
-            continue
-        (preferred if all(states) else required).append(s.id)
-
-    req_degrees = [
-        e.degree
-        for e in education
-        if e.degree != "other" and not any(_preferred(ctx, _norm_offset(ctx, m)) for m in e.mentions)
-    ]
-    all_degrees = [e.degree for e in education if e.degree != "other"]
+    items = job_items(ctx, tax, skills, certifications, education)
+    required: dict[str, None] = {}
+    preferred: dict[str, None] = {}
+    for item in items:
+        if item.kind == "skill":
+            for sid in item.any_of:
+                (preferred if item.group == "preferred" else required)[sid] = None
+    degrees = [i for i in items if i.kind == "degree" and i.degree]
+    req_degrees = [i.degree for i in degrees if i.degree and i.group != "preferred"]
+    # the highest level the post names ("BS/MS": master; "PhD preferred": phd) when above the minimum
+    named = [lv for i in degrees for lv in i.any_of if lv in DEGREE_RANK]
     degree = min(req_degrees, key=DEGREE_RANK.__getitem__) if req_degrees else None
-    top = max(all_degrees, key=DEGREE_RANK.__getitem__) if all_degrees else None
+    top = max(named, key=DEGREE_RANK.__getitem__) if named else None
     degree_preferred = top if top is not None and top != degree else None
 
     return JobRequirements(
@@ -127,9 +91,10 @@ def job_requirements(
         degree=degree,
         degree_preferred=degree_preferred,
         required_skills=tuple(required),
-        preferred_skills=tuple(preferred),
+        preferred_skills=tuple(sid for sid in preferred if sid not in required),
         certifications=tuple(c.id for c in certifications),
         title=title,
+        items=items,
     )
 
 
@@ -140,13 +105,14 @@ def _min_years(ctx: AnalysisContext) -> float | None:
     for m in YEARS_RE.finditer(ctx.text):
         if ctx.section_at(m.start()) in NOT_REQUIREMENT:
             continue
-        around = ctx.text[max(0, m.start() - 40) : m.end() + 60]
-        if not _EXPERIENCE_NEAR.search(around):
+        if not asks_for_experience(ctx.text, m):
             continue
         raw = m.group(1).lower()
         n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
         if 0 <= n <= 30:
-            (preferred if _preferred(ctx, m.start()) else required).append(n)
+            lo, hi = clause_bounds(ctx.text, m.start())
+            cued = preferred_at(ctx.text, lo, hi, m.start(), m.end())
+            (preferred if cued or ctx.section_at(m.start()) == "preferred" else required).append(n)
     pool = required or preferred
     return float(max(pool)) if pool else None
 

@@ -1,4 +1,7 @@
-"""Report rendering: rich terminal text, plain text and Markdown. JSON is ``report.model_dump(mode="json")``."""
+"""Rendering: rich terminal text, plain text, Markdown and self-contained HTML, for reports and comparisons.
+
+JSON is ``obj.model_dump(mode="json")``.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +9,33 @@ from typing import Literal
 
 from rich.console import Console
 
-from ..models import Report
+from ..models import Comparison, Report
+from .comparison import markdown_comparison, plain_comparison, rich_comparison
 from .markdown import markdown_report
 from .text import plain_report, print_report
 
+Format = Literal["rich", "plain", "markdown", "html"]
 
-def render(
-    report: Report,
-    fmt: Literal["rich", "plain", "markdown"],
-    *,
-    job: Report | None = None,
-    console: Console | None = None,
-) -> str:
-    """Render a report; ``rich`` prints to ``console`` and returns ''."""
+
+def render(obj: Report | Comparison, fmt: Format, *, console: Console | None = None) -> str:
+    """Render a report or a comparison; ``rich`` prints to ``console`` and returns ''."""
+    if fmt == "html":
+        from .html import html_comparison, html_report
+
+        return html_comparison(obj) if isinstance(obj, Comparison) else html_report(obj)
+    if isinstance(obj, Comparison):
+        if fmt == "markdown":
+            return markdown_comparison(obj)
+        if fmt == "plain":
+            return plain_comparison(obj)
+        (console or Console()).print(rich_comparison(obj))
+        return ""
     if fmt == "markdown":
-        return markdown_report(report)
+        return markdown_report(obj)
     if fmt == "plain":
-        return plain_report(report)
-    print_report(report, console or Console())
+        return plain_report(obj)
+    print_report(obj, console or Console())
     return ""
 
 
-__all__ = ["markdown_report", "plain_report", "render"]
+__all__ = ["markdown_comparison", "markdown_report", "plain_comparison", "plain_report", "render"]

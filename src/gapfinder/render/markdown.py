@@ -38,6 +38,18 @@ def markdown_report(report: Report) -> str:
         out.append(f"  - required skills: {', '.join(r.required_skills) or '-'}")
         out.append(f"  - preferred skills: {', '.join(r.preferred_skills) or '-'}")
     out.append("")
+    if r is not None and r.items:
+        out += [
+            "## Requirements as stated",
+            "",
+            "| id | group | kind | requirement | the post says |",
+            "|---" * 5 + "|",
+        ]
+        for item in r.items:
+            said = " ".join(item.sentence.text.split())
+            said = said if len(said) <= 90 else said[:89] + "…"
+            out.append(f"| {item.id} | {item.group} | {item.kind} | {_cell(item.label)} | {_cell(said)} |")
+        out.append("")
 
     if report.skills:
         out += ["## Skills", "", "| category | skill | mentions | years | first evidence |", "|---|---|---|---|---|"]

@@ -57,6 +57,16 @@ def _skills(report: Report) -> RenderableType:
     return table
 
 
+def _items(report: Report) -> RenderableType:
+    table = Table(title="Requirements as stated", title_justify="left")
+    for col in ("id", "group", "kind", "requirement"):
+        table.add_column(col, overflow="fold")
+    assert report.requirements is not None
+    for item in report.requirements.items:
+        table.add_row(item.id, item.group, item.kind, item.label)
+    return table
+
+
 def _positions(report: Report) -> RenderableType:
     table = Table(title="Positions", title_justify="left")
     for col in ("title", "organization", "from", "to"):
@@ -111,6 +121,8 @@ def rich_report(report: Report) -> RenderableType:
                 + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "")
             )
         )
+    if report.requirements is not None and report.requirements.items:
+        parts.append(_items(report))
     if report.skills:
         parts.append(_skills(report))
     if report.experience.positions:

@@ -1,0 +1,79 @@
+"""A resume compared with a job post: requirement statuses, a match score, the level view and hints.
+
+``compare(resume, job, ladder, taxonomy)`` takes two reports made by the same engine (a resume and a job
+post) and is a pure function of them: the same inputs always give the same ``Comparison``.
+"""
+
+from __future__ import annotations
+
+from .._version import __version__
+from ..errors import UsageError
+from ..ladder.profile import Profile
+from ..models import Comparison, LevelFit, Report
+from ..taxonomy import Taxonomy
+from ..taxonomy.schema import Ladder
+from .hints import tailoring_hints
+from .score import match_score
+from .status import requirement_statuses
+
+
+def resume_profile(report: Report) -> Profile:
+    return Profile(
+        kind=report.kind,
+        skills=report.skills,
+        certifications=report.certifications,
+        education=report.education,
+        experience=report.experience,
+        leadership=report.leadership,
+    )
+
+
+def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
+    levels = {lv.id: lv for lv in ladder.levels}
+    cand, post = resume.placement, job.placement
+    c_lv = levels.get(cand.level) if cand else None
+    j_lv = levels.get(post.level) if post else None
+    steps = j_lv.rank - c_lv.rank if c_lv and j_lv else None
+    verdict = "unknown" if steps is None else "fit" if steps == 0 else "under" if steps > 0 else "over"
+    gap = resume.gap
+    adds: list[str] = []
+    next_level = None
+    if gap is not None and gap.target_kind in ("level", "path") and c_lv is not None and gap.target != c_lv.id:
+        next_level = gap.target
+        adds = [label for labels in gap.missing_by_category.values() for label in labels]
+        adds += [f"leadership: {label}" for label in gap.leadership_missing]
+        if gap.years_shortfall:
+            adds.append(f"{gap.years_shortfall:g} more years of experience")
+    return LevelFit(
+        candidate_level=cand.level if cand else None,
+        candidate_level_name=cand.level_name if cand else None,
+        candidate_track=cand.track if cand else None,
+        job_level=post.level if post else None,
+        job_level_name=post.level_name if post else None,
+        job_track=post.track if post else None,
+        steps=steps,
+        verdict=verdict,
+        next_level=next_level,
+        next_level_adds=tuple(adds),
+    )
+
+
+def compare(resume: Report, job: Report, ladder: Ladder, taxonomy: Taxonomy) -> Comparison:
+    if resume.kind != "resume" or job.kind != "job":
+        raise UsageError("compare() takes a resume report and a job report (kind='job')")
+    statuses = requirement_statuses(resume, resume_profile(resume), job, taxonomy)
+    fit = level_fit(resume, job, ladder)
+    counts = {k: sum(s.status == k for s in statuses) for k in ("met", "partial", "claimed", "missing")}
+    return Comparison(
+        gapfinder_version=__version__,
+        resume=resume,
+        job=job,
+        requirements=statuses,
+        counts=counts,
+        score=match_score(statuses, fit),
+        level=fit,
+        hints=tailoring_hints(resume, job, statuses),
+    )
+
+
+__all__ = ["compare", "level_fit"]

@@ -1,0 +1,436 @@
+"""A job post's requirements as items: skills (with alternatives), years, degrees and certifications.
+
+The posting is read clause by clause (a line, cut at sentences and semicolons). Where a clause sits decides
+its group: a responsibilities section gives ``responsibilities``; a preferred section, or a preference cue
+in the clause ("a plus", "nice to have", "preferred"), gives ``preferred``; anything else (requirements,
+summary, untitled text) gives ``required``. Benefits and company boilerplate never give a requirement.
+
+Alternatives: mentions in one clause joined by "or", "and/or" or "/" are one item ("PyTorch or
+TensorFlow"); a comma list is one item when its last joint is "or" ("AWS, GCP or Azure") or when a
+choice cue precedes it ("one of", "at least one", "such as", "e.g."), and so is a parenthesised list
+of examples ("models (scikit-learn, XGBoost, PyTorch)"). Otherwise each mention is its own item
+("Docker and Kubernetes" asks for both).
+
+"N+ years of X" gives the item for X ``years=N``; the largest stated number of years of experience
+becomes a ``years`` item of its own. Degrees: one item per clause naming degrees, at the lowest level the
+clause accepts ("BS/MS" -> bachelor), with the fields it names, "or a related field" and "or equivalent
+experience". A skill is asked for once: the first clause that names it alone, required before
+responsibilities before preferred.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import (
+    CertificationFinding,
+    EducationFinding,
+    JobRequirement,
+    Mention,
+    RequirementGroup,
+    RequirementKind,
+    SkillFinding,
+    Span,
+)
+from ..taxonomy import Taxonomy
+from .context import AnalysisContext
+from .degree_index import degree_index
+from .leadership import NUMBER_WORDS
+
+NOT_REQUIREMENT = frozenset({"benefits", "company"})
+PREFERRED_CUE = re.compile(
+    r"\b(nice[- ]to[- ]haves?|preferred|preferably|a plus|pluses|bonus|ideally|desirable|desired|"
+    r"advantageous|an advantage|good to have|optional|not required|would be great)\b",
+    re.IGNORECASE,
+)
+_LEADING_CUE = re.compile(
+    r"\b(?:ideally|preferably|bonus if|bonus points (?:for|if)|(?:nice[- ]to[- ]haves?|preferred|bonus|a plus|"
+    r"desired|desirable|optional)\s*:)",
+    re.IGNORECASE,
+)
+_TRAILING_CUE = re.compile(
+    r"\b(?:nice[- ]to[- ]haves?|preferred|a plus|pluses|bonus|desirable|desired|advantageous|an advantage|"
+    r"good to have|optional|not required|would be great)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
+# what may stand between two alternatives ("A or B", "A/B", "A, B, or C")
+_OR_JOINT = re.compile(r"\s*,?\s*(?:or|and/or|/|\|)\s*(?:an?\s+|the\s+)?", re.IGNORECASE)
+_COMMA_JOINT = re.compile(r"\s*,\s*|\s*;\s*")
+_AND_JOINT = re.compile(r"\s*,?\s*(?:and|&|as well as|plus)\s*", re.IGNORECASE)
+_CHOICE_CUE = re.compile(
+    r"\b(?:one of|one or more|at least one|any of|any one of|either|such as|e\.g\.?|for example|for instance|like)\b",
+    re.IGNORECASE,
+)
+YEARS_RE = re.compile(
+    r"\b(\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_COMPANY_SUBJECT = re.compile(
+    r"\b(?:been|founded|established|in business|serving|served|history|legacy|for (?:over|more than)|"
+    r"(?:company|organization|organisation|firm|business|leader|provider|partner)s? (?:with|of|for))\b",
+    re.IGNORECASE,
+)
+_FOR_N_YEARS = re.compile(r"(?i:for) \d")
+_EXPERIENCE_NEAR = re.compile(r"experience|exp\b|background|industry|professional|working", re.IGNORECASE)
+# "5+ years of (hands-on) (experience) (with|in|using) <skill>"
+_YEARS_OF = re.compile(
+    r"\s*(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience\s+)?(?:with|in|using|of|building|developing)?\s*",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"\b(?:related|similar|relevant|equivalent|comparable|quantitative|technical) (?:fields?|disciplines?|areas?)", re.I
+)
+_EQUIVALENT = re.compile(
+    r"\bequivalent (?:practical |professional |work |industry |hands-on )?(?:experience|combination)", re.I
+)
+STRUCTURED = frozenset({"requirements", "responsibilities", "preferred"})
+#: the title block of a post: its first lines name the role, the company and the place, and ask for nothing;
+#: a post that starts with untitled prose has requirements there too
+HEADER_LINES = 4
+_DEGREE_JOINT = re.compile(
+    r"(?:['’]s)?(?:\s+degrees?)?\s*(?:/|,\s*or|,|or|and/or|&)\s*(?:an?\s+|the\s+)?", re.IGNORECASE
+)
+_GROUP_ORDER: dict[RequirementGroup, int] = {"required": 0, "responsibilities": 1, "preferred": 2}
+_DEGREE_WORD = {"highschool": "High school", "associate": "Associate", "bachelor": "Bachelor's",
+                "master": "Master's", "phd": "PhD", "other": "Degree"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: RequirementKind
+    ref: str  # skill or certification id
+    start: int  # normalised offsets
+    end: int
+    mention: Mention
+
+
+def clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The clause around ``offset``: its line, cut at sentence and semicolon boundaries."""
+    lo = max(text.rfind(c, 0, offset) for c in "\n;!?") + 1
+    dot = text.rfind(". ", 0, offset)
+    lo = max(lo, dot + 2 if dot >= 0 else 0)
+    ends = [i for i in (text.find(c, offset) for c in "\n;!?") if i >= 0]
+    dot = text.find(". ", offset)
+    if dot >= 0:
+        ends.append(dot + 1)
+    hi = min(ends) if ends else len(text)
+    while lo < hi and text[lo] in " \t•*-–·>#":
+        lo += 1
+    return lo, hi
+
+
+def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: Iterable[int] = ()) -> bool:
+    """Whether a preference cue of the clause ``[lo, hi)`` covers the mention ``[start, end)``.
+
+    A leading cue ("ideally", "preferably", "Bonus:") covers what follows it; a trailing cue ("... is a
+    plus", "PhD preferred") covers what precedes it, but not past a "required"/"must" or a blocker (the
+    start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's required).
+    """
+    if _LEADING_CUE.search(text, lo, start):
+        return True
+    stop = min((b for b in blockers if end <= b < hi), default=hi)
+    cue = _TRAILING_CUE.search(text, end, hi)
+    return cue is not None and cue.start() < stop and not _REQUIRED_WORD.search(text, end, cue.start())
+
+
+def group_at(
+    ctx: AnalysisContext, offset: int, end: int | None = None, blockers: Iterable[int] = ()
+) -> RequirementGroup | None:
+    """The requirement group of the mention ``[offset, end)``, or None in benefits/company text.
+
+    In a posting with requirement/responsibility sections, the header's first lines (title, company,
+    place) ask for nothing and the summary ("About the role") describes the work: responsibilities. In a posting
+    without such sections, every sentence may state a requirement.
+    """
+    section = ctx.section_at(offset)
+    if section in NOT_REQUIREMENT:
+        return None
+    structured = any(s.name in STRUCTURED for s in ctx.sections)
+    if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
+        return None
+    lo, hi = clause_bounds(ctx.text, offset)
+    if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
+        return "preferred"
+    if section == "responsibilities" or (structured and section == "job_summary"):
+        return "responsibilities"
+    return "required"
+
+
+def _norm_span(ctx: AnalysisContext, m: Mention) -> tuple[int, int]:
+    offs = ctx.norm.offsets
+    return bisect.bisect_left(offs, m.start), max(bisect.bisect_left(offs, m.end), bisect.bisect_left(offs, m.start))
+
+
+def _span(ctx: AnalysisContext, lo: int, hi: int) -> Span:
+    s, e = ctx.norm.to_original(lo, hi)
+    return Span(start=s, end=e, text=ctx.norm.original[s:e], section=ctx.section_at(lo))
+
+
+def _chains(text: str, hits: list[_Hit], lo: int) -> list[list[_Hit]]:
+    """Split the ordered hits of one clause into items: alternatives chained, the rest alone."""
+    if not hits:
+        return []
+    runs: list[list[_Hit]] = [[hits[0]]]
+    joints: list[list[str]] = [[]]
+    for prev, cur in itertools.pairwise(hits):
+        between = text[prev.end : cur.start]
+        kind = (
+            "or"
+            if _OR_JOINT.fullmatch(between)
+            else "comma"
+            if _COMMA_JOINT.fullmatch(between)
+            else "and"
+            if _AND_JOINT.fullmatch(between)
+            else None
+        )
+        if kind is None or prev.kind != cur.kind:
+            runs.append([cur])
+            joints.append([])
+        else:
+            runs[-1].append(cur)
+            joints[-1].append(kind)
+    out: list[list[_Hit]] = []
+    floor = lo
+    for run, js in zip(runs, joints, strict=True):
+        first = run[0].start
+        in_parens = text.rfind("(", floor, first) > text.rfind(")", floor, first)
+        cue = _CHOICE_CUE.search(text, max(lo, first - 60), first) is not None
+        floor = run[-1].end
+        # "A, B and C, or D": the "and" joints separate; each part is a choice when it says "or", when a
+        # choice cue leads into it ("one of A, B, C"), or when it is a parenthesised list of examples
+        parts: list[tuple[list[_Hit], list[str]]] = [([run[0]], [])]
+        for h, j in zip(run[1:], js, strict=True):
+            if j == "and":
+                parts.append(([h], []))
+            else:
+                parts[-1][0].append(h)
+                parts[-1][1].append(j)
+        for k, (part, pjs) in enumerate(parts):
+            if len(part) > 1 and ("or" in pjs or (k == 0 and cue) or (in_parens and len(parts) == 1)):
+                out.append(part)
+            else:
+                out.extend([h] for h in part)
+    return out
+
+
+def _years_for(ctx: AnalysisContext, run: list[_Hit], lo: int) -> float | None:
+    """'N+ years of <run>' in the clause, the number right before the run."""
+    text = ctx.text
+    for m in YEARS_RE.finditer(text, lo, run[0].start):
+        rest = text[m.end() : run[0].start]
+        if _YEARS_OF.fullmatch(rest):
+            n = _number(m.group(1))
+            return n if 0 < n <= 30 else None
+    return None
+
+
+def _number(raw: str) -> float:
+    raw = raw.lower()
+    return float(int(raw) if raw.isdigit() else NUMBER_WORDS[raw])
+
+
+def _label(tax: Taxonomy, run: list[_Hit]) -> str:
+    names: list[str] = []
+    for h in run:
+        name = tax.skills[h.ref].name if h.kind == "skill" else tax.certifications[h.ref].name
+        if name not in names:
+            names.append(name)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _hits(
+    ctx: AnalysisContext, skills: Iterable[SkillFinding], certifications: Iterable[CertificationFinding]
+) -> list[_Hit]:
+    out: list[_Hit] = []
+    for kind, findings in (("skill", skills), ("certification", certifications)):
+        for f in findings:
+            for m in f.mentions:
+                s, e = _norm_span(ctx, m)
+                out.append(_Hit(kind, f.id, s, e, m))  # type: ignore[arg-type]
+    out.sort(key=lambda h: (h.start, -h.end))
+    return out
+
+
+def _skill_items(
+    ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]
+) -> list[tuple[RequirementGroup, int, JobRequirement]]:
+    by_clause: dict[tuple[int, int], list[_Hit]] = {}
+    for h in hits:
+        by_clause.setdefault(clause_bounds(ctx.text, h.start), []).append(h)
+    candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
+    for (lo, hi), clause_hits in by_clause.items():
+        for run in _chains(ctx.text, clause_hits, lo):
+            group = group_at(ctx, run[0].start, run[-1].end)
+            if group is not None:
+                candidates.append((group, run[0].start, run, (lo, hi)))
+    candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
+    asked_alone: set[str] = set()
+    seen_sets: set[frozenset[str]] = set()
+    out: list[tuple[RequirementGroup, int, JobRequirement]] = []
+    for group, pos, run, (lo, hi) in candidates:
+        refs = tuple(dict.fromkeys(h.ref for h in run))
+        key = frozenset(refs)
+        if key in seen_sets or (len(refs) > 1 and key & asked_alone == key):
+            continue
+        if len(refs) == 1 and refs[0] in asked_alone:
+            continue
+        seen_sets.add(key)
+        if len(refs) == 1:
+            asked_alone.add(refs[0])
+        years = _years_for(ctx, run, lo)
+        label = _label(tax, run)
+        out.append(
+            (
+                group,
+                pos,
+                JobRequirement(
+                    id="",
+                    kind=run[0].kind,
+                    group=group,
+                    label=f"{years:g}+ years of {label}" if years is not None else label,
+                    category=tax.skills[refs[0]].category if run[0].kind == "skill" else "certification",
+                    any_of=refs,
+                    years=years,
+                    sentence=_span(ctx, lo, hi),
+                    mentions=tuple(h.mention for h in run),
+                ),
+            )
+        )
+    return out
+
+
+def asks_for_experience(text: str, m: re.Match[str]) -> bool:
+    """'N years' near 'experience' that the candidate is asked for, not the company's own history
+    ("For 30 years, hospitals ...", "an organization with more than 30 years of experience")."""
+    around = text[max(0, m.start() - 40) : m.end() + 60]
+    if not _EXPERIENCE_NEAR.search(around):
+        return False
+    lo, _ = clause_bounds(text, m.start())
+    before = text[max(lo, m.start() - 80) : m.start()]
+    return not (_COMPANY_SUBJECT.search(before) or _FOR_N_YEARS.match(text, m.start() - 4 if m.start() >= 4 else 0))
+
+
+def _years_item(ctx: AnalysisContext) -> tuple[RequirementGroup, int, JobRequirement] | None:
+    """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
+    best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
+    for m in YEARS_RE.finditer(ctx.text):
+        group = group_at(ctx, m.start())
+        if group is None:
+            continue
+        if not asks_for_experience(ctx.text, m):
+            continue
+        n = _number(m.group(1))
+        if not 0 < n <= 30:  # "0-2 years" asks for no experience
+            continue
+        rank = 0 if group != "preferred" else 1
+        if best is None or (rank, -n) < (best[1], -best[0]):
+            best = (n, rank, group, m)
+    if best is None:
+        return None
+    n, _, group, m = best
+    lo, hi = clause_bounds(ctx.text, m.start())
+    label = f"{n:g}+ years of experience"
+    req = JobRequirement(
+        id="", kind="years", group=group, label=label, category="experience", years=n, sentence=_span(ctx, lo, hi)
+    )
+    return group, m.start(), req
+
+
+def _degree_items(
+    ctx: AnalysisContext, tax: Taxonomy, education: Iterable[EducationFinding]
+) -> list[tuple[RequirementGroup, int, JobRequirement]]:
+    mt = degree_index(tax)
+    rank = mt.rank
+    # a merged finding carries one mention per place its degree is named ("BS/MS ..." and "A master's ...")
+    by_clause: dict[tuple[int, int], list[tuple[str, int, Mention]]] = {}
+    for e in education:
+        if e.degree == "other":
+            continue
+        for m in e.mentions:
+            if m.text.casefold() in mt.field_of:
+                continue
+            s, _ = _norm_span(ctx, m)
+            by_clause.setdefault(clause_bounds(ctx.text, s), []).append((e.degree, s, m))
+    out: list[tuple[RequirementGroup, int, JobRequirement]] = []
+    for (lo, hi), found in by_clause.items():
+        found.sort(key=lambda f: f[1])
+        # degrees joined by "/", "or", "," are one choice ("BS/MS", "Master's or PhD"); each choice takes
+        # its own group: "Bachelor's in CS, Master's or PhD preferred" asks for a bachelor's and prefers more
+        chains: list[list[tuple[str, int, Mention]]] = [[found[0]]]
+        for prev, cur in itertools.pairwise(found):
+            p_end = _norm_span(ctx, prev[2])[1]
+            if _DEGREE_JOINT.fullmatch(ctx.text, p_end, cur[1]):
+                chains[-1].append(cur)
+            else:
+                chains.append([cur])
+        starts = [c[0][1] for c in chains]
+        by_group: dict[RequirementGroup, list[tuple[str, int, Mention]]] = {}
+        for chain in chains:
+            end = _norm_span(ctx, chain[-1][2])[1]
+            group = group_at(ctx, chain[0][1], end, blockers=starts)
+            if group is not None:
+                by_group.setdefault(group, []).extend(chain)
+        if not by_group:
+            continue
+        field_hits = [m for m in mt.field.finditer(ctx.text, lo, hi) if m.group(0).casefold() in mt.field_of]
+        fields = tuple(dict.fromkeys(mt.field_of[m.group(0).casefold()] for m in field_hits))
+        related = bool(_RELATED.search(ctx.text, lo, hi))
+        equivalent = bool(_EQUIVALENT.search(ctx.text, lo, min(len(ctx.text), hi + 80)))
+        field_mentions = [ctx.mention(m.start(), m.end(), "alias", m.group(0)) for m in field_hits]
+        for group, members in by_group.items():
+            levels = sorted({d for d, _, _ in members}, key=lambda d: rank.get(d, 0))
+            label = " or ".join(_DEGREE_WORD[d] for d in levels)
+            if fields:
+                names = [tax.fields[f].name for f in fields]
+                label += " in " + ", ".join(names) + (" or a related field" if related else "")
+            if equivalent:
+                label += " (or equivalent experience)"
+            req = JobRequirement(
+                id="",
+                kind="degree",
+                group=group,
+                label=label,
+                category="degree",
+                any_of=tuple(levels),
+                degree=levels[0],
+                fields=fields,
+                related_fields=related,
+                or_equivalent=equivalent,
+                sentence=_span(ctx, lo, hi),
+                mentions=tuple(sorted([m for _, _, m in members] + field_mentions, key=lambda m: m.start)),
+            )
+            out.append((group, min(p for _, p, _ in members), req))
+    return out
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def job_items(
+    ctx: AnalysisContext,
+    tax: Taxonomy,
+    skills: tuple[SkillFinding, ...],
+    certifications: tuple[CertificationFinding, ...],
+    education: tuple[EducationFinding, ...],
+) -> tuple[JobRequirement, ...]:
+    """Every requirement of the posting, numbered r1, r2, ... in the order they are stated."""
+    degrees = _degree_items(ctx, tax, education)
+    fields = [(m.start, m.end) for _, _, d in degrees for m in d.mentions]
+    hits = [h for h in _hits(ctx, skills, certifications) if not _inside(h.mention, fields)]
+    items = _skill_items(ctx, tax, hits)
+    years = _years_item(ctx)
+    if years is not None:
+        items.append(years)
+    items += degrees
+    items.sort(key=lambda t: t[1])
+    return tuple(req.model_copy(update={"id": f"r{i}"}) for i, (_, _, req) in enumerate(items, 1))
+
+
+__all__ = ["PREFERRED_CUE", "YEARS_RE", "asks_for_experience", "clause_bounds", "group_at", "job_items", "preferred_at"]

@@ -1,0 +1,141 @@
+"""A resume-vs-job comparison as a terminal report (rich / plain) and as Markdown."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Comparison, RequirementStatus, Span
+
+STATUS_STYLE = {"met": "green", "partial": "yellow", "claimed": "magenta", "missing": "red"}
+STATUS_MARK = {"met": "✔ met", "partial": "◐ partial", "claimed": "? claimed", "missing": "✘ missing"}
+COMPONENT_LABEL = {
+    "required_skills": "required skills",
+    "preferred_skills": "preferred skills",
+    "years": "years",
+    "degree": "degree",
+    "certifications": "certifications",
+    "level_fit": "level fit",
+}
+GROUP_ORDER = ("required", "responsibilities", "preferred")
+
+
+def _source(c: Comparison, which: str) -> str:
+    report = c.resume if which == "resume" else c.job
+    return report.document.source or "<text>"
+
+
+def _evidence(spans: tuple[Span, ...], limit: int = 2) -> str:
+    return "; ".join(f"“{_short(s.text)}” ({s.section} @{s.start})" for s in spans[:limit])
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _level_line(c: Comparison) -> str:
+    lv = c.level
+    if lv.verdict == "unknown":
+        return "Level: unknown"
+    words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
+    steps = f" by {abs(lv.steps)} step(s)" if lv.steps else ""
+    return (
+        f"Level: candidate {lv.candidate_level_name} ({lv.candidate_track}), job {lv.job_level_name} "
+        f"({lv.job_track}) — {words[lv.verdict]}{steps}"
+    )
+
+
+def _ordered(c: Comparison) -> list[RequirementStatus]:
+    return sorted(c.requirements, key=lambda s: (GROUP_ORDER.index(s.requirement.group), int(s.requirement.id[1:])))
+
+
+def rich_comparison(c: Comparison) -> RenderableType:
+    parts: list[RenderableType] = [
+        Text.assemble(("gapfinder ", "bold"), f"resume {_source(c, 'resume')} vs job {_source(c, 'job')}"),
+        Text.assemble(("Match score: ", "bold"), (f"{c.score.total:g}/100", "bold cyan")),
+    ]
+    score = Table(show_header=True, title_justify="left", box=None, pad_edge=False)
+    for col in ("component", "weight", "score", "points", "detail"):
+        score.add_column(col)
+    for comp in c.score.components:
+        weight = f"{comp.effective_weight:.0%}" if comp.applies else "n/a"
+        score.add_row(COMPONENT_LABEL[comp.name], weight, f"{comp.score:.2f}", f"{comp.points:g}", comp.detail)
+    parts.append(score)
+    parts.append(Text(_level_line(c)))
+    if c.level.next_level_adds:
+        adds = "; ".join(c.level.next_level_adds[:8])
+        parts.append(Text(f"Next level ({c.level.next_level}) adds: {adds}", style="dim"))
+    counts = ", ".join(f"{n} {k}" for k, n in c.counts.items())
+    table = Table(title=f"Requirements ({counts})", title_justify="left", show_lines=False)
+    for col in ("id", "group", "requirement", "status", "resume evidence / detail"):
+        table.add_column(col, overflow="fold")
+    for s in _ordered(c):
+        ev = _evidence(s.resume_evidence, 1)
+        table.add_row(
+            s.requirement.id,
+            s.requirement.group,
+            s.requirement.label,
+            Text(STATUS_MARK[s.status], style=STATUS_STYLE[s.status]),
+            s.detail + (f" — {ev}" if ev else ""),
+        )
+    parts.append(table)
+    if c.hints:
+        parts.append(Text("Tailoring hints", style="bold"))
+        parts.extend(Text(f"  • [{h.kind}] {h.message}") for h in c.hints)
+    for which, report in (("resume", c.resume), ("job", c.job)):
+        parts.extend(Text(f"warning ({which}): {w.message}", style="yellow") for w in report.warnings)
+    return Group(*parts)
+
+
+def plain_comparison(c: Comparison, width: int = 110) -> str:
+    console = Console(width=width, color_system=None, record=True, file=io.StringIO(), highlight=False)
+    console.print(rich_comparison(c))
+    return console.export_text()
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_comparison(c: Comparison) -> str:
+    out = [
+        f"# gapfinder: {_cell(_source(c, 'resume'))} vs {_cell(_source(c, 'job'))}",
+        "",
+        f"**Match score: {c.score.total:g}/100**",
+        "",
+        "| component | weight | score | points | detail |",
+        "|---|---|---|---|---|",
+    ]
+    for comp in c.score.components:
+        weight = f"{comp.effective_weight:.0%}" if comp.applies else "n/a"
+        out.append(
+            f"| {COMPONENT_LABEL[comp.name]} | {weight} | {comp.score:.2f} | {comp.points:g} | {_cell(comp.detail)} |"
+        )
+    out += ["", f"- {_level_line(c)}"]
+    if c.level.next_level_adds:
+        out.append(f"- Next level ({c.level.next_level}) adds: {_cell('; '.join(c.level.next_level_adds))}")
+    counts = ", ".join(f"{n} {k}" for k, n in c.counts.items())
+    out += ["", f"## Requirements ({counts})", ""]
+    out += ["| id | group | requirement | status | detail | resume evidence | job says |", "|---" * 7 + "|"]
+    for s in _ordered(c):
+        out.append(
+            f"| {s.requirement.id} | {s.requirement.group} | {_cell(s.requirement.label)} | **{s.status}** | "
+            f"{_cell(s.detail)} | {_cell(_evidence(s.resume_evidence))} | "
+            f"{_cell(_short(s.requirement.sentence.text, 80))} |"
+        )
+    if c.hints:
+        out += ["", "## Tailoring hints", ""]
+        out += [f"- **{h.kind}** ({h.requirement}): {_cell(h.message)}" for h in c.hints]
+    warnings = [(w, r.kind) for r in (c.resume, c.job) for w in r.warnings]
+    if warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- {kind}: {w.code}: {w.message}" for w, kind in warnings]
+    out.append("")
+    return "\n".join(out)
+
+
+__all__ = ["markdown_comparison", "plain_comparison", "rich_comparison"]

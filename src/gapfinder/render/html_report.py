@@ -1,0 +1,276 @@
+"""The sections of the HTML page of one report (a resume or a job post)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..models import Gap, Report, SkillFinding, SkillRequirementStatus
+from .common import money, pct, years
+from .html_parts import (
+    badge,
+    card,
+    dl,
+    doc_line,
+    highlight,
+    quote,
+    quotes,
+    section,
+    short_name,
+    table,
+    warnings_section,
+)
+from .markup import Html, join, num, tag
+from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names
+
+GAP_STATUS = {"met": "✔ met", "missing": "✘ missing"}
+
+
+def gap_counts(gap: Gap) -> list[CategoryCounts]:
+    """The gap's skill requirements per category, met and missing, largest categories first."""
+    per: dict[str, Counter[str]] = {}
+    for s in gap.skills:
+        per.setdefault(s.category, Counter())[s.status] += 1
+    rows = [CategoryCounts(cat, {"met": n["met"], "missing": n["missing"]}) for cat, n in per.items()]
+    return sorted(rows, key=lambda r: (-r.total, r.category))
+
+
+def _header(report: Report) -> Html:
+    pl, gap = report.placement, report.gap
+    cards = []
+    if pl is not None:
+        label = "Job level" if report.kind == "job" else "Placement"
+        cards.append(card(label, pl.level_name, f"{pl.track} track, confidence {pl.confidence:.2f}"))
+    if report.kind == "resume":
+        exp = report.experience
+        cards.append(card("Experience", years(exp.total_years), f"from {exp.basis}"))
+    if gap is not None:
+        met = sum(s.status == "met" for s in gap.skills)
+        cards.append(
+            card(
+                f"Coverage of {gap.target_name}",
+                pct(gap.coverage),
+                f"{met} of {len(gap.skills)} skill requirements met",
+            )
+        )
+    cards.append(card("Skills found", str(len(report.skills)), f"{len(report.certifications)} certifications"))
+    kind = "job post" if report.kind == "job" else "resume"
+    return tag(
+        "header",
+        tag("p", f"gapfinder · {kind} report", class_="kicker"),
+        tag("h1", short_name(report)),
+        dl([("Document", doc_line(report))]),
+        tag("div", *cards, class_="cards"),
+    )
+
+
+def _placement(report: Report) -> Html | None:
+    pl = report.placement
+    if pl is None:
+        return None
+    gap = report.gap
+    is_job = report.kind == "job"
+    target = gap.target if gap is not None and gap.target_kind == "level" else None
+    pairs = [(pl.level, pl.level_name), (target, gap.target_name if gap else None)]
+    chart = ladder_chart(
+        None if is_job else pl.level,
+        pl.level if is_job else target,
+        target_role="job" if is_job else "target",
+        names=level_names(pairs),
+        scores=pl.scores,
+    )
+    caption = "The ladder's ranks; the thin bar in each step is the placement score for that level."
+    if gap is not None and gap.target_kind != "level":
+        caption += f" The target, {gap.target_name}, is a path beside the ladder and is not drawn."
+    rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence]
+    lead = "The job asks for" if is_job else "The resume reads as"
+    intro = f"{lead} {pl.level_name} ({pl.track} track, confidence {pl.confidence:.2f})."
+    return section(
+        "placement",
+        "Placement on the ladder",
+        tag("p", intro),
+        tag("figure", chart, tag("figcaption", caption)),
+        table(("factor", "evidence", "points to", "weight"), rows, "compact") if rows else None,
+    )
+
+
+def _gap_row(report: Report, s: SkillRequirementStatus) -> list[str | None]:
+    how: str = s.via or "—"
+    if s.via == "implied":
+        source = s.implied_by or "?"
+        source = f"the {source[7:].replace('_', ' ')} evidence" if source.startswith("signal:") else source
+        how = f"{s.matched_skill or 'it'}, implied by {source}"
+    elif s.via == "alternative":
+        how = f"{s.matched_skill} accepted as an alternative"
+    return [
+        join([tag("strong", s.label), tag("span", s.category.replace("_", " "), class_="sub")]),
+        s.importance,
+        badge(s.status, GAP_STATUS),
+        how,
+        quotes(report.text, s.evidence, 1),
+    ]
+
+
+def _gap(report: Report) -> Html | None:
+    gap = report.gap
+    if gap is None:
+        return None
+    chart = coverage_chart(gap_counts(gap), ("met", "missing"), f"Skill requirements of {gap.target_name} by category")
+    missing = None
+    if gap.missing_by_category:
+        rows = [[cat.replace("_", " "), "; ".join(labels)] for cat, labels in gap.missing_by_category.items()]
+        missing = join([tag("h3", "Missing, most important first"), table(("category", "missing"), rows)])
+    facts: list[tuple[str, str | None]] = []
+    if gap.years_required is not None:
+        short = f" (short by {num(gap.years_shortfall)})" if gap.years_shortfall else ""
+        facts.append(("Years", f"{years(gap.years_held)} held; {num(gap.years_required)} required{short}"))
+    if gap.degree_required:
+        met = "" if gap.degree_met is None else (" — met" if gap.degree_met else " — not met")
+        facts.append(
+            ("Degree", f"{gap.degree_required} or higher required; held: {gap.degree_held or 'none found'}{met}")
+        )
+    for cert in gap.certifications:
+        facts.append(("Certification", f"{cert.name}: {cert.status}" + ("" if cert.recommended else " (optional)")))
+    if gap.leadership_expected:
+        missing_set = set(gap.leadership_missing)
+        for label in gap.leadership_expected:
+            facts.append(("Leadership", f"{label}: {'not yet evidenced' if label in missing_set else 'evidenced'}"))
+    if gap.salary:
+        facts.append(("Salary band", money(gap.salary)))
+    figure: Html | None = None
+    skills: Html | None = None
+    if gap.skills:
+        legend = join([badge("met", GAP_STATUS), " ", badge("missing", GAP_STATUS)])
+        caption = tag("figcaption", "Each bar counts the target's skill requirements in one category. ", legend)
+        figure = tag("figure", chart, caption)
+        headers = ("requirement", "importance", "status", "how", "evidence")
+        gap_rows = [_gap_row(report, s) for s in gap.skills]
+        skills = join([tag("h3", "All skill requirements"), table(headers, gap_rows)])
+    return section(
+        "gap",
+        f"Gap to {gap.target_name}",
+        tag("p", f"Weighted skill coverage: {pct(gap.coverage)}."),
+        figure,
+        missing,
+        dl(facts) if facts else None,
+        skills,
+    )
+
+
+def _skills(report: Report) -> Html | None:
+    if not report.skills:
+        return None
+    by_cat: dict[str, list[SkillFinding]] = defaultdict(list)
+    for s in report.skills:
+        by_cat[s.category].append(s)
+    rows: list[list[str | None]] = []
+    for cat in sorted(by_cat):
+        for s in by_cat[cat]:
+            first = s.mentions[0]
+            match = first.match if first.match != "fuzzy" else f"fuzzy {first.score:.2f}"
+            rows.append(
+                [
+                    cat.replace("_", " "),
+                    s.name,
+                    str(len(s.mentions)),
+                    num(s.years) if s.years else "",
+                    s.last_used or "",
+                    join([quote(report.text, first), tag("span", f" ({match})", class_="where")]),
+                ]
+            )
+    headers = ("category", "skill", "mentions", "years", "last used", "first evidence")
+    return section("skills", f"Skills ({len(report.skills)})", table(headers, rows))
+
+
+def _experience(report: Report) -> Html | None:
+    exp = report.experience
+    if not exp.positions and exp.total_years is None:
+        return None
+    facts = [("Total", f"{years(exp.total_years)} (from {exp.basis})")]
+    if exp.stated_years is not None:
+        facts.append(("Stated", years(exp.stated_years)))
+    rows = [
+        [
+            p.title or "?",
+            p.organization or "",
+            p.start or "?",
+            "present" if p.current else (p.end or "?"),
+            p.kind,
+            p.date_text or "",
+        ]
+        for p in exp.positions
+    ]
+    pos = table(("title", "organization", "from", "to", "kind", "as written"), rows) if rows else None
+    return section("experience", "Experience", dl(facts), pos)
+
+
+def _education(report: Report) -> Html | None:
+    if not report.education and not report.certifications:
+        return None
+    items = []
+    for e in report.education:
+        text = (
+            e.degree
+            + (f" in {e.field}" if e.field else "")
+            + (f", {e.institution}" if e.institution else "")
+            + (f" ({e.year})" if e.year else "")
+        )
+        items.append(tag("li", text, " ", quotes(report.text, e.mentions[:1], 1) if e.mentions else None))
+    for c in report.certifications:
+        items.append(
+            tag("li", f"{c.name} ({c.issuer})", " ", quotes(report.text, c.mentions[:1], 1) if c.mentions else None)
+        )
+    return section("education", "Education and certifications", tag("ul", *items))
+
+
+def _leadership(report: Report) -> Html | None:
+    if not report.leadership:
+        return None
+    rows = [
+        [s.kind.replace("_", " "), "" if s.value is None else str(s.value), quotes(report.text, s.mentions, 2)]
+        for s in report.leadership
+    ]
+    return section("leadership", "Leadership signals", table(("signal", "value", "evidence"), rows))
+
+
+def _job_requirements(report: Report) -> Html | None:
+    r = report.requirements
+    if r is None:
+        return None
+    facts: list[tuple[str, str | None]] = [
+        ("Title", r.title),
+        ("Minimum years", num(r.min_years) if r.min_years is not None else None),
+        ("Degree", (r.degree or "") + (f" (preferred {r.degree_preferred})" if r.degree_preferred else "") or None),
+    ]
+    rows = [
+        [
+            i.id,
+            i.group,
+            join([tag("strong", i.label), tag("span", f"{i.kind} · {i.category.replace('_', ' ')}", class_="sub")]),
+            highlight(i.sentence, i.mentions),
+        ]
+        for i in r.items
+    ]
+    return section(
+        "requirements",
+        f"Requirements of the job ({len(r.items)})",
+        dl(facts),
+        table(("id", "group", "requirement", "job says"), rows) if rows else None,
+    )
+
+
+def report_sections(report: Report) -> tuple[Html, list[Html]]:
+    """The header and the sections of a report's page, in reading order."""
+    parts = [
+        _placement(report),
+        _gap(report),
+        _job_requirements(report),
+        _skills(report),
+        _experience(report),
+        _education(report),
+        _leadership(report),
+        warnings_section((report,)),
+    ]
+    return _header(report), [p for p in parts if p is not None]
+
+
+__all__ = ["gap_counts", "report_sections"]

@@ -1,0 +1,61 @@
+"""JSON Schemas of gapfinder's public JSON, generated from the models.
+
+The committed copies live in ``schemas/`` of the repository; a test checks they are current.
+Regenerate them with::
+
+    python -m gapfinder.schema schemas/
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .models import SCHEMA_VERSION, Comparison, Report
+
+SCHEMA_FILES: dict[str, type[Report] | type[Comparison]] = {
+    "report.schema.json": Report,
+    "comparison.schema.json": Comparison,
+}
+
+
+def json_schema(model: type[Report] | type[Comparison]) -> dict[str, Any]:
+    schema = model.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://gapfinder.invalid/schemas/{SCHEMA_VERSION}/{model.__name__.lower()}.schema.json",
+        **schema,
+    }
+
+
+def schema_texts() -> dict[str, str]:
+    """File name -> the schema as committed (sorted keys, two-space indent, final newline)."""
+    return {
+        name: json.dumps(json_schema(model), indent=2, sort_keys=True) + "\n" for name, model in SCHEMA_FILES.items()
+    }
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in schema_texts().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m gapfinder.schema DIRECTORY", file=sys.stderr)
+        return 2
+    for path in write_schemas(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

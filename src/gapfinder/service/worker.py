@@ -1,0 +1,125 @@
+"""The analysis worker process: builds one Engine, then answers tasks sent through a pipe.
+
+This module runs in the child processes of :mod:`gapfinder.service.pool`; it imports neither FastAPI nor
+uvicorn. A task is a small frozen dataclass; the answer is a tuple:
+
+- ``("ok", json_bytes)``: the ``Report`` or ``Comparison`` as JSON, serialised once, here;
+- ``("error", error_class_name, message)``: a ``GapfinderError`` (the message never holds document text);
+- ``("failed", exception_class_name)``: a bug in the analysis, answered as a 500.
+
+An unexpected exception while *reading* the bytes is reported as a ``CorruptDocumentError``: a damaged
+upload is a 4xx, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CorruptDocumentError, DocumentTooLargeError, GapfinderError
+from ..models import DocumentKind
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..reading import Document
+    from .settings import ServiceSettings
+
+Answer = tuple[Any, ...]
+WARM_UP_TEXT = "Machine Learning Engineer\nExperience\nML Engineer, Acme, 2020 - 2023\nPython, PyTorch, SQL\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One uploaded document (``data``) or a text sent as JSON (``text``)."""
+
+    data: bytes | None = None
+    text: str | None = None
+    filename: str | None = None
+    password: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeTask:
+    source: Source
+    kind: DocumentKind = "resume"
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompareTask:
+    resume: Source
+    job: Source
+
+
+def worker_main(conn: Connection, settings: ServiceSettings) -> None:
+    """Entry point of a worker process: load the engine once, say ``ready``, answer tasks until EOF."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # repairs of damaged PDFs are not an operator's concern
+    from ..engine import Engine
+
+    try:
+        engine = Engine(settings.taxonomy, ladder=settings.ladder, limits=settings.limits)
+        engine.analyze_text(WARM_UP_TEXT)  # first-call costs (spaCy vocab, regex caches) before the first user
+    except GapfinderError as exc:
+        conn.send(("fatal", exc.message))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the service went away
+            return
+        if task is None:
+            return
+        conn.send(run_task(engine, task))
+
+
+def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
+    """Run one task; every outcome is an answer tuple, never an exception."""
+    try:
+        if isinstance(task, AnalyzeTask):
+            document = _read(engine, task.source)
+            report = engine.analyze_document(document, kind=task.kind, target=task.target)
+            return ("ok", report.model_dump_json().encode())
+        # read (and refuse) both documents before analysing either
+        resume_doc = _read(engine, task.resume, role="resume")
+        job_doc = _read(engine, task.job, role="job")
+        job = engine.analyze_document(job_doc, kind="job")
+        resume = engine.analyze_document(resume_doc, kind="resume")
+        return ("ok", engine.compare(resume, job).model_dump_json().encode())
+    except GapfinderError as exc:
+        return ("error", type(exc).__name__, exc.message)
+    except Exception as exc:  # a bug in the analysis: the parent answers 500 and logs the class name
+        return ("failed", type(exc).__name__)
+
+
+def _read(engine: Engine, source: Source, role: str | None = None) -> Document:
+    """The document of ``source`` under the engine's limits; in a comparison, errors name the document."""
+    from ..reading import document_from_text, read_document
+
+    try:
+        if source.text is not None:
+            return document_from_text(source.text, limits=engine.limits)
+        try:
+            return read_document(
+                source.data or b"", filename=source.filename, password=source.password, limits=engine.limits
+            )
+        except GapfinderError:
+            raise
+        except MemoryError:
+            raise DocumentTooLargeError("reading this document needed too much memory; send a smaller file") from None
+        except Exception as exc:  # a reader bug on a hostile file: the file's problem, reported to the client
+            raise CorruptDocumentError(
+                f"the document could not be read ({type(exc).__name__}); it may be damaged: re-export it"
+            ) from None
+    except GapfinderError as exc:
+        if role is None:
+            raise
+        raise type(exc)(f"{role}: {exc.message}") from None
+
+
+__all__ = ["AnalyzeTask", "CompareTask", "Source", "run_task", "worker_main"]

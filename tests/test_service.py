@@ -1,0 +1,512 @@
+"""The HTTP service over real HTTP: ``gapfinder serve`` runs as a subprocess on 127.0.0.1 and httpx talks to it.
+
+Two servers start once per session, in parallel: ``main`` (two analysis workers, default limits) for the
+endpoints, the document errors and the concurrency; ``tight`` (one worker, no queue, a short deadline)
+for 504, worker replacement and 503. Their stderr (the service log, the workers' included) goes to a
+file that the privacy test reads.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+httpx = pytest.importorskip("httpx")
+
+from conftest import ROOT  # noqa: E402
+from gapfinder.models import Comparison, Report  # noqa: E402
+from gapfinder.taxonomy.schema import Ladder, Skill  # noqa: E402
+
+RESUMES = ROOT / "examples" / "resumes"
+JOBS = ROOT / "examples" / "jobs"
+BAD = ROOT / "examples" / "bad"
+PROBLEM_KEYS = {"type", "title", "status", "detail", "request_id"}
+STARTUP_S = 150.0
+
+
+@dataclass
+class Server:
+    url: str
+    log: Path
+    proc: subprocess.Popen[bytes]
+
+    def client(self, timeout: float = 60.0) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=timeout)
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(log: Path, *options: str) -> Server:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GAPFINDER_")}
+    env["PYTHONUNBUFFERED"] = "1"
+    handle = log.open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gapfinder.cli", "serve", "--port", str(port), *options],
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+    )
+    handle.close()
+    return Server(url=f"http://127.0.0.1:{port}", log=log, proc=proc)
+
+
+def _wait_ready(server: Server) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    with server.client(timeout=5) as client:
+        while time.monotonic() < deadline:
+            if server.proc.poll() is not None:
+                pytest.fail(f"gapfinder serve exited with {server.proc.returncode}:\n{server.log_text()}")
+            try:
+                if client.get("/readyz").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+    pytest.fail(f"gapfinder serve was not ready within {STARTUP_S:g} s:\n{server.log_text()}")
+
+
+def _stop(server: Server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(20)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+        server.proc.wait(5)
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
+    logs = tmp_path_factory.mktemp("service")
+    started = {
+        "main": _start(logs / "main.log", "--max-concurrent", "2", "--queue-limit", "64", "--deadline", "60"),
+        "tight": _start(
+            logs / "tight.log",
+            "--max-concurrent",
+            "1",
+            "--queue-limit",
+            "0",
+            "--deadline",
+            "0.5",
+            "--max-chars",
+            "1000000",
+        ),
+    }
+    try:
+        for server in started.values():
+            _wait_ready(server)
+        yield started
+    finally:
+        for server in started.values():
+            _stop(server)
+
+
+@pytest.fixture(scope="session")
+def main_server(servers: dict[str, Server]) -> Server:
+    return servers["main"]
+
+
+@pytest.fixture(scope="session")
+def api(main_server: Server) -> Iterator[httpx.Client]:
+    with main_server.client() as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def local_engine():  # type: ignore[no-untyped-def]
+    """An engine like the server's (today's date, default taxonomy) to compare answers with the library's."""
+    from gapfinder import Engine
+
+    return Engine()
+
+
+def assert_problem(response: httpx.Response, status: int, slug: str) -> dict[str, object]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert set(body) == PROBLEM_KEYS
+    assert body["status"] == status
+    assert body["type"] == f"urn:gapfinder:problem:{slug}"
+    assert isinstance(body["detail"], str) and body["detail"]
+    assert body["request_id"] == response.headers["x-request-id"]
+    return body
+
+
+def upload(name: str, data: bytes) -> dict[str, tuple[str, bytes]]:
+    return {"file": (name, data)}
+
+
+# ------------------------------------------------------------------------------------------ health
+def test_health_and_readiness(api: httpx.Client) -> None:
+    live = api.get("/healthz")
+    assert live.status_code == 200 and live.json()["status"] == "ok"
+    ready = api.get("/readyz").json()
+    assert ready["status"] == "ready"
+    assert ready["workers"] == 2 and 1 <= ready["ready_workers"] <= 2
+
+
+# ------------------------------------------------------------------------------------------ analyze
+@pytest.mark.parametrize(
+    "path", ["senior_ml_engineer.pdf", "junior_ml_engineer.docx", "mid_ml_engineer.md"], ids=["pdf", "docx", "md"]
+)
+def test_analyze_upload_is_the_library_report(api: httpx.Client, local_engine, path: str) -> None:  # type: ignore[no-untyped-def]
+    data = (RESUMES / path).read_bytes()
+    response = api.post("/v1/analyze", files=upload(path, data))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    report = Report.model_validate(response.json())
+    expected = local_engine.analyze(data, filename=path)
+    assert report.model_dump(mode="json") == expected.model_dump(mode="json")
+
+
+def test_analyze_job_upload_with_kind(api: httpx.Client) -> None:
+    data = (JOBS / "senior_ml_engineer_jd.txt").read_bytes()
+    response = api.post("/v1/analyze", files=upload("jd.txt", data), data={"kind": "job"})
+    assert response.status_code == 200, response.text
+    report = Report.model_validate(response.json())
+    assert report.kind == "job" and report.requirements is not None and report.gap is None
+
+
+def test_analyze_json_text_with_target(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+    text = (RESUMES / "junior_ml_engineer.txt").read_text(encoding="utf-8")
+    response = api.post("/v1/analyze", json={"text": text, "kind": "resume", "target": "staff"})
+    assert response.status_code == 200, response.text
+    report = Report.model_validate(response.json())
+    assert report.text == text
+    assert report.gap is not None and report.gap.target == "staff"
+    assert report == local_engine.analyze_text(text, target="staff")
+
+
+# ------------------------------------------------------------------------------------------ compare
+def test_compare_uploads_is_the_library_comparison(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+    resume = (RESUMES / "mid_ml_engineer.md").read_bytes()
+    job = (JOBS / "senior_ml_engineer_jd.txt").read_bytes()
+    response = api.post("/v1/compare", files={"resume": ("resume.md", resume), "job": ("job.txt", job)})
+    assert response.status_code == 200, response.text
+    comparison = Comparison.model_validate(response.json())
+    expected = local_engine.compare(
+        local_engine.analyze(resume, filename="resume.md"), local_engine.analyze(job, filename="job.txt", kind="job")
+    )
+    assert comparison.model_dump(mode="json") == expected.model_dump(mode="json")
+
+
+def test_compare_json_texts(api: httpx.Client) -> None:
+    resume = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8")
+    job = (JOBS / "ml_platform_engineer_jd.txt").read_text(encoding="utf-8")
+    response = api.post("/v1/compare", json={"resume": resume, "job": job})
+    assert response.status_code == 200, response.text
+    comparison = Comparison.model_validate(response.json())
+    assert comparison.resume.text == resume and comparison.job.text == job
+
+
+def test_compare_names_the_document_that_fails(api: httpx.Client) -> None:
+    resume = (RESUMES / "mid_ml_engineer.md").read_bytes()
+    response = api.post(
+        "/v1/compare", files={"resume": ("resume.md", resume), "job": ("job.pdf", (BAD / "encrypted.pdf").read_bytes())}
+    )
+    body = assert_problem(response, 422, "encrypted-document")
+    assert str(body["detail"]).startswith("job: ")
+
+
+# ------------------------------------------------------------------------------------------ taxonomy routes
+def test_ladders(api: httpx.Client) -> None:
+    response = api.get("/v1/ladders")
+    assert response.status_code == 200
+    ladders = [Ladder.model_validate(item) for item in response.json()]
+    assert "ml-engineer" in {ld.id for ld in ladders}
+    one = api.get("/v1/ladders/ml-engineer")
+    assert one.status_code == 200
+    ladder = Ladder.model_validate(one.json())
+    tracks = {lv.track for lv in ladder.levels}
+    assert {"ic", "management", "alternative"} <= tracks
+    assert_problem(api.get("/v1/ladders/no-such-ladder"), 404, "not-found")
+
+
+@pytest.mark.parametrize("key", ["pytorch", "PyTorch", "py-torch", "LIBTORCH"])
+def test_skill_lookup_by_id_name_or_alias(api: httpx.Client, key: str) -> None:
+    response = api.get(f"/v1/skills/{key}")
+    assert response.status_code == 200, response.text
+    assert Skill.model_validate(response.json()).id == "pytorch"
+
+
+def test_skill_lookup_with_a_slash_and_unknown(api: httpx.Client) -> None:
+    assert api.get("/v1/skills/CI/CD").status_code == 200
+    assert_problem(api.get("/v1/skills/no-such-skill-zz"), 404, "not-found")
+
+
+def test_skill_search(api: httpx.Client) -> None:
+    response = api.get("/v1/skills", params={"q": "torch", "limit": 5})
+    assert response.status_code == 200
+    skills = [Skill.model_validate(item) for item in response.json()]
+    assert 1 <= len(skills) <= 5
+    assert all(any("torch" in s.casefold() for s in (sk.name, *sk.aliases)) for sk in skills)
+    exact = api.get("/v1/skills", params={"q": "pytorch"}).json()
+    assert exact[0]["id"] == "pytorch"  # an exact name ranks first
+    assert_problem(api.get("/v1/skills", params={"q": "x", "limit": 0}), 422, "invalid-request")
+    assert_problem(api.get("/v1/skills"), 422, "invalid-request")
+
+
+# ------------------------------------------------------------------------------------------ errors
+def _pdf_with_pages(n: int) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for i in range(n):
+        pdf.drawString(72, 720, f"Page {i + 1}: Python, PyTorch, Kubernetes")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+BAD_DOCUMENTS = [
+    ("scan.png", (BAD / "not_a_resume.png").read_bytes(), 415, "unsupported-format"),
+    ("latin.txt", "Résumé: Python développeur, Zürich".encode("cp1252"), 415, "unsupported-format"),
+    ("sheet.docx", b"PK\x05\x06" + bytes(18), 415, "unsupported-format"),  # an empty zip named .docx
+    ("encrypted.pdf", (BAD / "encrypted.pdf").read_bytes(), 422, "encrypted-document"),
+    ("scanned.pdf", (BAD / "scanned.pdf").read_bytes(), 422, "no-text-layer"),
+    ("truncated.pdf", (BAD / "truncated.pdf").read_bytes(), 422, "corrupt-document"),
+    ("empty.txt", (BAD / "empty.txt").read_bytes(), 422, "empty-document"),
+    ("renamed.pdf", b"just some text, named as a PDF", 422, "corrupt-document"),
+    ("long.pdf", _pdf_with_pages(31), 413, "document-too-large"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "status", "slug"), BAD_DOCUMENTS, ids=[c[0] for c in BAD_DOCUMENTS])
+def test_bad_documents_are_4xx_problems(api: httpx.Client, name: str, data: bytes, status: int, slug: str) -> None:
+    assert_problem(api.post("/v1/analyze", files=upload(name, data)), status, slug)
+
+
+def test_upload_over_the_size_limit_is_413(api: httpx.Client) -> None:
+    big = b"Python developer. " * (6 * 1024 * 1024 // 18)
+    assert_problem(api.post("/v1/analyze", files=upload("big.txt", big)), 413, "document-too-large")
+
+
+def test_text_over_the_character_limit_is_413(api: httpx.Client) -> None:
+    body = assert_problem(api.post("/v1/analyze", json={"text": "Python " * 30_000}), 413, "document-too-large")
+    assert "character limit" in str(body["detail"])
+
+
+def test_request_errors(api: httpx.Client) -> None:
+    malformed = api.post("/v1/analyze", content=b"{not json", headers={"content-type": "application/json"})
+    assert_problem(malformed, 400, "bad-json")
+    # the library refuses a target for a job description: a bad request
+    assert_problem(
+        api.post("/v1/analyze", json={"text": "Python", "kind": "job", "target": "staff"}), 400, "bad-request"
+    )
+    assert_problem(api.post("/v1/analyze", json={"text": "Python", "target": "astronaut"}), 422, "unknown-target")
+    invalid = assert_problem(
+        api.post("/v1/analyze", json={"text": "SECRET-RESUME", "kind": "cv"}), 422, "invalid-request"
+    )
+    assert "SECRET-RESUME" not in json.dumps(invalid)  # validation errors do not echo the input
+    assert_problem(api.post("/v1/analyze", json={"kind": "resume"}), 422, "invalid-request")
+    no_file = api.post("/v1/analyze", files={"other": ("a.txt", b"Python")})
+    assert_problem(no_file, 422, "invalid-request")
+    bad_kind = api.post("/v1/analyze", files=upload("a.txt", b"Python"), data={"kind": "cv"})
+    assert_problem(bad_kind, 422, "invalid-request")
+    plain = api.post("/v1/analyze", content=b"Python", headers={"content-type": "text/plain"})
+    assert_problem(plain, 415, "unsupported-media-type")
+    assert_problem(api.post("/v1/compare", files=upload("a.txt", b"Python")), 422, "invalid-request")
+    assert_problem(api.get("/v1/analyze"), 405, "method-not-allowed")
+    assert_problem(api.get("/v2/nothing"), 404, "not-found")
+
+
+# ------------------------------------------------------------------------------------------ request ids
+def test_request_id_is_honoured_or_generated(api: httpx.Client) -> None:
+    mine = api.get("/healthz", headers={"X-Request-ID": "client-42.a:b"})
+    assert mine.headers["x-request-id"] == "client-42.a:b"
+    problem = api.get("/v1/ladders/nope", headers={"X-Request-ID": "client-43"})
+    assert problem.headers["x-request-id"] == "client-43" and problem.json()["request_id"] == "client-43"
+    generated = {api.get("/healthz").headers["x-request-id"] for _ in range(3)}
+    assert len(generated) == 3
+    refused = api.get("/healthz", headers={"X-Request-ID": "has spaces; and = signs"}).headers["x-request-id"]
+    assert refused != "has spaces; and = signs" and " " not in refused
+
+
+# ------------------------------------------------------------------------------------------ concurrency
+def test_twenty_concurrent_mixed_requests(main_server: Server) -> None:
+    png = (BAD / "not_a_resume.png").read_bytes()
+    base = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8")
+
+    def call(i: int) -> tuple[int, httpx.Response, str]:
+        text = f"{base}\nProject {i}: Kubernetes {i}\n"
+        with main_server.client() as client:
+            if i % 4 == 3:
+                return (
+                    i,
+                    client.post("/v1/analyze", files=upload("x.png", png), headers={"X-Request-ID": f"c{i}"}),
+                    text,
+                )
+            return i, client.post("/v1/analyze", json={"text": text}, headers={"X-Request-ID": f"c{i}"}), text
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(call, range(20)))
+    for i, response, text in results:
+        assert response.headers["x-request-id"] == f"c{i}"
+        if i % 4 == 3:
+            assert_problem(response, 415, "unsupported-format")
+        else:
+            assert response.status_code == 200, response.text
+            assert response.json()["text"] == text  # each answer belongs to its own request
+
+
+# ------------------------------------------------------------------------------------------ deadline, 504, 503
+def test_deadline_kills_the_worker_then_busy_then_recovers(servers: dict[str, Server]) -> None:
+    tight = servers["tight"]
+    # ~0.9M characters: seconds of analysis (even on a machine several times faster than the 2-core CI box)
+    # against a 0.5 s deadline (reading the body: ~0.1 s)
+    heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250
+    with tight.client() as client:
+        assert_problem(client.post("/v1/analyze", json={"text": heavy}), 504, "deadline-exceeded")
+        # the only worker was killed and its replacement is loading; the queue limit is 0
+        busy = client.post("/v1/analyze", json={"text": "Python"})
+        assert_problem(busy, 503, "busy")
+        assert int(busy.headers["retry-after"]) >= 1
+        deadline = time.monotonic() + STARTUP_S
+        while time.monotonic() < deadline and client.get("/readyz").status_code != 200:
+            time.sleep(0.2)
+        ready = client.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["ready_workers"] == 1
+    assert "ran past the 0.5 s deadline; replacing it" in tight.log_text()
+
+
+# ------------------------------------------------------------------------------------------ privacy, logs
+def test_logs_have_request_lines_but_no_document_text_or_names(main_server: Server) -> None:
+    marker = "ZQXJ-PRIVATE-MARKER"
+    text = (RESUMES / "mid_ml_engineer.md").read_text(encoding="utf-8") + f"\n{marker} Python\n"
+    with main_server.client() as client:
+        ok = client.post(
+            "/v1/analyze",
+            files=upload(f"{marker}-name.md", text.encode()),
+            headers={"X-Request-ID": "privacy-1"},
+            params={"note": marker},
+        )
+        assert ok.status_code == 200 and marker in ok.json()["text"]
+        bad = client.post("/v1/analyze", json={"text": marker, "kind": marker}, headers={"X-Request-ID": "privacy-2"})
+        assert bad.status_code == 422
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "privacy-2" not in main_server.log_text():
+        time.sleep(0.1)
+    log = main_server.log_text()
+    assert "POST /v1/analyze 200" in log and "request_id=privacy-1" in log
+    assert "POST /v1/analyze 422" in log and "request_id=privacy-2" in log
+    assert marker not in log
+
+
+# ------------------------------------------------------------------------------------------ in-process checks
+def test_openapi_document_is_current() -> None:
+    from gapfinder.service.openapi import openapi_json
+
+    committed = (ROOT / "docs" / "openapi.json").read_text(encoding="utf-8")
+    assert openapi_json() == committed, "regenerate: python -m gapfinder.service.openapi > docs/openapi.json"
+
+
+def test_openapi_describes_bodies_and_problems() -> None:
+    from gapfinder.service.openapi import openapi_json
+
+    doc = json.loads(openapi_json())
+    analyze = doc["paths"]["/v1/analyze"]["post"]
+    assert set(analyze["requestBody"]["content"]) == {"multipart/form-data", "application/json"}
+    assert analyze["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Report"
+    }
+    assert set(analyze["responses"]["413"]["content"]) == {"application/problem+json"}
+    compare = doc["paths"]["/v1/compare"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert compare == {"$ref": "#/components/schemas/Comparison"}
+    for path, operations in doc["paths"].items():  # every error answer is a problem document
+        for operation in operations.values():
+            for status, response in operation["responses"].items():
+                if status[0] in "45":
+                    assert set(response["content"]) == {"application/problem+json"}, (path, status)
+                    assert response["content"]["application/problem+json"]["schema"] == {
+                        "$ref": "#/components/schemas/Problem"
+                    }, (path, status)
+
+
+def test_served_openapi_matches(api: httpx.Client) -> None:
+    from gapfinder.service.openapi import openapi_json
+
+    assert api.get("/openapi.json").json() == json.loads(openapi_json())
+
+
+def test_settings_from_env() -> None:
+    from gapfinder.errors import UsageError
+    from gapfinder.service.settings import ServiceSettings
+
+    env = {"GAPFINDER_MAX_PAGES": "7", "GAPFINDER_DEADLINE_SECONDS": "2.5", "GAPFINDER_MAX_UPLOAD_BYTES": "1_000"}
+    settings = ServiceSettings.from_env(env, queue_limit=3)
+    assert (settings.max_pages, settings.deadline_s, settings.max_upload_bytes, settings.queue_limit) == (
+        7,
+        2.5,
+        1000,
+        3,
+    )
+    assert settings.limits.max_pages == 7 and settings.limits.max_bytes == 1000
+    assert ServiceSettings.from_env(settings.to_env()) == settings
+    with pytest.raises(UsageError, match="GAPFINDER_MAX_CHARS"):
+        ServiceSettings.from_env({"GAPFINDER_MAX_CHARS": "lots"})
+    with pytest.raises(UsageError, match="deadline_s"):
+        ServiceSettings(deadline_s=0)
+    with pytest.raises(UsageError, match="max_chars"):
+        ServiceSettings(max_chars=2_000_000)  # over what the spaCy tokenizer accepts
+
+
+def test_serve_without_fastapi_fails_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gapfinder.cli import main
+
+    monkeypatch.setitem(sys.modules, "fastapi", None)  # import fastapi now raises ImportError
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--port", "1"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "install gapfinder[service]" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--taxonomy", "/nonexistent/taxonomy"], {}, "taxonomy directory not found"),
+        ([], {"GAPFINDER_MAX_PAGES": "many"}, "GAPFINDER_MAX_PAGES='many' is not an integer"),
+        (["--deadline", "0"], {}, "deadline_s must be positive"),
+    ],
+    ids=["taxonomy", "env", "deadline"],
+)
+def test_serve_refuses_bad_settings_before_starting(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    env: dict[str, str],
+    message: str,
+) -> None:
+    from gapfinder.cli import main
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--port", "1", *args])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gapfinder serve: error: ") and err.count("\n") == 1 and message in err

@@ -1,0 +1,143 @@
+"""``gapfinder batch``: a thin CLI over :func:`gapfinder.batch.run_batch`.
+
+    gapfinder batch INPUT... --out results.jsonl [--kind resume|job] [--workers N] [--engine local|dask]
+                    [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR]
+
+Exit codes: 0 every document analysed, 3 the run finished but some documents are error records, 2 usage
+(a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler), 1 the run broke off (a
+worker process died, the disk is full), 130 interrupted. After 1 or 130, rerun the same command to resume.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import GapfinderError, UsageError
+from .progress import BatchProgress
+from .records import Outcome
+from .run import Summary, count_pending, run_batch
+from .runner import Runner, default_workers, local_runner
+from .worker import EngineConfig
+
+
+class Kind(StrEnum):
+    resume = "resume"
+    job = "job"
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+PROG = "gapfinder batch"
+#: documents per Dask task: amortises the scheduler's per-task overhead, still a fine-grained progress bar
+DASK_CHUNK = 4
+
+
+@app.command(
+    help="Analyse many documents (files, directories, JSONL files of texts) into one JSON line per document. "
+    "Rerun with the same --out to resume: ids already written are skipped."
+)
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="files, directories (searched recursively for .pdf .docx .txt .md) or .jsonl files of "
+            '{"id": ..., "text": ..., "kind": ...} lines',
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="results file (JSON lines; appended to, resumable)")],
+    kind: Annotated[Kind, typer.Option("--kind", help="what the documents are (a JSONL line may say otherwise)")] = (
+        Kind.resume
+    ),
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", min=1, help="worker processes (default: all cores)")
+    ] = None,
+    engine: Annotated[
+        EngineName | None,
+        typer.Option("--engine", help="local processes, or Dask (default: local; dask with --scheduler)"),
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="address of a running Dask scheduler, e.g. tcp://host:8786")
+    ] = None,
+    ordered: Annotated[bool, typer.Option("--ordered", help="write results in input order")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="no progress bar")] = False,
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+) -> None:
+    err_console = Console(stderr=True, highlight=False)
+    progress: BatchProgress | None = None
+    written = 0
+
+    def on_result(outcome: Outcome) -> None:
+        nonlocal written
+        written += 1
+        if progress is not None:
+            progress.advance(outcome)
+
+    try:
+        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None))
+        show = err_console.is_terminal and not no_progress
+        total = count_pending(inputs, out, kind=kind.value) if show else None
+        progress = BatchProgress(err_console, total) if show else None
+        with progress or nullcontext():
+            summary = run_batch(
+                inputs,
+                out,
+                runner=runner,
+                kind=kind.value,
+                ordered=ordered,
+                chunk_size=DASK_CHUNK if runner.ships_bytes else 1,
+                on_ready=progress.ready if progress else None,
+                on_result=on_result,
+            )
+    except GapfinderError as err:
+        err_console.print(f"{PROG}: error: {err.message}", markup=False, soft_wrap=True)
+        raise typer.Exit(err.exit_code) from None
+    except (BrokenProcessPool, OSError) as err:  # a worker process died, the disk is full, ...
+        message = " ".join(str(err).split()) or type(err).__name__
+        err_console.print(
+            f"{PROG}: error: {message}; the results so far are in {out}, run the same command to resume",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err_console.print(
+            f"{PROG}: interrupted; {written} new results are in {out}; run the same command to resume",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
+    _report(err_console, summary)
+    raise typer.Exit(3 if summary.errors else 0)
+
+
+def _runner(engine: EngineName | None, workers: int | None, scheduler: str | None, config: EngineConfig) -> Runner:
+    if engine is EngineName.local and scheduler is not None:
+        raise UsageError("--scheduler needs --engine dask")
+    if engine is EngineName.dask or scheduler is not None:
+        from .dask_runner import DaskRunner
+
+        if scheduler is not None and workers is not None:
+            raise UsageError("--workers starts a local Dask cluster; with --scheduler the cluster has its own workers")
+        return DaskRunner(workers or default_workers(), config, scheduler=scheduler)
+    return local_runner(workers or default_workers(), config)
+
+
+def _report(console: Console, summary: Summary) -> None:
+    console.print(f"{PROG}: {summary.line()}", markup=False, soft_wrap=True)
+
+
+__all__ = ["app"]

@@ -13,7 +13,7 @@ from ..ladder.profile import DEGREE_RANK
 from ..models import CertificationFinding, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
-from .job_items import PREFERRED_CUE, YEARS_RE, asks_for_experience, clause_bounds, job_items, preferred_at
+from .job_items import PREFERRED_CUE, asks_for_experience, clause_bounds, job_items, preferred_at, years_mentions
 from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 
@@ -102,7 +102,7 @@ def _min_years(ctx: AnalysisContext) -> float | None:
     """The largest 'N+ years of experience' stated as a requirement (preferred ones as a fallback)."""
     required: list[int] = []
     preferred: list[int] = []
-    for m in YEARS_RE.finditer(ctx.text):
+    for m in years_mentions(ctx.text):
         if ctx.section_at(m.start()) in NOT_REQUIREMENT:
             continue
         if not asks_for_experience(ctx.text, m):

@@ -89,6 +89,7 @@ _RELATED = re.compile(
 _EQUIVALENT = re.compile(
     r"\bequivalent (?:practical |professional |work |industry |hands-on )?(?:experience|combination)", re.I
 )
+CLAUSE_WINDOW = 600  # characters: a clause is one line or sentence; longer runs of prose are cut here
 STRUCTURED = frozenset({"requirements", "responsibilities", "preferred"})
 #: the title block of a post: its first lines name the role, the company and the place, and ask for nothing;
 #: a post that starts with untitled prose has requirements there too
@@ -111,15 +112,21 @@ class _Hit:
 
 
 def clause_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The clause around ``offset``: its line, cut at sentence and semicolon boundaries."""
-    lo = max(text.rfind(c, 0, offset) for c in "\n;!?") + 1
-    dot = text.rfind(". ", 0, offset)
-    lo = max(lo, dot + 2 if dot >= 0 else 0)
-    ends = [i for i in (text.find(c, offset) for c in "\n;!?") if i >= 0]
-    dot = text.find(". ", offset)
+    """The clause around ``offset``: its line, cut at sentence and semicolon boundaries.
+
+    The search looks at most ``CLAUSE_WINDOW`` characters either way, so the cost per mention does not
+    grow with the length of the posting.
+    """
+    floor = max(0, offset - CLAUSE_WINDOW)
+    ceiling = min(len(text), offset + CLAUSE_WINDOW)
+    lo = max(text.rfind(c, floor, offset) for c in "\n;!?") + 1
+    dot = text.rfind(". ", floor, offset)
+    lo = max(lo, dot + 2 if dot >= 0 else 0, floor)
+    ends = [i for i in (text.find(c, offset, ceiling) for c in "\n;!?") if i >= 0]
+    dot = text.find(". ", offset, ceiling)
     if dot >= 0:
         ends.append(dot + 1)
-    hi = min(ends) if ends else len(text)
+    hi = min(ends) if ends else ceiling
     while lo < hi and text[lo] in " \t•*-–·>#":
         lo += 1
     return lo, hi
@@ -140,7 +147,11 @@ def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: It
 
 
 def group_at(
-    ctx: AnalysisContext, offset: int, end: int | None = None, blockers: Iterable[int] = ()
+    ctx: AnalysisContext,
+    offset: int,
+    end: int | None = None,
+    blockers: Iterable[int] = (),
+    bounds: tuple[int, int] | None = None,
 ) -> RequirementGroup | None:
     """The requirement group of the mention ``[offset, end)``, or None in benefits/company text.
 
@@ -154,7 +165,7 @@ def group_at(
     structured = any(s.name in STRUCTURED for s in ctx.sections)
     if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
         return None
-    lo, hi = clause_bounds(ctx.text, offset)
+    lo, hi = bounds or clause_bounds(ctx.text, offset)
     if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
         return "preferred"
     if section == "responsibilities" or (structured and section == "job_summary"):
@@ -266,7 +277,7 @@ def _skill_items(
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
         for run in _chains(ctx.text, clause_hits, lo):
-            group = group_at(ctx, run[0].start, run[-1].end)
+            group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
             if group is not None:
                 candidates.append((group, run[0].start, run, (lo, hi)))
     candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
@@ -305,6 +316,21 @@ def _skill_items(
     return out
 
 
+_YEAR_WORD = re.compile(r"(?i:y(?:ea)?rs?)\b")
+
+
+def years_mentions(text: str) -> list[re.Match[str]]:
+    """Every 'N (+) years' of the text, found by looking only around the word year/yr (fast on long posts)."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for w in _YEAR_WORD.finditer(text):
+        m = YEARS_RE.search(text, max(last, w.start() - 40), w.end())
+        if m is not None and m.end() == w.end():
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def asks_for_experience(text: str, m: re.Match[str]) -> bool:
     """'N years' near 'experience' that the candidate is asked for, not the company's own history
     ("For 30 years, hospitals ...", "an organization with more than 30 years of experience")."""
@@ -319,7 +345,7 @@ def asks_for_experience(text: str, m: re.Match[str]) -> bool:
 def _years_item(ctx: AnalysisContext) -> tuple[RequirementGroup, int, JobRequirement] | None:
     """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
     best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
-    for m in YEARS_RE.finditer(ctx.text):
+    for m in years_mentions(ctx.text):
         group = group_at(ctx, m.start())
         if group is None:
             continue
@@ -373,7 +399,7 @@ def _degree_items(
         by_group: dict[RequirementGroup, list[tuple[str, int, Mention]]] = {}
         for chain in chains:
             end = _norm_span(ctx, chain[-1][2])[1]
-            group = group_at(ctx, chain[0][1], end, blockers=starts)
+            group = group_at(ctx, chain[0][1], end, blockers=starts, bounds=(lo, hi))
             if group is not None:
                 by_group.setdefault(group, []).extend(chain)
         if not by_group:
@@ -433,4 +459,13 @@ def job_items(
     return tuple(req.model_copy(update={"id": f"r{i}"}) for i, (_, _, req) in enumerate(items, 1))
 
 
-__all__ = ["PREFERRED_CUE", "YEARS_RE", "asks_for_experience", "clause_bounds", "group_at", "job_items", "preferred_at"]
+__all__ = [
+    "PREFERRED_CUE",
+    "YEARS_RE",
+    "asks_for_experience",
+    "clause_bounds",
+    "group_at",
+    "job_items",
+    "preferred_at",
+    "years_mentions",
+]

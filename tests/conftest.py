@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini_taxonomy"
 SHARED = ROOT.parent / "shared"
 TODAY = dt.date(2026, 11, 15)
+# the compiled-taxonomy cache (gapfinder.extract.index_cache) goes to a throwaway directory, never the user's
+os.environ["GAPFINDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="gapfinder-test-cache-")
+atexit.register(shutil.rmtree, os.environ["GAPFINDER_CACHE_DIR"], True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

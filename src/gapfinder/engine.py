@@ -16,6 +16,7 @@ from .errors import UsageError
 from .extract.context import AnalysisContext
 from .extract.education import extract_education
 from .extract.experience import extract_experience
+from .extract.index_cache import load_compiled
 from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
 from .extract.matching import find_matches, match_text
@@ -42,7 +43,7 @@ from .models import (
 from .normalize import normalize
 from .reading import Document, document_from_text, read_document
 from .sections import detect_sections
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy
 from .taxonomy.schema import Level
 
 Source = str | os.PathLike[str] | bytes
@@ -66,15 +67,22 @@ class Engine:
         limits: Limits = DEFAULT_LIMITS,
         today: dt.date | None = None,
     ) -> None:
-        self.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+        # a taxonomy given as an object is compiled here; one named by its directory (or the packaged one)
+        # comes from the compiled-taxonomy cache when it holds it (``extract.index_cache``)
+        self.index: PhraseIndex
+        if isinstance(taxonomy, Taxonomy):
+            self.taxonomy, self.index = taxonomy, build_index(taxonomy)
+        else:
+            self.taxonomy, self.index = load_compiled(taxonomy)
         if ladder not in self.taxonomy.ladders:
             known = ", ".join(sorted(self.taxonomy.ladders))
             raise UsageError(f"unknown ladder {ladder!r}; the taxonomy has: {known}")
         self.ladder = self.taxonomy.ladders[ladder]
         self.limits = limits
         self.today = today
-        self.index: PhraseIndex = build_index(self.taxonomy)
         self.titles = TitleClassifier(self.ladder)
+        # spaCy refuses texts over nlp.max_length (1,000,000 by default): the limits decide, not spaCy
+        self.index.nlp.max_length = max(self.index.nlp.max_length, limits.max_chars + 1)
 
     # ----------------------------------------------------------------- public
     def analyze(

@@ -123,57 +123,87 @@ def _char_map(ch: str) -> str:
     return ch
 
 
+# a character that is not kept as it is (anything outside printable ASCII and "\n"), or a "\r\n" pair
+_SPECIAL = re.compile(r"\r\n|[^\n -~]")
+# blanks the normalised text drops: at the start of a line, before a line break, after another blank
+_DROPPED_BLANKS = re.compile(r"(?m)^ +| +(?=\n)|(?<= ) +")
+_MAP_CACHE: dict[str, str] = {}
+
+
 def normalize(original: str) -> NormalizedText:
-    """Normalise ``original`` for matching; linear in its length."""
-    out: list[str] = []
-    offs = array("l")
-    prev_space = False
-    line_start = True
-    prev_cr = False
-    for i, ch in enumerate(original):
-        if ch == "\n" and prev_cr:  # "\r\n" is one line break
-            prev_cr = False
-            continue
-        prev_cr = ch == "\r"
-        rep = _char_map(ch) if (ch > "\x7e" or (ch < " " and ch != "\n")) else ch
-        if not rep:
-            continue
-        for c in rep:
-            if c == " ":
-                # collapse runs of blanks, and drop blanks at the start of a line
-                if prev_space or line_start:
-                    continue
-                prev_space = True
-            elif c == "\n":
-                # a blank before a newline is dropped
-                if prev_space and out and out[-1] == " ":
-                    out.pop()
-                    offs.pop()
-                prev_space = False
-                line_start = True
-            else:
-                prev_space = False
-                line_start = False
-            out.append(c)
-            offs.append(i)
-    text = "".join(out)
+    """Normalise ``original`` for matching; linear in its length.
+
+    Two passes of C-level scanning: map the special characters (a printable ASCII text has none), then
+    drop the blanks a run, a line start or a line end makes redundant. Each output character remembers
+    the offset of its source character."""
+    text, offs = _map_chars(original)
+    if "  " in text or " \n" in text or "\n " in text or text.startswith(" "):
+        text, offs = _drop_blanks(text, offs)
     offs.append(len(original))
     if "-\n" in text:
         text, offs = _join_hyphenation(text, offs)
     return NormalizedText(text=text, original=original, offsets=offs)
 
 
+def _map_chars(original: str) -> tuple[str, array]:
+    parts: list[str] = []
+    offs = array("l")
+    pos = 0
+    for m in _SPECIAL.finditer(original):
+        i = m.start()
+        if i > pos:
+            parts.append(original[pos:i])
+            offs.extend(range(pos, i))
+        ch = m.group()
+        if ch == "\r\n":  # one line break, at the offset of the "\r"
+            rep = "\n"
+        else:
+            rep = _MAP_CACHE.get(ch)  # type: ignore[assignment]
+            if rep is None:
+                rep = _char_map(ch)
+                if len(_MAP_CACHE) < 100_000:
+                    _MAP_CACHE[ch] = rep
+        if rep:
+            parts.append(rep)
+            offs.extend([i] * len(rep))
+        pos = m.end()
+    if pos == 0:
+        return original, array("l", range(len(original)))
+    if pos < len(original):
+        parts.append(original[pos:])
+        offs.extend(range(pos, len(original)))
+    return "".join(parts), offs
+
+
+def _drop_blanks(text: str, offs: array) -> tuple[str, array]:
+    parts: list[str] = []
+    new = array("l")
+    pos = 0
+    for m in _DROPPED_BLANKS.finditer(text):
+        parts.append(text[pos : m.start()])
+        new.extend(offs[pos : m.start()])
+        pos = m.end()
+    if pos == 0:
+        return text, offs
+    parts.append(text[pos:])
+    new.extend(offs[pos:])
+    return "".join(parts), new
+
+
 def _join_hyphenation(text: str, offs: array) -> tuple[str, array]:
     """'Kuber-\\nnetes' -> 'Kubernetes'; before a capital the hyphen stays: 'Py-\\nTorch' -> 'Py-Torch'."""
-    keep = bytearray(b"\x01") * len(text)
+    parts: list[str] = []
+    new = array("l")
+    pos = 0
     for m in _HYPHEN_BREAK.finditer(text):
-        if text[m.end()].islower() and text[m.start() - 1].islower():
-            keep[m.start()] = 0
-        keep[m.start() + 1] = 0
-    chars = [c for c, k in zip(text, keep, strict=True) if k]
-    new = array("l", (o for o, k in zip(offs, keep, strict=False) if k))
-    new.append(offs[-1])
-    return "".join(chars), new
+        hyphen = m.start()
+        cut = hyphen if text[m.end()].islower() and text[hyphen - 1].islower() else hyphen + 1
+        parts.append(text[pos:cut])
+        new.extend(offs[pos:cut])
+        pos = hyphen + 2  # past the line break
+    parts.append(text[pos:])
+    new.extend(offs[pos:])  # offs has one more entry than text: the end
+    return "".join(parts), new
 
 
 __all__ = ["NormalizedText", "normalize"]

@@ -1,7 +1,9 @@
 """Leadership and seniority signals: people management, team size, hiring, budgets, publications...
 
 Every signal is a row of ``RULES`` (kind, label, regular expression); the rows of one kind are compiled
-into one case-insensitive alternation and scanned once, so the cost is linear in the text for each kind.
+into one case-insensitive alternation and scanned once, so the cost is linear in the text for each kind;
+a lookahead on the characters a match can start with (``trie.guarded``) lets the scan skip most positions,
+and a kind none of whose required words (``trie.required_literals``) is in the text is not scanned at all.
 Patterns use bounded repetitions only. ``{N}`` in a pattern is a number written in digits or words
 ("team of 8", "led twelve engineers"), ``{AMOUNT}`` a money amount ("$2.5M", "€300k"). One
 ``LeadershipSignal`` per kind, with every mention; its value is the largest number stated (team size,
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
+from .trie import guarded, lowercase_only, lowered_for_anchors, required_literals
 
 Kind = SignalKind
 MAX_MENTIONS = 25
@@ -226,13 +229,35 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _compile_kind(kind: Kind) -> tuple[re.Pattern[str], list[Rule]]:
-    rules = [r for r in RULES if r.kind == kind]
-    parts = []
-    for i, r in enumerate(rules):
-        body = r.pattern.replace("{N}", _N.format(g=f"n{i}")).replace("{AMOUNT}", _AMOUNT.format(g=f"a{i}"))
-        parts.append(f"(?P<r{i}>{body})")
-    return re.compile("|".join(parts), re.IGNORECASE), rules
+class _Scanner:
+    """The rules of one kind as one alternation, compiled for the scan that will run."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        parts = []
+        for i, r in enumerate(rules):
+            body = r.pattern.replace("{N}", _N.format(g=f"n{i}")).replace("{AMOUNT}", _AMOUNT.format(g=f"a{i}"))
+            parts.append(f"(?P<r{i}>{body})")
+        self.rules = rules
+        self.source = "|".join(parts)
+        #: one of these is in every match (lower case), when known
+        self.anchors = required_literals(self.source, re.IGNORECASE)
+        #: ``source`` compiled case-sensitively, for the lower-cased text, when that finds the same spans
+        self.on_lowered = guarded(self.source) if lowercase_only(self.source) else None
+        self._folding: re.Pattern[str] | None = None
+        if self.on_lowered is None:
+            self._folding = guarded(self.source, re.IGNORECASE)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``source`` compiled case-insensitively (with a first-characters guard), for the text as it is;
+        compiled on first use when the lower-cased scan usually serves."""
+        if self._folding is None:
+            self._folding = guarded(self.source, re.IGNORECASE)
+        return self._folding
+
+
+def _compile_kind(kind: Kind) -> _Scanner:
+    return _Scanner([r for r in RULES if r.kind == kind])
 
 
 KINDS: tuple[Kind, ...] = tuple(dict.fromkeys(r.kind for r in RULES))
@@ -263,11 +288,19 @@ def _value(m: re.Match[str], i: int) -> int | None:
 
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:
     out: list[LeadershipSignal] = []
+    lowered = lowered_for_anchors(ctx.text)
     for kind in KINDS:
-        pattern, rules = _COMPILED[kind]
+        scanner = _COMPILED[kind]
+        if lowered is not None and scanner.anchors and not any(a in lowered for a in scanner.anchors):
+            continue  # no match is possible: skip the scan
+        rules = scanner.rules
         mentions: list[Mention] = []
         values: list[int] = []
-        for m in pattern.finditer(ctx.text):
+        if lowered is not None and scanner.on_lowered is not None:
+            found = scanner.on_lowered.finditer(lowered)
+        else:
+            found = scanner.pattern.finditer(ctx.text)
+        for m in found:
             i = int((m.lastgroup or "r0")[1:])
             v = _value(m, i)
             if kind == "team_size" and (v is None or not 1 < v <= 10_000):

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import IDX, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..models import MatchKind
 from .context import AnalysisContext
 from .phrase_index import PhraseIndex, Surface, compact_key
+from .trie import guarded
 
 FUZZY_CUTOFF = 90.0
 CONTEXT_WINDOW = 6
@@ -81,7 +84,7 @@ _LEARNING_KINDS = frozenset(
 )
 _LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
 # a line break inside wrapped text: the line before is long or ends on a connector, the next starts a word
-_SOFT_BREAK = re.compile(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
+_SOFT_BREAK = guarded(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -105,54 +108,59 @@ def match_text(text: str) -> str:
 
 
 def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Match]:
-    phrase = _phrase_matches(index, doc)
+    toks = _tokens(index, doc)
+    phrase = _phrase_matches(index, doc, toks)
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
     taken = _select(unambiguous)
     anchors = sorted(m.tok_start for m in taken)
-    ambiguous = [m for m in phrase if m.surface.ambiguity is not None and _ambiguity_ok(ctx, doc, m, anchors)]
+    ambiguous = [m for m in phrase if m.surface.ambiguity is not None and _ambiguity_ok(ctx, toks, m, anchors)]
     taken = _select(taken + ambiguous)
     covered = bytearray(len(doc))
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
-    extra = _variant_and_fuzzy(ctx, index, doc, covered)
-    kept = (m for m in taken + extra if not _names_a_role(doc, m) and not _aspiration(doc, m))
+    extra = _variant_and_fuzzy(ctx, index, toks, covered)
+    kept = (m for m in taken + extra if not _names_a_role(toks, m) and not _aspiration(doc, toks, m))
     return sorted(kept, key=lambda m: m.start)
 
 
-def _aspiration(doc: Doc, m: Match) -> bool:
+def _aspiration(doc: Doc, toks: _Tokens, m: Match) -> bool:
     """'Learning Kubernetes next', 'Docker (learning)': a skill being learned is not held yet."""
-    prev = _neighbour(doc, m.tok_start, -1)
+    prev = _neighbour(toks, m.tok_start, -1)
     if prev in _LEARNING_VERBS:
-        before = _neighbour(doc, m.tok_start - 1, -1) if m.tok_start > 0 else ""
+        before = _neighbour(toks, m.tok_start - 1, -1) if m.tok_start > 0 else ""
         return before not in _LEARNING_KINDS  # 'machine learning Kubernetes' is not an aspiration
+    if m.tok_end >= len(toks.lexes) or not toks.lexes[m.tok_end].text.startswith("("):
+        return False  # every note starts with a bracket
     after = doc[m.tok_end : m.tok_end + 4].text.lower()
     return after.startswith(_LEARNING_NOTES)
 
 
-def _names_a_role(doc: Doc, m: Match) -> bool:
+def _names_a_role(toks: _Tokens, m: Match) -> bool:
     """'QA Engineer', 'Agile team', 'Front-end Developer': a skill word naming a role or a team is a name,
     not a claim of the skill (the skill itself is evidenced elsewhere if it is held)."""
-    nxt = _neighbour(doc, m.tok_end - 1, 1)
+    nxt = _neighbour(toks, m.tok_end - 1, 1)
     if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
         return False
     return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
 
 
-def _phrase_matches(index: PhraseIndex, doc: Doc) -> list[Match]:
+def _phrase_matches(index: PhraseIndex, doc: Doc, toks: _Tokens | None = None) -> list[Match]:
+    """Exact and alias matches of the phrase matcher, re-checked for case where the surface asks."""
+    lexes, idx = toks if toks is not None else _tokens(index, doc)
     strings = index.nlp.vocab.strings
     out: list[Match] = []
     for label_hash, s, e in index.matcher(doc):
         label = strings[label_hash]
-        key = " ".join(t.lower_ for t in doc[s:e])
+        key = " ".join(lx.lower for lx in lexes[s:e])
         sf = index.surfaces[label].get(key)
         if sf is None:
             continue
-        span = doc[s:e]
-        text = span.text
-        if sf.case_sensitive and text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
-            continue
+        if sf.case_sensitive:
+            text = doc[s:e].text
+            if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
+                continue
         kind: MatchKind = "exact" if sf.is_name else "alias"
-        out.append(Match(sf, s, e, span.start_char, span.end_char, kind))
+        out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
     return out
 
 
@@ -169,103 +177,191 @@ def _select(matches: list[Match]) -> list[Match]:
     return chosen
 
 
-def _neighbour(doc: Doc, i: int, step: int) -> str:
+def _neighbour(toks: _Tokens, i: int, step: int) -> str:
+    """The lower-cased next non-blank token from i in direction ``step``; a line break if one comes first."""
+    lexes = toks.lexes
     j = i + step
-    while 0 <= j < len(doc):
-        tok = doc[j]
-        if not tok.is_space:
-            return tok.lower_
-        if "\n" in tok.text:
+    while 0 <= j < len(lexes):
+        lx = lexes[j]
+        if not lx.blank:
+            return lx.lower
+        if "\n" in lx.text:
             return "\n"
         j += step
     return ""
 
 
-def _ambiguity_ok(ctx: AnalysisContext, doc: Doc, m: Match, anchors: list[int]) -> bool:
+def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
     rule = m.surface.ambiguity
     assert rule is not None
-    if _neighbour(doc, m.tok_start, -1) in rule.reject_prev or _neighbour(doc, m.tok_end - 1, 1) in rule.reject_next:
+    if _neighbour(toks, m.tok_start, -1) in rule.reject_prev or _neighbour(toks, m.tok_end - 1, 1) in rule.reject_next:
         return False
     if ctx.section_at(m.start) == "skills":
         return True
-    lo, hi = max(0, m.tok_start - CONTEXT_WINDOW), min(len(doc), m.tok_end + CONTEXT_WINDOW)
-    window = doc[lo:hi]
-    if rule.context and any(t.lower_ in rule.context for t in window):
+    lexes, idx = toks
+    lo, hi = max(0, m.tok_start - CONTEXT_WINDOW), min(len(lexes), m.tok_end + CONTEXT_WINDOW)
+    window = [lx.lower for lx in lexes[lo:hi]]
+    if rule.context and any(w in rule.context for w in window):
         return True
     # an unambiguous technology on the same line, close by, separated like a list
     text = ctx.text  # doc.text would rebuild the string from the tokens
     line_lo = text.rfind("\n", 0, m.start) + 1
     line_hi = text.find("\n", m.end)
     line_hi = len(text) if line_hi < 0 else line_hi
-    near = any(lo <= a < hi and line_lo <= doc[a].idx < line_hi for a in anchors)
+    near = any(lo <= a < hi and line_lo <= idx[a] < line_hi for a in anchors)
     if not near:
         return False
-    return any(t.lower_ in _LIST_SEPARATORS for t in window)
+    return any(w in _LIST_SEPARATORS for w in window)
 
 
-def _windows(doc: Doc, i: int, covered: bytearray, prefixes: set[str], max_tokens: int = 7) -> list[tuple[int, str]]:
-    """Windows of word tokens from i, joined by connectors or blanks: 'scikit - learn', 'Tensor Flow'."""
-    out: list[tuple[int, str]] = []
-    parts: list[str] = []
-    for j in range(i, min(len(doc), i + max_tokens)):
-        tok = doc[j]
-        if covered[j] or tok.is_space or (tok.is_punct and tok.text not in _CONNECTORS):
+class _Lex(NamedTuple):
+    """What the variant/fuzzy pass needs of a word type; the same for every token of that spelling."""
+
+    text: str
+    lower: str
+    key: str  # compact_key(text)
+    is_prefix: bool  # key starts some surface's compact key
+    single: Surface | None  # the variant a one-token window of this word matches, if any
+    skip: bool  # neither alphabetic nor starting with a letter or digit: never starts a window
+    stop: bool
+    blank: bool  # is_space
+    breaks: bool  # punctuation other than a connector: ends a window
+    connector: bool
+    fuzzy_shape: bool  # long enough, capitalised somewhere, not a stop word: may be a typo of a name
+    inert: bool  # can neither start a variant window nor be a typo: the pass skips it
+
+
+class _LexCache(dict[int, _Lex]):
+    """spaCy orth id -> ``_Lex``, filled on first sight (bounded; a miss past the bound is recomputed)."""
+
+    def __init__(self, index: PhraseIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, orth: int) -> _Lex:
+        lex = _lex(self.index, orth)
+        if len(self) < 200_000:
+            self[orth] = lex
+        return lex
+
+
+def _lex(index: PhraseIndex, orth: int) -> _Lex:
+    lexeme = index.nlp.vocab[orth]
+    text = lexeme.orth_
+    key = compact_key(text)
+    single = index.compact.get(key)
+    if single is None:
+        stripped = _VERSION_SUFFIX.sub("", key)
+        single = index.compact.get(stripped) if stripped != key else None
+    if single is not None and key == single.text.casefold():
+        single = None  # written as listed: the phrase matcher's business
+    connector = text in _CONNECTORS
+    skip = not lexeme.is_alpha and not text[:1].isalnum()
+    is_prefix = key in index.prefixes
+    fuzzy_shape = lexeme.is_alpha and len(text) >= 6 and lexeme.lower_ not in STOP_WORDS and not text.islower()
+    return _Lex(
+        text=text,
+        lower=lexeme.lower_,
+        key=key,
+        is_prefix=is_prefix,
+        single=single if not connector else None,
+        skip=skip,
+        stop=lexeme.is_stop,
+        blank=lexeme.is_space,
+        breaks=lexeme.is_punct and not connector,
+        connector=connector,
+        fuzzy_shape=fuzzy_shape,
+        inert=skip or (not is_prefix and single is None and not fuzzy_shape),
+    )
+
+
+class _Tokens(NamedTuple):
+    """The document's tokens as the passes read them: word types and character offsets."""
+
+    lexes: list[_Lex]
+    idx: list[int]
+
+
+def _tokens(index: PhraseIndex, doc: Doc) -> _Tokens:
+    if not len(doc):
+        return _Tokens([], [])
+    cols = doc.to_array([ORTH, IDX])
+    cache = index.lex_cache
+    if not isinstance(cache, _LexCache):
+        cache = index.lex_cache = _LexCache(index)
+    return _Tokens(list(map(cache.__getitem__, cols[:, 0].tolist())), cols[:, 1].tolist())
+
+
+def _window_match(lexes: list[_Lex], i: int, covered: bytearray, index: PhraseIndex) -> tuple[Surface, int] | None:
+    """The longest window of word tokens from i, joined by connectors or blanks ('scikit - learn',
+    'Tensor Flow', 'python3'), whose compact key is a surface's: (surface, end token)."""
+    first = lexes[i]
+    if first.blank or first.breaks:
+        return None
+    if not first.is_prefix or (first.stop and (i + 1 == len(lexes) or not lexes[i + 1].connector)):
+        # no surface starts like this word, or a stop word not joined to the next: only the word itself
+        return (first.single, i + 1) if first.single is not None else None
+    prefixes = index.prefixes
+    ends: list[tuple[int, str]] = []  # (end token, compact key) of every window, shortest first
+    key = ""
+    for j in range(i, min(len(lexes), i + 7)):
+        lx = lexes[j]
+        if covered[j] or lx.blank or lx.breaks:
             break
-        if j > i and tok.is_stop and doc[j - 1].text not in _CONNECTORS:
+        if j > i and lx.stop and not lexes[j - 1].connector:
             break  # 'or MS' is two words, not 'ORMs'
-        if j == i + 1 and doc[i].is_stop and tok.text not in _CONNECTORS:
+        if j == i + 1 and first.stop and not lx.connector:
             break
-        parts.append(tok.text)
-        joined = "".join(parts)
-        if compact_key(joined) not in prefixes:
-            if j == i and tok.text not in _CONNECTORS:
-                out.append((j + 1, joined))  # still a candidate for version stripping ("python3")
+        key += lx.key
+        if key not in prefixes:
             break  # no surface starts like this: longer windows cannot match either
-        if tok.text not in _CONNECTORS:
-            out.append((j + 1, joined))
-    return out
+        if not lx.connector:
+            ends.append((j + 1, key))
+    for end, k in reversed(ends):
+        if end == i + 1:
+            return (first.single, end) if first.single is not None else None
+        if len(k) >= 4:
+            sf = index.compact.get(k)
+            if sf is not None:
+                return sf, end
+    return None
 
 
-def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, doc: Doc, covered: bytearray) -> list[Match]:
+def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, covered: bytearray) -> list[Match]:
     out: list[Match] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
-        if covered[i] or (not tok.is_alpha and not tok.text[:1].isalnum()):
-            i += 1
+    lexes, idx = toks
+    after = 0  # tokens before this are inside a match already made
+    for i in [i for i, lx in enumerate(lexes) if not lx.inert]:
+        if i < after or covered[i]:
             continue
+        lx = lexes[i]
         found: Match | None = None
-        for end, joined in reversed(_windows(doc, i, covered, index.prefixes)):
-            key = compact_key(joined)
-            sf = index.compact.get(key) if end - i == 1 or len(key) >= 4 else None
-            if sf is None and end == i + 1:
-                stripped = _VERSION_SUFFIX.sub("", key)
-                sf = index.compact.get(stripped) if stripped != key else None
-            if sf is not None and (end - i > 1 or key != sf.text.casefold()):
-                found = Match(sf, i, end, tok.idx, doc[end - 1].idx + len(doc[end - 1].text), "variant")
-                break
-        if found is None and _fuzzy_eligible(ctx, doc, i):
-            found = _fuzzy(index, doc, i)
+        hit = _window_match(lexes, i, covered, index)
+        if hit is not None:
+            sf, end = hit
+            found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")
+        elif lx.fuzzy_shape and _fuzzy_eligible(ctx, lexes, idx, i):
+            found = _fuzzy(index, lx, idx[i], i)
         if found is not None:
             out.append(found)
-            i = found.tok_end
-        else:
-            i += 1
+            after = found.tok_end
     return out
 
 
-def _fuzzy_eligible(ctx: AnalysisContext, doc: Doc, i: int) -> bool:
-    """Typos are only looked for in words written like names: a capital letter, and outside the skills
-    section not at the start of a sentence or line (where every word is capitalised)."""
-    tok = doc[i]
-    text = tok.text
-    if not tok.is_alpha or len(text) < 6 or tok.lower_ in STOP_WORDS or text.islower():
-        return False
-    if ctx.section_at(tok.idx) == "skills":
+def _fuzzy_eligible(ctx: AnalysisContext, lexes: list[_Lex], idx: list[int], i: int) -> bool:
+    """Typos are only looked for in words written like names (``_Lex.fuzzy_shape``: a capital letter), and
+    outside the skills section not at the start of a sentence or line (where every word is capitalised)."""
+    if ctx.section_at(idx[i]) == "skills":
         return True
-    prev = _neighbour(doc, i, -1)
-    return prev not in ("", "\n", ".", "!", "?", ":", "•", "-", "*")
+    j = i - 1  # the previous token, as _neighbour(doc, i, -1)
+    while j >= 0:
+        lx = lexes[j]
+        if not lx.blank:
+            return lx.lower not in ("", ".", "!", "?", ":", "•", "-", "*")
+        if "\n" in lx.text:
+            return False
+        j -= 1
+    return False
 
 
 def _plausible_typo(word: str, candidate: str) -> bool:
@@ -278,9 +374,9 @@ def _plausible_typo(word: str, candidate: str) -> bool:
     return not any(word.endswith(suf) and not candidate.endswith(suf) for suf in _ENGLISH_SUFFIXES)
 
 
-def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
-    tok = doc[i]
-    key = tok.lower_
+def _fuzzy(index: PhraseIndex, lx: _Lex, start: int, i: int) -> Match | None:
+    """A typo of a fuzzy-eligible surface starting with the same letter."""
+    key = lx.lower
     cache = index.fuzzy_cache
     if key in cache:
         hit = cache[key]
@@ -296,7 +392,7 @@ def _fuzzy(index: PhraseIndex, doc: Doc, i: int) -> Match | None:
     if hit is None:
         return None
     sf, score = hit
-    return Match(sf, i, i + 1, tok.idx, tok.idx + len(tok.text), "fuzzy", score / 100.0)
+    return Match(sf, i, i + 1, start, start + len(lx.text), "fuzzy", score / 100.0)
 
 
 __all__ = ["FUZZY_CUTOFF", "Match", "find_matches"]

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from ..taxonomy import Taxonomy
@@ -49,6 +48,18 @@ class Surface:
     ambiguity: Ambiguity | None
     category: str = ""
 
+    def __reduce__(self) -> tuple[type[Surface], tuple[Any, ...]]:
+        # pickled as a constructor call: several times faster to load than the dataclass default
+        return Surface, (
+            self.kind,
+            self.id,
+            self.text,
+            self.is_name,
+            self.case_sensitive,
+            self.ambiguity,
+            self.category,
+        )
+
 
 @dataclass
 class PhraseIndex:
@@ -61,6 +72,8 @@ class PhraseIndex:
     prefixes: set[str]
     fuzzy_buckets: dict[str, dict[str, Surface]]
     fuzzy_cache: dict[str, tuple[Surface, float] | None] = field(default_factory=dict)
+    #: word type (spaCy orth id) -> what the variant/fuzzy pass needs of it (``matching._Lex``)
+    lex_cache: dict[int, Any] = field(default_factory=dict)
 
 
 def make_nlp() -> Language:
@@ -91,41 +104,96 @@ def _surfaces(tax: Taxonomy) -> list[Surface]:
     return out
 
 
-def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
-    nlp = nlp or make_nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+@dataclass
+class IndexData:
+    """The compiled surfaces, without spaCy objects: what ``assemble`` turns into a ``PhraseIndex`` and
+    what the on-disk cache (``extract.index_cache``) stores."""
+
+    #: surfaces the tokenizer must keep as one token ("C#", "c++")
+    special_forms: list[str]
+    #: matcher label -> the lower-cased tokens of each of its patterns, in insertion order
+    patterns: dict[str, list[tuple[str, ...]]]
+    surfaces: dict[str, dict[str, Surface]]
+    compact: dict[str, Surface]
+    fuzzy_buckets: dict[str, dict[str, Surface]]
+
+
+def _add_special_cases(nlp: Language, forms: list[str]) -> None:
+    tokenizer: Any = nlp.tokenizer
+    for form in forms:
+        tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def compile_surfaces(tax: Taxonomy, nlp: Language) -> IndexData:
+    """Tokenise every surface with ``nlp`` (adding its special cases to it) and build the lookup tables."""
     surfaces: dict[str, dict[str, Surface]] = {}
     compact: dict[str, Surface] = {}
     buckets: dict[str, dict[str, Surface]] = {}
     fuzzy_ok = {s.id for s in tax.skills.values() if s.fuzzy and s.ambiguity is None}
-    docs: dict[str, list[Doc]] = {}
+    patterns: dict[str, list[tuple[str, ...]]] = {}
     all_surfaces = _surfaces(tax)
     # "C#", "F#", "C++" stay one token wherever they stand ("C#/.NET", "C# and Java")
+    special = sorted(
+        {
+            form
+            for sf in all_surfaces
+            if _SYMBOL_NAME.fullmatch(sf.text)
+            for form in (sf.text, sf.text.lower(), sf.text.upper())
+        }
+    )
+    _add_special_cases(nlp, special)
+    strings = nlp.vocab.strings
     tokenizer: Any = nlp.tokenizer
-    for sf in all_surfaces:
-        if _SYMBOL_NAME.fullmatch(sf.text):
-            for form in {sf.text, sf.text.lower(), sf.text.upper()}:
-                tokenizer.add_special_case(form, [{ORTH: form}])
-    for sf in all_surfaces:
+    for sf, doc in zip(all_surfaces, tokenizer.pipe(sf.text for sf in all_surfaces), strict=True):
         label = f"{sf.kind}:{sf.id}"
         by_lower = surfaces.setdefault(label, {})
-        doc = nlp.make_doc(sf.text)
-        key = " ".join(t.lower_ for t in doc)
+        tokens = tuple(strings[h] for h in doc.to_array(LOWER).tolist()) if len(doc) else ()
+        key = " ".join(tokens)
         if key in by_lower:
             continue
         by_lower[key] = sf
-        docs.setdefault(label, []).append(doc)
+        patterns.setdefault(label, []).append(tokens)
         ck = compact_key(sf.text)
         if len(ck) >= 3 and not sf.case_sensitive and sf.ambiguity is None:
             compact.setdefault(ck, sf)
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
-    for label, pattern_docs in docs.items():
-        matcher.add(label, pattern_docs)
-    prefixes = {ck[:k] for ck in compact for k in range(1, len(ck) + 1)}
+    return IndexData(special, patterns, surfaces, compact, buckets)
+
+
+def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = False) -> PhraseIndex:
+    """The phrase index of compiled surfaces: the matcher gets each pattern as its token hashes, so
+    nothing is tokenised again."""
+    if not special_cases_added:
+        _add_special_cases(nlp, data.special_forms)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    add = nlp.vocab.strings.add
+    for label, token_lists in data.patterns.items():
+        hashes: Any = [[add(t) for t in tokens] for tokens in token_lists if tokens]  # PhraseMatcher takes these
+        matcher.add(label, hashes)
+    prefixes = {ck[:k] for ck in data.compact for k in range(1, len(ck) + 1)}
     return PhraseIndex(
-        nlp=nlp, matcher=matcher, surfaces=surfaces, compact=compact, prefixes=prefixes, fuzzy_buckets=buckets
+        nlp=nlp,
+        matcher=matcher,
+        surfaces=data.surfaces,
+        compact=data.compact,
+        prefixes=prefixes,
+        fuzzy_buckets=data.fuzzy_buckets,
     )
 
 
-__all__ = ["PhraseIndex", "Surface", "build_index", "compact_key", "make_nlp"]
+def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
+    nlp = nlp or make_nlp()
+    return assemble(compile_surfaces(tax, nlp), nlp, special_cases_added=True)
+
+
+__all__ = [
+    "IndexData",
+    "PhraseIndex",
+    "Surface",
+    "assemble",
+    "build_index",
+    "compact_key",
+    "compile_surfaces",
+    "make_nlp",
+]

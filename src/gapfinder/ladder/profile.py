@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import (
     CertificationFinding,
@@ -47,6 +47,10 @@ class Profile:
     experience: Experience
     leadership: tuple[LeadershipSignal, ...]
     headline: str | None = None  # a title-like line from the header (resume) or the job title
+    #: implied_by's answer per taxonomy (placement, the gap and comparisons all ask for it)
+    _implied: dict[int, tuple[Taxonomy, dict[str, str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def skill_mentions_or_signal(self, ref: str) -> tuple[Mention, ...]:
         """Mentions of a skill id, or of a leadership signal named ``signal:<kind>``."""
@@ -67,6 +71,13 @@ class Profile:
 
     def implied_by(self, tax: Taxonomy) -> dict[str, str]:
         """skill id -> the found skill (or certification) that implies it, for skills not found directly."""
+        hit = self._implied.get(id(tax))
+        if hit is None or hit[0] is not tax:
+            hit = (tax, self._compute_implied(tax))
+            self._implied[id(tax)] = hit
+        return dict(hit[1])
+
+    def _compute_implied(self, tax: Taxonomy) -> dict[str, str]:
         found = self.skill_ids
         out: dict[str, str] = {}
         for s in self.skills:

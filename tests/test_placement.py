@@ -114,3 +114,14 @@ def test_job_title_and_level(engine, text: str, title: str, level: str) -> None:
     report = engine.analyze_text(text, kind="job")
     assert report.requirements.title == title
     assert report.placement.level == level
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Principal Machine Learning Engineer", "Staff ML Engineer", "VP of AI", "Machine Learning Engineer"],
+)
+def test_a_ladder_without_some_levels_places_on_the_levels_it_has(mini_engine, title: str) -> None:  # type: ignore[no-untyped-def]
+    # the mini ladder has junior, senior and manager only: a staff/principal/VP/mid title must not crash
+    report = mini_engine.analyze_text(f"Jane Doe\n{title}\n\nExperience\n{title}, Acme   2015 - Present\n- Python\n")
+    assert report.placement is not None
+    assert report.placement.level in {"junior", "senior", "manager"}

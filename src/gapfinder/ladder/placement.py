@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import TaxonomyError
 from ..models import Evidence, LevelId, Placement
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
@@ -103,8 +104,13 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
             )
         )
     total = sum(scores.values())
-    level = max(LEVEL_IDS, key=lambda lid: (scores[lid], -LEVEL_IDS.index(lid)))
-    lv = next(lv for lv in ladder.levels if lv.id == level)
+    # a custom ladder may lack some of the standard levels: place only on the levels it has
+    by_id = {lv.id: lv for lv in ladder.levels}
+    present = [lid for lid in LEVEL_IDS if lid in by_id]
+    if not present:
+        raise TaxonomyError(f"ladder {ladder.id!r} has none of the levels {', '.join(LEVEL_IDS)}")
+    level = max(present, key=lambda lid: (scores[lid], -LEVEL_IDS.index(lid)))
+    lv = by_id[level]
     track = "management" if lv.track == "management" else "ic"
     return Placement(
         ladder=ladder.id,

@@ -294,7 +294,7 @@ def has_job_word(text: str, plural: bool = True) -> bool:
         for piece in w.split("-"):
             if piece in JOB_WORDS or (plural and piece.endswith("s") and piece[:-1] in JOB_WORDS):
                 return True
-            if any(piece.endswith(stem) for stem in JOB_STEMS):
+            if piece.endswith(JOB_STEMS):
                 return True
     return False
 

@@ -176,3 +176,14 @@ def test_the_company_history_is_not_a_years_requirement(engine, company_line: st
     assert report.requirements is not None
     assert report.requirements.min_years == 3.0
     assert [i.years for i in report.requirements.items if i.kind == "years"] == [3.0]
+
+
+def test_degrees_and_years_stated_with_the_duties_are_required(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Data Scientist\n\nResponsibilities\n- Build models; you hold a BS in Statistics and 3+ years of experience.\n"
+        "\nRequirements\n- Python.\n"
+    )
+    report = engine.analyze_text(text, kind="job")
+    assert report.requirements is not None
+    groups = {i.kind: i.group for i in report.requirements.items if i.kind in ("degree", "years")}
+    assert groups == {"degree": "required", "years": "required"}

@@ -173,6 +173,12 @@ def group_at(
     return "required"
 
 
+def _asked(group: RequirementGroup | None) -> RequirementGroup | None:
+    """Years, degrees and certifications are asked of the candidate wherever they are stated: a degree in
+    "About the role" is required, not a responsibility."""
+    return "required" if group == "responsibilities" else group
+
+
 def _norm_span(ctx: AnalysisContext, m: Mention) -> tuple[int, int]:
     offs = ctx.norm.offsets
     return bisect.bisect_left(offs, m.start), max(bisect.bisect_left(offs, m.end), bisect.bisect_left(offs, m.start))
@@ -278,6 +284,8 @@ def _skill_items(
     for (lo, hi), clause_hits in by_clause.items():
         for run in _chains(ctx.text, clause_hits, lo):
             group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
+            if run[0].kind == "certification":
+                group = _asked(group)
             if group is not None:
                 candidates.append((group, run[0].start, run, (lo, hi)))
     candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
@@ -346,7 +354,7 @@ def _years_item(ctx: AnalysisContext) -> tuple[RequirementGroup, int, JobRequire
     """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
     best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
     for m in years_mentions(ctx.text):
-        group = group_at(ctx, m.start())
+        group = _asked(group_at(ctx, m.start()))
         if group is None:
             continue
         if not asks_for_experience(ctx.text, m):
@@ -399,7 +407,7 @@ def _degree_items(
         by_group: dict[RequirementGroup, list[tuple[str, int, Mention]]] = {}
         for chain in chains:
             end = _norm_span(ctx, chain[-1][2])[1]
-            group = group_at(ctx, chain[0][1], end, blockers=starts, bounds=(lo, hi))
+            group = _asked(group_at(ctx, chain[0][1], end, blockers=starts, bounds=(lo, hi)))
             if group is not None:
                 by_group.setdefault(group, []).extend(chain)
         if not by_group:

@@ -1,0 +1,83 @@
+"""Resume vs job on real postings: the example resumes against every Glassdoor job description (dev).
+
+    python eval/compare_jobs.py [--data ../shared/eval/dev] [--show N]
+
+There is no gold for comparisons; this prints what a reviewer needs to look for errors by class: how many
+requirement items a post yields and of which kind and group, posts with none, the years asked for, the most
+frequent requirement labels, score distributions per resume, and N random posts with their items. Needs
+../shared (not part of the tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from gapfinder.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[1]
+RESUMES = ("senior_ml_engineer.txt", "data_scientist_career_changer.txt", "junior_ml_engineer.txt")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "dev"))
+    ap.add_argument("--show", type=int, default=0, help="print this many random posts with their items")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    path = Path(args.data) / "jobs_glassdoor.jsonl"
+    if not path.exists():
+        print(f"no evaluation data at {path}", file=sys.stderr)
+        return 2
+    engine = Engine()
+    resumes = {name: engine.analyze(ROOT / "examples" / "resumes" / name) for name in RESUMES}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts: collections.Counter[str] = collections.Counter()
+    labels: collections.Counter[str] = collections.Counter()
+    years: collections.Counter[float] = collections.Counter()
+    scores: dict[str, list[float]] = {name: [] for name in RESUMES}
+    per_post: list[int] = []
+    shown = set(random.Random(args.seed).sample(range(len(rows)), min(args.show, len(rows))))
+    started = time.perf_counter()
+    for k, row in enumerate(rows):
+        job = engine.analyze_text(row["text"], kind="job")
+        items = job.requirements.items if job.requirements else ()
+        per_post.append(len(items))
+        counts["posts"] += 1
+        counts["posts without items"] += not items
+        counts["posts without a years item"] += not any(i.kind == "years" for i in items)
+        counts["posts without a degree item"] += not any(i.kind == "degree" for i in items)
+        for i in items:
+            counts[f"{i.kind} / {i.group}"] += 1
+            counts["items with alternatives"] += len(i.any_of) > 1 and i.kind != "degree"
+            if i.kind == "skill":
+                labels[i.label] += 1
+            if i.kind == "years" and i.years is not None:
+                years[i.years] += 1
+        for name, resume in resumes.items():
+            scores[name].append(engine.compare(resume, job).score.total)
+        if k in shown:
+            print(f"=== {row['id']} {row.get('title', '')!r}: level {job.placement.level if job.placement else None}")
+            for i in items:
+                print(f"  {i.id:>4} {i.group:<16} {i.kind:<13} {i.label}")
+    elapsed = time.perf_counter() - started
+    print(f"\n{counts['posts']} posts in {elapsed:.1f} s (each analysed once and compared with {len(RESUMES)} resumes)")
+    print(f"items per post: median {statistics.median(per_post):g}, max {max(per_post)}")
+    for key, n in sorted(counts.items()):
+        print(f"  {key}: {n}")
+    print("years asked for:", ", ".join(f"{y:g}: {n}" for y, n in sorted(years.items())))
+    print("most frequent skill items:", ", ".join(f"{lab} ({n})" for lab, n in labels.most_common(25)))
+    for name, values in scores.items():
+        q = statistics.quantiles(values, n=4)
+        print(f"score {name}: min {min(values):g}, quartiles {q[0]:.1f} / {q[1]:.1f} / {q[2]:.1f}, max {max(values):g}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

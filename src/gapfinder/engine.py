@@ -41,14 +41,13 @@ from .models import (
     SkillFinding,
 )
 from .normalize import normalize
+from .quality import little_text_warning
 from .reading import Document, document_from_text, read_document
 from .sections import detect_sections
 from .taxonomy import Taxonomy
 from .taxonomy.schema import Level
 
 Source = str | os.PathLike[str] | bytes
-
-LITTLE_TEXT_CHARS = 200
 
 
 class Engine:
@@ -261,12 +260,12 @@ def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning
 def _quality_warnings(
     text: str, kind: DocumentKind, skills: tuple[SkillFinding, ...], experience: Experience
 ) -> tuple[DocumentWarning, ...]:
-    out: list[DocumentWarning] = []
-    visible = len("".join(text.split()))
-    if visible < LITTLE_TEXT_CHARS:
-        out.append(
-            DocumentWarning(code="little_text", message=f"only {visible} characters of text; results may be incomplete")
-        )
+    """Analysis-level signals: little text (``gapfinder.quality``), nothing found.
+
+    Garbled text is flagged by the readers (``broken_encoding``), on the text before normalisation.
+    """
+    little = little_text_warning(text)
+    out = [little] if little is not None else []
     if not skills:
         out.append(DocumentWarning(code="no_skills", message="no skills from the taxonomy were found"))
     if kind == "resume" and not experience.positions:

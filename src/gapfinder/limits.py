@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from .errors import UsageError
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Caps applied while reading a document; every one raises ``DocumentTooLargeError`` when exceeded.
 
-    The defaults fit any real resume or job post with a wide margin (a long CV is ~5 pages, ~30k chars).
+    The defaults fit any real resume or job post with a wide margin (a long CV is ~5 pages, ~30k chars,
+    and reads in well under a second).
     """
 
     max_bytes: int = 10 * 1024 * 1024
@@ -17,8 +21,21 @@ class Limits:
     max_chars: int = 500_000
     #: a DOCX is a zip; refuse one that would inflate beyond this (zip bombs)
     max_uncompressed_bytes: int = 100 * 1024 * 1024
-    #: wall-clock budget for text extraction of one document, in seconds (checked between pages)
+    #: wall-clock budget for reading one document (bytes to text), in seconds. Checked between pages and
+    #: pypdf operators everywhere; on the main thread a SIGALRM timer also interrupts a page that stalls
+    #: elsewhere. See ``gapfinder.reading.deadline``.
     time_budget_s: float = 20.0
+    #: "process" reads each document in a child process that is killed at the time budget and capped at
+    #: ``process_memory_bytes``: the hard guarantee for services reading uploads from worker threads
+    isolation: Literal["inline", "process"] = "inline"
+    #: address-space cap of the child process in ``isolation="process"`` mode (POSIX)
+    process_memory_bytes: int = 2 * 1024**3
+
+    def __post_init__(self) -> None:
+        if self.isolation not in ("inline", "process"):
+            raise UsageError(f"isolation must be 'inline' or 'process', not {self.isolation!r}")
+        if not self.time_budget_s > 0:
+            raise UsageError(f"time_budget_s must be positive, not {self.time_budget_s!r}")
 
 
 DEFAULT_LIMITS = Limits()

@@ -8,6 +8,7 @@ to be a PDF or DOCX but is not one.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import stat
@@ -19,21 +20,28 @@ from ..errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
+    EncryptedDocumentError,
     InputError,
     UnsupportedFormatError,
 )
 from ..limits import DEFAULT_LIMITS, Limits
+from ..quality import garbage_warning
+from .deadline import Deadline, DeadlineExceeded, run_with_deadline, time_budget_error
 from .document import Document
-from .docx import MAIN_PART, read_docx
+from .docx import MAIN_PART, ZIP_ERRORS, read_docx
+from .isolate import read_in_child
 from .pdf import read_pdf
-from .text import BINARY_MESSAGE, bom_encoding, decode_text, utf16_without_bom
+from .text import BINARY_MESSAGE, bom_encoding, decode_text, nul_share, utf16_without_bom
 
 Format = Literal["pdf", "docx", "text"]
 
 _SAVE_AS = "save it as PDF or DOCX"
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: the stream that holds the real (encrypted) package of a password-protected .docx/.xlsx, in UTF-16
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 #: magic bytes of formats we refuse, with what to call them
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc, .xls or .ppt)"),
+    (_CFB, "a legacy Office file (.doc, .xls or .ppt)"),
     (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -82,18 +90,31 @@ def read_document(
     else:
         data = _read_file(source, limits)
         label = filename if filename is not None else os.fspath(source)
-    if not data.strip():
+    if limits.isolation == "process":
+        return read_in_child(data, label, password, limits)
+    return read_bytes(data, label=label, password=password, limits=limits)
+
+
+def read_bytes(data: bytes, *, label: str | None, password: str | None, limits: Limits) -> Document:
+    """Read raw bytes in this process, within ``limits.time_budget_s`` (see :mod:`.deadline`)."""
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
         raise EmptyDocumentError("the document is empty; pass a file with text in it")
-    fmt = sniff(data, label)
-    if fmt == "pdf":
-        document = read_pdf(data, source=label, password=password, limits=limits)
-    elif fmt == "docx":
-        document = read_docx(data, source=label, limits=limits)
-    else:
+
+    def read(deadline: Deadline) -> Document:
+        fmt = sniff(data, label)
+        if fmt == "pdf":
+            return read_pdf(data, source=label, password=password, limits=limits, deadline=deadline)
+        if fmt == "docx":
+            return read_docx(data, source=label, limits=limits, deadline=deadline)
         text, warnings = decode_text(data)
-        document = Document(text=text, format="text", source=label, warnings=warnings)
+        return Document(text=text, format="text", source=label, warnings=warnings)
+
+    try:
+        document = run_with_deadline(read, limits.time_budget_s)
+    except DeadlineExceeded:
+        raise time_budget_error(limits.time_budget_s) from None
     _check_text(document.text, limits)
-    return document
+    return _with_garbage_warning(document)
 
 
 def document_from_text(text: str, source: str | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -101,7 +122,14 @@ def document_from_text(text: str, source: str | None = None, *, limits: Limits =
     if not isinstance(text, str):
         raise TypeError(f"document_from_text takes a str, not {type(text).__name__}; use read_document")
     _check_text(text, limits)
-    return Document(text=text, format="text", source=source)
+    return _with_garbage_warning(Document(text=text, format="text", source=source))
+
+
+def _with_garbage_warning(document: Document) -> Document:
+    warning = garbage_warning(document.text)
+    if warning is None:
+        return document
+    return dataclasses.replace(document, warnings=(*document.warnings, warning))
 
 
 def sniff(data: bytes, filename: str | None = None) -> Format:
@@ -113,10 +141,15 @@ def sniff(data: bytes, filename: str | None = None) -> Format:
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(data)
     if bom_encoding(head) is None and utf16_without_bom(data) is None:
-        binary = b"\x00" in data[:65536]
+        binary = nul_share(data) > 0.01  # a few stray NULs (or NUL padding) do not make text binary
+        if head.startswith(_CFB) and _ENCRYPTED_PACKAGE in data:
+            raise EncryptedDocumentError(
+                "this Word document is password-protected; remove the password in Word "
+                "(File > Info > Protect Document) or save it as PDF"
+            )
         for magic, kind in _SIGNATURES:
-            # "BM", "MZ", "RIFF" also start words: only binary data carrying them is refused for them
-            if head.startswith(magic) and (binary or not magic.isalpha()):
+            # "BM", "MZ", "RIFF" also start words: only data with NULs carrying them is refused for them
+            if head.startswith(magic) and (b"\x00" in head or not magic.isalpha()):
                 raise UnsupportedFormatError(f"this file is {kind}, not a PDF, DOCX or text document; {_SAVE_AS}")
         if binary:
             raise (_mislabelled(suffix) if suffix in (".pdf", ".docx") else UnsupportedFormatError(BINARY_MESSAGE))
@@ -129,7 +162,7 @@ def _sniff_zip(data: bytes) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except ZIP_ERRORS:
         raise CorruptDocumentError("this zip file (DOCX?) is damaged and cannot be opened; re-save it") from None
     if MAIN_PART in names:
         return "docx"
@@ -191,4 +224,4 @@ def _check_text(text: str, limits: Limits) -> None:
         )
 
 
-__all__ = ["Document", "document_from_text", "read_document", "sniff"]
+__all__ = ["Document", "document_from_text", "read_bytes", "read_document", "sniff"]

@@ -9,7 +9,9 @@ get a ``•`` because Word keeps bullets in the numbering definitions, not in th
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,26 +22,35 @@ from lxml import etree
 
 from ..errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFormatError
 from ..limits import Limits
+from .deadline import Deadline, DeadlineExceeded
 from .document import Document
 
 MAIN_PART = "word/document.xml"
+#: what zipfile raises on a damaged archive (NotImplementedError: "zip file version 18.6", an unknown
+#: compression method; RuntimeError: an encrypted member; both found by fuzz/fuzz_readers.py)
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+    struct.error,
+)
 _MAX_ENTRIES = 10_000
 #: a member inflating more than this many times (and past 1 MB) is a zip bomb, not a Word file
 _MAX_RATIO = 200
 _PARSE_ERRORS: tuple[type[BaseException], ...] = (
     OpcError,
     etree.LxmlError,
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
     KeyError,
-    ValueError,
     TypeError,
     AttributeError,
     IndexError,
     RecursionError,
-    EOFError,
-    OSError,
-    NotImplementedError,
+    *ZIP_ERRORS,  # a damaged deflate stream inside the zip escaped as zlib.error (fuzz/fuzz_readers.py)
 )
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -58,7 +69,7 @@ def check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise CorruptDocumentError(f"this DOCX is damaged (not a valid zip file: {exc}); re-save it") from None
     if len(infos) > _MAX_ENTRIES:
         raise DocumentTooLargeError(f"this DOCX holds {len(infos):,} files, over {_MAX_ENTRIES:,}; re-save it")
@@ -81,12 +92,16 @@ def check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     return archive
 
 
-def read_docx(data: bytes, *, source: str | None, limits: Limits) -> Document:
-    """Extract the text of a DOCX; raise an ``InputError`` subclass for anything we cannot read."""
+def read_docx(data: bytes, *, source: str | None, limits: Limits, deadline: Deadline | None = None) -> Document:
+    """Extract the text of a DOCX; raise an ``InputError`` subclass for anything we cannot read.
+
+    ``deadline`` is checked between blocks (a body of millions of tiny paragraphs fits the zip limits).
+    """
     check_zip(data, limits)
+    deadline = deadline or Deadline(limits.time_budget_s)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = [*_header_blocks(document), *_blocks(document.element.body)]
+        blocks = [*_header_blocks(document, deadline), *_blocks(document.element.body, deadline)]
     except ValueError as exc:
         if "not a Word file" in str(exc):
             raise UnsupportedFormatError(
@@ -95,11 +110,13 @@ def read_docx(data: bytes, *, source: str | None, limits: Limits) -> Document:
         raise CorruptDocumentError(f"this DOCX is damaged and cannot be read ({_why(exc)})") from None
     except _PARSE_ERRORS as exc:
         raise CorruptDocumentError(f"this DOCX is damaged and cannot be read ({_why(exc)})") from None
+    except DeadlineExceeded:
+        raise deadline.error("reading this DOCX") from None
     text = "\n".join(blocks).strip("\n")
     return Document(text=text, format="docx", source=source)
 
 
-def _header_blocks(document: Any) -> list[str]:
+def _header_blocks(document: Any, deadline: Deadline) -> list[str]:
     """Distinct page-header lines of every section, then a blank line."""
     seen: set[str] = set()
     lines: list[str] = []
@@ -107,17 +124,21 @@ def _header_blocks(document: Any) -> list[str]:
         for header in (section.first_page_header, section.header):
             if header.is_linked_to_previous:
                 continue
-            text = "\n".join(_blocks(header._element)).strip("\n")
+            text = "\n".join(_blocks(header._element, deadline)).strip("\n")
             if text and text not in seen:
                 seen.add(text)
                 lines.append(text)
     return [*lines, ""] if lines else []
 
 
-def _blocks(container: Any) -> Iterator[str]:
+def _blocks(container: Any, deadline: Deadline) -> Iterator[str]:
     """Lines of a block container (body, cell, text box, header) in document order; no recursion."""
     stack: list[Iterator[Any]] = [iter(container)]
+    steps = 0
     while stack:
+        steps += 1
+        if steps % 512 == 0:
+            deadline.check()
         element = next(stack[-1], None)
         if element is None:
             stack.pop()

@@ -1,8 +1,15 @@
 """PDF text through pypdf (plain extraction mode), with every failure mapped to an ``InputError``.
 
 pypdf's own decompression limits (``pypdf.filters`` / ``pypdf.Configuration``) are kept at their
-defaults. The time budget is checked between pages: one pathological page can still run long, but a
-document cannot multiply it.
+defaults. The time budget (``Limits.time_budget_s``) is a :class:`~.deadline.Deadline` checked between
+pages and every few hundred content-stream operators (pypdf's ``visitor_operand_before``); on the main
+thread a ``SIGALRM`` timer also interrupts work that makes no callback (see :mod:`.deadline`).
+
+File-level quality signals are found here: ``truncated`` (no ``%%EOF``), ``repaired`` (the cross-reference
+table is broken and pypdf rebuilt it), ``unreadable_pages``, ``scanned_pages`` (pages that are an image
+with no text), ``two_columns``. Text-level signals (little text, garbled text) are the analysis's, in
+:mod:`gapfinder.quality`, for every format. A PDF whose text is mostly garbled is refused with
+``NoTextLayerError``: the fix (OCR) is the same as for a scan, and nothing useful can come out of it.
 """
 
 from __future__ import annotations
@@ -11,8 +18,6 @@ import io
 import math
 import re
 import struct
-import time
-import unicodedata
 import zlib
 from dataclasses import replace
 from typing import Any
@@ -30,6 +35,8 @@ from ..errors import (
 )
 from ..limits import Limits
 from ..models import DocumentWarning
+from ..quality import garbage_ratio
+from .deadline import Deadline, DeadlineExceeded
 from .document import Document
 
 #: what a malformed file can make pypdf raise besides its own errors
@@ -51,22 +58,48 @@ PARSE_ERRORS: tuple[type[BaseException], ...] = (
     struct.error,
 )
 _PAGE_SEPARATOR = "\n\n"
-_LITTLE_TEXT = 200  # non-space characters
-_EMPTY_PAGE = 10  # a page with fewer non-space characters has no text layer worth the name...
-_TEXT_PAGE = 100  # ...when another page has at least this many
-_CID = re.compile(r"\(cid:\d+\)")
+_EMPTY_PAGE = 10  # a page with fewer non-space characters has no text layer worth the name
 _EOF_TAIL = 2048
+_STARTXREF = re.compile(rb"startxref\s+(\d{1,15})")
+_OBJ_HEADER = re.compile(rb"\d+\s+\d+\s+obj")
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s.*?\sID\s", re.DOTALL)
+#: share of garbled text (see gapfinder.quality) at which a PDF is refused as having no usable text layer
+REFUSE_GARBAGE = 0.6
 
 
-def read_pdf(data: bytes, *, source: str | None, password: str | None, limits: Limits) -> Document:
+def read_pdf(
+    data: bytes,
+    *,
+    source: str | None,
+    password: str | None,
+    limits: Limits,
+    deadline: Deadline | None = None,
+) -> Document:
     """Extract the text of a PDF; raise an ``InputError`` subclass for anything we cannot read."""
-    started = time.monotonic()
+    deadline = deadline or Deadline(limits.time_budget_s)
+    progress = _Progress()
+    try:
+        return _read(data, password, limits, deadline, progress, source)
+    except DeadlineExceeded:
+        where = f"stopped at page {progress.page} of {progress.pages}" if progress.page else "while opening it"
+        raise deadline.error("reading this PDF", where) from None
+
+
+class _Progress:
+    page = 0
+    pages = 0
+
+
+def _read(
+    data: bytes, password: str | None, limits: Limits, deadline: Deadline, progress: _Progress, source: str | None
+) -> Document:
     truncated = b"%%EOF" not in data[-_EOF_TAIL:]
     try:
         reader, n_pages = _open(data, password)
     except CorruptDocumentError:
         if not truncated:
             raise
+        deadline.check()
         try:  # the end marker alone went missing: pypdf reads the rest once it is there
             reader, n_pages = _open(data + b"\n%%EOF\n", password)
         except CorruptDocumentError:
@@ -79,15 +112,47 @@ def read_pdf(data: bytes, *, source: str | None, password: str | None, limits: L
         raise DocumentTooLargeError(
             f"PDF has {n_pages} pages, over the {limits.max_pages} page limit; pass a larger max_pages"
         )
-    texts, failed, two_column_pages = _extract_pages(reader, n_pages, limits, started)
-    document = _assemble(texts, failed, two_column_pages, source=source, n_pages=n_pages)
+    progress.pages = n_pages
+    pages = _extract_pages(reader, n_pages, limits, deadline, progress)
+    try:
+        document = _assemble(pages, source=source, n_pages=n_pages)
+    except NoTextLayerError:
+        if any(p.has_images for p in pages) or not (truncated or xref_damaged(data)):
+            raise
+        # a damaged file that yields no text is damaged, not scanned: say so
+        raise CorruptDocumentError(
+            "this PDF is damaged (broken cross-reference table) and no text could be read from it; re-export it as PDF"
+        ) from None
+    structural: list[DocumentWarning] = []
     if truncated:
-        warning = DocumentWarning(
-            code="truncated",
-            message="the PDF looks truncated (no %%EOF end marker); some text may be missing",
+        structural.append(
+            DocumentWarning(
+                code="truncated",
+                message="the PDF looks truncated (no %%EOF end marker); some text may be missing",
+            )
         )
-        document = replace(document, warnings=(warning, *document.warnings))
+    elif xref_damaged(data):
+        structural.append(
+            DocumentWarning(
+                code="repaired",
+                message="the PDF's cross-reference table is damaged and was rebuilt; some text may be missing",
+            )
+        )
+    if structural:
+        document = replace(document, warnings=(*structural, *document.warnings))
     return document
+
+
+def xref_damaged(data: bytes) -> bool:
+    """True when the last ``startxref`` is missing or does not point at an xref table or xref stream."""
+    found = [*_STARTXREF.finditer(data, max(0, len(data) - 4 * _EOF_TAIL))]
+    if not found:
+        return True
+    offset = int(found[-1].group(1))
+    if offset >= len(data):
+        return True
+    head = data[offset : offset + 64].lstrip()
+    return not (head.startswith(b"xref") or _OBJ_HEADER.match(head))
 
 
 def _open(data: bytes, password: str | None) -> tuple[PdfReader, int]:
@@ -121,103 +186,112 @@ def _needs_crypto(exc: DependencyError) -> EncryptedDocumentError:
     )
 
 
-def _extract_pages(reader: PdfReader, n_pages: int, limits: Limits, started: float) -> tuple[list[str], list[int], int]:
-    """Page texts ('' for a page that failed), the 1-based numbers of failed pages, two-column pages."""
-    texts: list[str] = []
-    failed: list[int] = []
-    two_column_pages = 0
+class _Page:
+    """What one page gave: its text, whether it failed, looked two-column, or is an image without text."""
+
+    __slots__ = ("failed", "has_images", "text", "two_columns")
+
+    def __init__(self, text: str, *, failed: bool = False, two_columns: bool = False) -> None:
+        self.text = text
+        self.failed = failed
+        self.two_columns = two_columns
+        self.has_images = False
+
+
+def _extract_pages(
+    reader: PdfReader, n_pages: int, limits: Limits, deadline: Deadline, progress: _Progress
+) -> list[_Page]:
+    """One :class:`_Page` per page, in order; raises at the character limit or the deadline."""
+    pages: list[_Page] = []
     chars = 0
     for number in range(1, n_pages + 1):
-        elapsed = time.monotonic() - started
-        if elapsed > limits.time_budget_s:
-            raise DocumentTooLargeError(
-                f"reading this PDF took longer than {limits.time_budget_s:g}s (stopped at page {number} "
-                f"of {n_pages}); pass a larger time_budget_s"
-            )
+        progress.page = number
+        deadline.check()
         columns = _ColumnProbe()
         try:
-            text = reader.pages[number - 1].extract_text(visitor_text=columns.visit)
+            page = reader.pages[number - 1]
+            text = page.extract_text(visitor_text=columns.visit, visitor_operand_before=deadline.visit_operator)
+            result = _Page(text, two_columns=bool(columns.two_columns()))
         except FileNotDecryptedError:
             raise EncryptedDocumentError("this PDF is password-protected; pass --password (or password=...)") from None
         except DependencyError as exc:
             raise _needs_crypto(exc) from None
         except PARSE_ERRORS:
-            failed.append(number)
-            text = ""
-        if "\r" in text:  # pypdf breaks lines with \n; a lone \r is a glyph of the font (Word's PDFs)
-            text = text.replace("\r\n", "\n").replace("\r", " ")
-        texts.append(text)
-        two_column_pages += columns.two_columns()
-        chars += len(text) + len(_PAGE_SEPARATOR)
+            result = _Page("", failed=True)
+        if "\r" in result.text:  # pypdf breaks lines with \n; a lone \r is a glyph of the font (Word's PDFs)
+            result.text = result.text.replace("\r\n", "\n").replace("\r", " ")
+        if not result.failed and _visible(result.text) < _EMPTY_PAGE:
+            result.has_images = _has_images(page)
+        pages.append(result)
+        chars += len(result.text) + len(_PAGE_SEPARATOR)
         if chars > limits.max_chars:
             raise DocumentTooLargeError(
                 f"PDF text is over the {limits.max_chars:,} character limit (at page {number} of "
                 f"{n_pages}); pass a larger max_chars"
             )
-    return texts, failed, two_column_pages
+    return pages
 
 
-def _assemble(
-    texts: list[str],
-    failed: list[int],
-    two_column_pages: int,
-    *,
-    source: str | None,
-    n_pages: int,
-) -> Document:
+def _has_images(page: Any) -> bool:
+    """An image XObject on the page or in a form it draws (one level deep), or an inline image."""
+    try:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if resources is not None else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        for ref in (xobjects or {}).values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                return True
+            if xobject.get("/Subtype") == "/Form":
+                inner: Any = xobject.get("/Resources")
+                inner = inner.get_object().get("/XObject") if inner is not None else None
+                inner = inner.get_object() if inner is not None else {}
+                if any(x.get_object().get("/Subtype") == "/Image" for x in inner.values()):
+                    return True
+        contents = page.get_contents()
+        return contents is not None and _INLINE_IMAGE.search(contents.get_data()[:1_000_000]) is not None
+    except PARSE_ERRORS:
+        return False
+
+
+def _assemble(pages: list[_Page], *, source: str | None, n_pages: int) -> Document:
+    texts = [p.text for p in pages]
     visible = [_visible(t) for t in texts]
     if max(visible) < _EMPTY_PAGE:  # a page number or a watermark is not a text layer
-        if failed and len(failed) == n_pages:
+        if all(p.failed for p in pages):
             raise CorruptDocumentError("this PDF is damaged: no page could be read; re-export it as PDF")
-        raise NoTextLayerError("this PDF has no text layer (scanned?); run OCR first, e.g. ocrmypdf")
+        if any(p.has_images for p in pages):
+            raise NoTextLayerError(
+                "this PDF has no text layer: its pages are images (a scan?); run OCR first, e.g. ocrmypdf"
+            )
+        raise NoTextLayerError(
+            "this PDF has no text layer (scanned, or text drawn as shapes?); run OCR first, e.g. ocrmypdf"
+        )
     text = _PAGE_SEPARATOR.join(texts)
     garbage = garbage_ratio(text)
-    if garbage >= 0.6:
+    if garbage >= REFUSE_GARBAGE:
         raise NoTextLayerError(
-            "this PDF's text layer is unreadable (broken font encoding); run OCR first, e.g. ocrmypdf"
+            f"this PDF's text layer is unreadable ({garbage:.0%} garbled: a broken font encoding); "
+            "run OCR first, e.g. ocrmypdf"
         )
     warnings: list[DocumentWarning] = []
 
     def warn(code: str, message: str) -> None:
         warnings.append(DocumentWarning(code=code, message=message))
 
+    failed = [i + 1 for i, p in enumerate(pages) if p.failed]
     if failed:
         warn("unreadable_pages", f"page(s) {_numbers(failed)} could not be read and were skipped")
-    empty = [i + 1 for i, n in enumerate(visible) if n < _EMPTY_PAGE and i + 1 not in failed]
-    if empty and max(visible) >= _TEXT_PAGE:
-        warn("scanned_pages", f"page(s) {_numbers(empty)} have no text layer (scanned?); OCR them first")
-    if garbage >= 0.1:
-        warn("broken_encoding", f"{garbage:.0%} of the text looks garbled (broken font encoding)")
-    if two_column_pages:
+    scanned = [i + 1 for i, p in enumerate(pages) if p.has_images]
+    if scanned:
+        warn(
+            "scanned_pages",
+            f"page(s) {_numbers(scanned)} are images without text (scanned?); their text is missing: OCR them first",
+        )
+    if any(p.two_columns for p in pages):
         warn("two_columns", "possible two-column layout; reading order may be mixed")
-    if sum(visible) < _LITTLE_TEXT:
-        warn("little_text", f"only {sum(visible)} characters of text were found; results will be thin")
     return Document(text=text, format="pdf", source=source, pages=n_pages, warnings=tuple(warnings))
-
-
-def garbage_ratio(text: str) -> float:
-    """Share of the non-space characters that are replacement, private-use, control or ``(cid:N)`` junk.
-
-    Text whose non-space characters are mostly neither letters nor digits counts as garbage too.
-    """
-    cid_chars = sum(len(m) for m in _CID.findall(text))
-    visible = 0
-    bad = 0
-    alnum = 0
-    for ch in text:
-        if ch.isspace():
-            continue
-        visible += 1
-        if ch.isalnum():
-            alnum += 1
-        elif ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs"):
-            bad += 1
-    if visible == 0:
-        return 0.0
-    junk = (bad + cid_chars) / visible
-    if visible >= 50 and alnum < 0.3 * visible:
-        junk = max(junk, 1.0 - alnum / visible)
-    return min(junk, 1.0)
 
 
 def _visible(text: str) -> int:
@@ -293,4 +367,4 @@ def _clamp(i: int, bins: int) -> int:
     return 0 if i < 0 else bins - 1 if i >= bins else i
 
 
-__all__ = ["PARSE_ERRORS", "garbage_ratio", "read_pdf"]
+__all__ = ["PARSE_ERRORS", "REFUSE_GARBAGE", "garbage_ratio", "read_pdf", "xref_damaged"]

@@ -1,9 +1,12 @@
 """Plain text and Markdown: decode the bytes, keep the text as it is (Markdown markup included).
 
-Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; else strict UTF-8; else UTF-16 without a
-BOM when the NUL bytes say so; else Windows-1252 (Latin-1 for its five undefined bytes) with an
-``encoding_fallback`` warning. Line ends become ``\\n``. Bytes that decode to mostly control characters
-are binary, not text, and are refused.
+Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; else UTF-16 without a BOM when the NUL
+bytes say so; else UTF-8, where each byte that is not valid UTF-8 is read as Windows-1252 (Latin-1 for its
+five undefined bytes) with an ``encoding_fallback`` warning — so a UTF-8 file with a few pasted cp1252
+characters keeps its UTF-8 text, and a pure cp1252 file reads as cp1252. Line ends become ``\\n``.
+NUL bytes padding the end of a file are dropped; a few NULs inside the text are removed with a
+``control_characters`` warning. Bytes that decode to mostly control characters are binary, not text, and
+are refused.
 """
 
 from __future__ import annotations
@@ -43,11 +46,18 @@ def utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     half = len(sample) // 2
-    if odd.count(0) >= 0.4 * half and even.count(0) == 0:
+    stray = max(2, 0.02 * half)  # U+0100, U+DC00 and the like have a NUL byte on the other side
+    if odd.count(0) >= 0.4 * half and even.count(0) <= stray:
         return "utf-16-le"
-    if even.count(0) >= 0.4 * half and odd.count(0) == 0:
+    if even.count(0) >= 0.4 * half and odd.count(0) <= stray:
         return "utf-16-be"
     return None
+
+
+def nul_share(data: bytes) -> float:
+    """Share of NUL bytes in the first 64k bytes, after any NUL padding at the end."""
+    sample = data[:_SAMPLE].rstrip(b"\x00")
+    return sample.count(0) / max(len(sample), 1)
 
 
 def _cp1252_table() -> dict[int, str]:
@@ -62,6 +72,10 @@ def _cp1252_table() -> dict[int, str]:
 
 
 _CP1252 = _cp1252_table()
+#: the lone surrogates of ``surrogateescape`` (U+DC80..U+DCFF stand for the bytes 0x80..0xFF) -> cp1252
+_ESCAPED_CP1252 = {0xDC00 + byte: _CP1252.get(byte, chr(byte)) for byte in range(0x80, 0x100)}
+#: more NUL characters than this share of the text make it binary
+_MAX_NUL_SHARE = 0.01
 
 
 def decode_text(data: bytes) -> tuple[str, tuple[DocumentWarning, ...]]:
@@ -73,10 +87,22 @@ def decode_text(data: bytes) -> tuple[str, tuple[DocumentWarning, ...]]:
     elif (utf16 := utf16_without_bom(data)) is not None:
         text = _decode_replacing(data, utf16, warnings)
     else:
+        data = data.rstrip(b"\x00")  # padding left by a preallocating writer or a failed copy
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_fallback(data, warnings)
+    if "\x00" in text:
+        nuls = text.count("\x00")
+        if nuls > _MAX_NUL_SHARE * len(text):
+            raise UnsupportedFormatError(BINARY_MESSAGE)
+        text = text.replace("\x00", "")
+        warnings.append(
+            DocumentWarning(
+                code="control_characters",
+                message=f"the file holds {nuls:,} NUL byte(s) (damaged?); they were removed",
+            )
+        )
     if _looks_binary(text):
         raise UnsupportedFormatError(BINARY_MESSAGE)
     if "\r" in text:
@@ -85,8 +111,12 @@ def decode_text(data: bytes) -> tuple[str, tuple[DocumentWarning, ...]]:
 
 
 def _decode_fallback(data: bytes, warnings: list[DocumentWarning]) -> str:
-    warnings.append(_fallback("the file is not valid UTF-8; it was read as Windows-1252, some characters may be wrong"))
-    return data.decode("latin-1").translate(_CP1252)
+    """UTF-8 where it is valid, Windows-1252 for each byte that is not."""
+    text = data.decode("utf-8", errors="surrogateescape").translate(_ESCAPED_CP1252)
+    warnings.append(
+        _fallback("some bytes are not valid UTF-8; they were read as Windows-1252, a few characters may be wrong")
+    )
+    return text
 
 
 def _decode_replacing(data: bytes, encoding: str, warnings: list[DocumentWarning]) -> str:
@@ -106,12 +136,10 @@ def _fallback(message: str) -> DocumentWarning:
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL characters, or more than 2% control characters in the first 64k characters."""
+    """More than 2% control characters in the first 64k characters."""
     sample = text[:_SAMPLE]
-    if "\x00" in sample:
-        return True
     controls = sum(1 for ch in sample if (ch < " " or "\x7f" <= ch < "\xa0") and ch not in _TEXT_CONTROLS)
     return controls > 0.02 * max(len(sample), 1)
 
 
-__all__ = ["BINARY_MESSAGE", "bom_encoding", "decode_text", "utf16_without_bom"]
+__all__ = ["BINARY_MESSAGE", "bom_encoding", "decode_text", "nul_share", "utf16_without_bom"]

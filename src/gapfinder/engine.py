@@ -24,7 +24,7 @@ from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import place
-from .ladder.profile import Profile
+from .ladder.profile import Profile, profile_of
 from .ladder.requirements import find_level
 from .ladder.titles import TitleClassifier
 from .limits import DEFAULT_LIMITS, Limits
@@ -194,7 +194,7 @@ class Engine:
 
         gap: Gap | None = None
         if job is not None:
-            gap = job_gap(profile, _profile_of(job), job.requirements or JobRequirements(), tax)
+            gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
         elif kind == "resume":
             lv = target_level or self._default_target(placement.level)
             gap = level_gap(profile, self.ladder, tax, lv)
@@ -231,18 +231,6 @@ class Engine:
     def _default_target(self, level_id: str) -> Level:
         lv = find_level(self.ladder, level_id)
         return find_level(self.ladder, lv.next) if lv.next else lv
-
-
-def _profile_of(report: Report) -> Profile:
-    return Profile(
-        kind=report.kind,
-        skills=report.skills,
-        certifications=report.certifications,
-        education=report.education,
-        experience=report.experience,
-        leadership=report.leadership,
-        headline=report.requirements.title if report.requirements else None,
-    )
 
 
 def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning, ...]:

@@ -20,17 +20,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ..cli import Kind
 from ..errors import GapfinderError, UsageError
 from .progress import BatchProgress
 from .records import Outcome
 from .run import Summary, count_pending, run_batch
 from .runner import Runner, default_workers, local_runner
 from .worker import EngineConfig
-
-
-class Kind(StrEnum):
-    resume = "resume"
-    job = "job"
 
 
 class EngineName(StrEnum):

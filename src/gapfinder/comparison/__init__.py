@@ -8,24 +8,13 @@ from __future__ import annotations
 
 from .._version import __version__
 from ..errors import UsageError
-from ..ladder.profile import Profile
+from ..ladder.profile import profile_of
 from ..models import Comparison, LevelFit, Report
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder
 from .hints import tailoring_hints
 from .score import match_score
 from .status import requirement_statuses
-
-
-def resume_profile(report: Report) -> Profile:
-    return Profile(
-        kind=report.kind,
-        skills=report.skills,
-        certifications=report.certifications,
-        education=report.education,
-        experience=report.experience,
-        leadership=report.leadership,
-    )
 
 
 def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
@@ -61,7 +50,7 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
 def compare(resume: Report, job: Report, ladder: Ladder, taxonomy: Taxonomy) -> Comparison:
     if resume.kind != "resume" or job.kind != "job":
         raise UsageError("compare() takes a resume report and a job report (kind='job')")
-    statuses = requirement_statuses(resume, resume_profile(resume), job, taxonomy)
+    statuses = requirement_statuses(resume, profile_of(resume), job, taxonomy)
     fit = level_fit(resume, job, ladder)
     counts = {k: sum(s.status == k for s in statuses) for k in ("met", "partial", "claimed", "missing")}
     return Comparison(

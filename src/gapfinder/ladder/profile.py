@@ -13,6 +13,7 @@ from ..models import (
     LeadershipSignal,
     Mention,
     Position,
+    Report,
     SkillFinding,
 )
 from ..taxonomy import Taxonomy
@@ -120,4 +121,17 @@ class Profile:
         return max((s.value or 0 for s in self.leadership if s.kind == "team_size"), default=0)
 
 
-__all__ = ["DEGREE_RANK", "Profile"]
+def profile_of(report: Report) -> Profile:
+    """The profile of an analysed document (a job's headline is its title)."""
+    return Profile(
+        kind=report.kind,
+        skills=report.skills,
+        certifications=report.certifications,
+        education=report.education,
+        experience=report.experience,
+        leadership=report.leadership,
+        headline=report.requirements.title if report.requirements else None,
+    )
+
+
+__all__ = ["DEGREE_RANK", "Profile", "profile_of"]

@@ -79,6 +79,7 @@ class DocumentWarning(Frozen):
       artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
       at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).
     - ``little_text``: fewer than 200 visible characters; results will be thin.
+    - ``no_requirements``: a job post with no requirement items; a comparison rests on the level alone.
     - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.
     """
 
@@ -258,7 +259,9 @@ class JobRequirement(Frozen):
         description="required / preferred ('nice to have', 'a plus') / responsibilities (what the job does)"
     )
     label: str = Field(description="human label, e.g. 'PyTorch or TensorFlow', '3+ years of experience'")
-    category: str = Field(description="taxonomy category of the (first) skill; 'certification', 'degree' or 'experience'")
+    category: str = Field(
+        description="taxonomy category of the (first) skill; 'certification', 'degree' or 'experience'"
+    )
     any_of: tuple[str, ...] = Field(
         (), description="skill or certification ids any one of which meets it; degree kind: the accepted levels"
     )

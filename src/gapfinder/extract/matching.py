@@ -15,6 +15,7 @@ not merely start a sentence (anywhere in the skills section).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -30,9 +31,18 @@ from .trie import guarded
 
 FUZZY_CUTOFF = 90.0
 CONTEXT_WINDOW = 6
+#: unambiguous technology names a run needs around a name for that name to count as listed (``_in_run``)
+RUN_ANCHORS = 2
+#: a job post's first line is its title when it is at most this long (``_title_line``)
+TITLE_MAX_CHARS = 150
+#: a one-word variant this short, written as a plain word, is that word (``_plain_word_variant``)
+PLAIN_WORD_MAX = 5
 _VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"-", ".", "/", "_"})
-_ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ers", "ies", "ous", "ive", "al")
+_JOINERS = frozenset({"-", "_", "."})  # join words into one compound, unlike "/"
+# a word ending like an English inflection or derivation that the name lacks is that English word
+# ("Informatics" is not "Informatica", "Objectives" not "Objective-C", "Ontologist" not "Ontologies")
+_ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ous", "ive", "al", "ics", "ist", "s")
 # a "C++ developer" does claim C++
 _CLAIMED_BY_ROLE = frozenset({"language"})
 _ROLE_NOUNS = frozenset(
@@ -60,6 +70,43 @@ _ROLE_NOUNS = frozenset(
         "squad",
     ]
 )
+#: nouns that end or head the name of an institution, a publication or an event
+_INSTITUTION_NOUNS = frozenset(
+    [
+        "institute",
+        "institution",
+        "faculty",
+        "school",
+        "department",
+        "college",
+        "university",
+        "journal",
+        "society",
+        "association",
+        "council",
+        "division",
+        "bureau",
+        "ministry",
+        "academy",
+        "conference",
+        "symposium",
+        "proceedings",
+        "transactions",
+        "foundation",
+        "centre",
+        "center",
+        "club",
+        "committee",
+        "laboratory",
+        "laboratories",
+        "agency",
+        "board",
+        "magazine",
+        "review",
+        "quarterly",
+        "forum",
+    ]
+)
 _LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
 _LEARNING_KINDS = frozenset(
     {
@@ -85,6 +132,8 @@ _LEARNING_KINDS = frozenset(
 _LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
 # a line break inside wrapped text: the line before is long or ends on a connector, the next starts a word
 _SOFT_BREAK = guarded(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
+_ITEM_BEFORE = frozenset({"", "\n", ",", "|", "/", ";", "•", ":", "(", "-", "*", "·", "and", "&", "or"})
+_ITEM_AFTER = frozenset({"", "\n", ",", "|", "/", ";", "•", ")", "(", ".", "-", ":", "and", "&", "or"})
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -109,18 +158,53 @@ def match_text(text: str) -> str:
 
 def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Match]:
     toks = _tokens(index, doc)
-    phrase = _phrase_matches(index, doc, toks)
+    recased: list[Match] = []
+    phrase = _phrase_matches(index, doc, toks, recased)
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
     taken = _select(unambiguous)
     anchors = sorted(m.tok_start for m in taken)
-    ambiguous = [m for m in phrase if m.surface.ambiguity is not None and _ambiguity_ok(ctx, toks, m, anchors)]
+    ambiguous: list[Match] = []
+    doubtful: list[Match] = recased
+    for m in phrase:
+        if m.surface.ambiguity is not None:
+            (ambiguous if _ambiguity_ok(ctx, toks, m, anchors) else doubtful).append(m)
+    if doubtful:
+        listed = _in_run(toks, phrase + recased, taken)
+        ambiguous += [m for m in doubtful if listed(m) and _not_vetoed(toks, m)]
     taken = _select(taken + ambiguous)
     covered = bytearray(len(doc))
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
     extra = _variant_and_fuzzy(ctx, index, toks, covered)
-    kept = (m for m in taken + extra if not _names_a_role(toks, m) and not _aspiration(doc, toks, m))
+    kept = [
+        m
+        for m in taken + extra
+        if not _names_a_role(toks, m) and not _aspiration(doc, toks, m) and not _names_an_organisation(toks, m)
+    ]
+    if ctx.kind == "job":
+        kept = _outside_title(ctx, kept)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _title_line(text: str) -> tuple[int, int]:
+    """The title line of a job post: its first non-blank line, when it is short and not a sentence."""
+    lo = len(text) - len(text.lstrip())
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].rstrip()
+    if not line or len(line) > TITLE_MAX_CHARS or ". " in line or line.endswith((".", "!", "?", ":")):
+        return 0, 0
+    return lo, lo + len(line)
+
+
+def _outside_title(ctx: AnalysisContext, matches: list[Match]) -> list[Match]:
+    """'Senior Java Developer' as the title of a post names the role; the post states what it asks for
+    in its text. A skill named in the title counts there only when the text never names it."""
+    lo, hi = _title_line(ctx.text)
+    if lo == hi:
+        return matches
+    named = {m.surface.id for m in matches if not lo <= m.start < hi}
+    return [m for m in matches if not lo <= m.start < hi or m.surface.id not in named]
 
 
 def _aspiration(doc: Doc, toks: _Tokens, m: Match) -> bool:
@@ -144,8 +228,58 @@ def _names_a_role(toks: _Tokens, m: Match) -> bool:
     return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
 
 
-def _phrase_matches(index: PhraseIndex, doc: Doc, toks: _Tokens | None = None) -> list[Match]:
-    """Exact and alias matches of the phrase matcher, re-checked for case where the surface asks."""
+def _names_an_organisation(toks: _Tokens, m: Match) -> bool:
+    """'Journal of Social Service Research', 'Faculty of Information Technology', 'Research Council': a
+    capitalised skill word inside the name of an institution, a journal or an event names it, and claims
+    nothing. The name ends on an institution noun right after the skill, or starts with '<Institution> of'
+    followed only by capitalised words up to the skill."""
+    if m.surface.kind != "skill" or not toks.lexes[m.tok_start].text[:1].isupper():
+        return False
+    lexes = toks.lexes
+    nxt = _next_word(toks, m.tok_end - 1, 1)
+    if nxt is not None and nxt.lower in _INSTITUTION_NOUNS and nxt.text[:1].isupper():
+        return True
+    i = m.tok_start
+    for _ in range(5):
+        j = _word_index(toks, i, -1)
+        if j is None:
+            return False
+        lx = lexes[j]
+        if lx.lower in ("of", "for", "on"):
+            k = _word_index(toks, j, -1)
+            return k is not None and lexes[k].lower in _INSTITUTION_NOUNS and lexes[k].text[:1].isupper()
+        if not (lx.text[:1].isupper() or lx.lower in ("&", "and", "the")):
+            return False
+        i = j
+    return False
+
+
+def _word_index(toks: _Tokens, i: int, step: int) -> int | None:
+    """The index of the next non-blank token from i in direction ``step`` on the same line."""
+    lexes = toks.lexes
+    j = i + step
+    while 0 <= j < len(lexes):
+        lx = lexes[j]
+        if not lx.blank:
+            return j
+        if "\n" in lx.text:
+            return None
+        j += step
+    return None
+
+
+def _next_word(toks: _Tokens, i: int, step: int) -> _Lex | None:
+    j = _word_index(toks, i, step)
+    return None if j is None else toks.lexes[j]
+
+
+def _phrase_matches(
+    index: PhraseIndex, doc: Doc, toks: _Tokens | None = None, recased: list[Match] | None = None
+) -> list[Match]:
+    """Exact and alias matches of the phrase matcher, re-checked for case where the surface asks.
+
+    A case-sensitive skill surface written all in lower case ("go", "spring", "c#") is no match here; when
+    ``recased`` is given, such matches of two letters or more go there instead (``_in_run`` may accept them)."""
     lexes, idx = toks if toks is not None else _tokens(index, doc)
     strings = index.nlp.vocab.strings
     out: list[Match] = []
@@ -155,11 +289,13 @@ def _phrase_matches(index: PhraseIndex, doc: Doc, toks: _Tokens | None = None) -
         sf = index.surfaces[label].get(key)
         if sf is None:
             continue
+        kind: MatchKind = "exact" if sf.is_name else "alias"
         if sf.case_sensitive:
             text = doc[s:e].text
             if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
+                if recased is not None and sf.kind == "skill" and len(text) >= 2 and text == key:
+                    recased.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
                 continue
-        kind: MatchKind = "exact" if sf.is_name else "alias"
         out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
     return out
 
@@ -191,12 +327,82 @@ def _neighbour(toks: _Tokens, i: int, step: int) -> str:
     return ""
 
 
+def _not_vetoed(toks: _Tokens, m: Match) -> bool:
+    rule = m.surface.ambiguity
+    if rule is None:
+        return True
+    return not (
+        _neighbour(toks, m.tok_start, -1) in rule.reject_prev or _neighbour(toks, m.tok_end - 1, 1) in rule.reject_next
+    )
+
+
+def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Callable[[Match], bool]:
+    """Whether a match stands in a run of technology names: at least ``RUN_ANCHORS`` unambiguous names
+    and nothing else but other candidate names, blanks and list separators between them, on one line
+    ("docker agile selenium circleci jenkins", "java, spring, hibernate"). Such a run is a list of tags
+    even without commas, and there case is no evidence ("go", "spring" in lower case are tags too)."""
+    lexes = toks.lexes
+    n = len(lexes)
+    owner = [-1] * n  # token -> 0 candidate name, 1 unambiguous anchor
+    for m in candidates:
+        for t in range(m.tok_start, m.tok_end):
+            owner[t] = max(owner[t], 0)
+    for m in anchors:
+        for t in range(m.tok_start, m.tok_end):
+            owner[t] = 1
+    starts = {m.tok_start for m in anchors}
+
+    def run_anchors(i: int, step: int) -> int:
+        found = 0
+        while 0 <= i < n:
+            lx = lexes[i]
+            if owner[i] >= 0:
+                found += owner[i] == 1 and i in starts
+            elif lx.blank:
+                if "\n" in lx.text:
+                    break
+            elif lx.lower not in _LIST_SEPARATORS:
+                break
+            i += step
+        return found
+
+    def listed(m: Match) -> bool:
+        if (m.tok_start > 0 and lexes[m.tok_start - 1].text in _JOINERS) or (
+            m.tok_end < n and lexes[m.tok_end].text in _JOINERS
+        ):
+            return False  # part of a compound: 'multi-node', 'go-live'
+        if m.tok_start > 0 and m.tok_end < n and lexes[m.tok_start - 1].text == "(" and lexes[m.tok_end].text == ")":
+            return False  # a note on the name before it: 'Docker (basic)'
+        before, after = _neighbour(toks, m.tok_start, -1), _neighbour(toks, m.tok_end - 1, 1)
+        if before in _LIST_SEPARATORS and after not in _LIST_SEPARATORS and after not in ("", "\n"):
+            return False  # a modifier of the next item: 'Git and basic CI/CD'
+        return run_anchors(m.tok_start - 1, -1) + run_anchors(m.tok_end, 1) >= RUN_ANCHORS
+
+    return listed
+
+
+def _in_proper_name(toks: _Tokens, m: Match) -> bool:
+    """'Intelligent Business Cloud', 'Aviation Security Panel': an everyday word listed in lower case
+    ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name."""
+    if m.surface.text != m.surface.text.lower():
+        return False
+    first = toks.lexes[m.tok_start].text
+    prev = _next_word(toks, m.tok_start, -1)
+    return first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
+
+
+def _list_item(toks: _Tokens, m: Match) -> bool:
+    """Whether the match stands alone as an item: between list separators or line ends ('Testing, Cloud',
+    '• Testing', 'Selenium (3 years)'), not inside a phrase ('Monitoring queues of the CRM')."""
+    return _neighbour(toks, m.tok_start, -1) in _ITEM_BEFORE and _neighbour(toks, m.tok_end - 1, 1) in _ITEM_AFTER
+
+
 def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
     rule = m.surface.ambiguity
     assert rule is not None
-    if _neighbour(toks, m.tok_start, -1) in rule.reject_prev or _neighbour(toks, m.tok_end - 1, 1) in rule.reject_next:
+    if not _not_vetoed(toks, m) or _in_proper_name(toks, m):
         return False
-    if ctx.section_at(m.start) == "skills":
+    if ctx.section_at(m.start) == "skills" and (rule.case_sensitive or _list_item(toks, m)):
         return True
     lexes, idx = toks
     lo, hi = max(0, m.tok_start - CONTEXT_WINDOW), min(len(lexes), m.tok_end + CONTEXT_WINDOW)
@@ -337,7 +543,9 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, 
         lx = lexes[i]
         found: Match | None = None
         hit = _window_match(lexes, i, covered, index)
-        if hit is not None:
+        if hit is not None and not (
+            hit[1] == i + 1 and _plain_word_variant(lx, hit[0]) and _neighbour(toks, i, -1) != "."
+        ):
             sf, end = hit
             found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")
         elif lx.fuzzy_shape and _fuzzy_eligible(ctx, lexes, idx, i):
@@ -346,6 +554,21 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, 
             out.append(found)
             after = found.tok_end
     return out
+
+
+def _plain_word_variant(lx: _Lex, sf: Surface) -> bool:
+    """'net' for '.NET', 'adds' for 'AD DS': a short plain word (letters, no capital inside, not all caps)
+    whose only difference from a one-word name, or a name of acronyms, is the name's punctuation or casing
+    is the everyday word (unless the punctuation is there, spaced out: '. Net' in tokenised text).
+    Run-together forms of names of several words ('Teamplayer', 'Webservice') stay variants."""
+    text = lx.text
+    return (
+        len(text) <= PLAIN_WORD_MAX
+        and text.isalpha()
+        and not text.isupper()
+        and text[1:].islower()
+        and (" " not in sf.text or sf.text.replace(" ", "").isupper())  # 'AD DS': acronyms, not words
+    )
 
 
 def _fuzzy_eligible(ctx: AnalysisContext, lexes: list[_Lex], idx: list[int], i: int) -> bool:

@@ -187,3 +187,11 @@ def test_degrees_and_years_stated_with_the_duties_are_required(engine) -> None: 
     assert report.requirements is not None
     groups = {i.kind: i.group for i in report.requirements.items if i.kind in ("degree", "years")}
     assert groups == {"degree": "required", "years": "required"}
+
+
+def test_a_word_naming_what_the_alternatives_are_is_not_a_requirement_of_its_own(engine) -> None:  # type: ignore[no-untyped-def]
+    items = _items(engine, "Requirements\n- One major cloud: AWS, GCP or Azure.\n- Deep learning with PyTorch.\n")
+    sets = _skill_sets(items)
+    assert ("aws", "gcp", "azure") in sets
+    assert ("cloud-computing",) not in sets  # "cloud" heads the list of clouds
+    assert ("deep-learning",) in sets and ("pytorch",) in sets  # no list here: both are asked for

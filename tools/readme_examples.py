@@ -45,7 +45,7 @@ def block() -> str:
     req_lines = cmp_md[cmp_md.index("## Requirements") :].splitlines()
     table = [line for line in req_lines if line.startswith("|")]
     alt_rows = [row for row in table[2:] if " or " in row.split("|")[3]][:3]
-    other_rows = [row for row in table[2:] if "claimed" in row or "missing" in row][:3]
+    other_rows = [row for row in table[2:] if ("claimed" in row or "missing" in row) and row not in alt_rows][:3]
     hints = [line for line in req_lines if line.startswith("- **")][:4]
     cmp_block = "\n".join([score_part, "", *table[:2], *alt_rows, *other_rows, "", *hints])
     head, gap = "\n".join(lines[:7]), "\n".join(lines[gap_at:])

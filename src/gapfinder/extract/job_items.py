@@ -274,6 +274,32 @@ def _hits(
     return out
 
 
+_LIST_HEAD_GAP = re.compile(
+    r"(?:\s+[\w-]+){0,2}\s*(?:[:(]|[—–-]\s|,?\s*(?:such as|e\.g\.?|like|including))\s*", re.IGNORECASE
+)
+
+
+def _without_list_heads(text: str, tax: Taxonomy, runs: list[list[_Hit]]) -> list[list[_Hit]]:
+    """Drop a lone skill that only names what the list of alternatives right after it are ("One major
+    cloud: AWS, GCP or Azure", "a cloud platform (SageMaker, Vertex AI or Azure ML)"): every member of
+    the list implies it, so the list is the requirement. "Python and PyTorch or JAX" keeps Python."""
+    out: list[list[_Hit]] = []
+    for k, run in enumerate(runs):
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        refs = {h.ref for h in run}
+        if (
+            nxt is not None
+            and len(refs) == 1
+            and run[0].kind == "skill"
+            and len({h.ref for h in nxt}) > 1
+            and _LIST_HEAD_GAP.fullmatch(text, run[-1].end, nxt[0].start)
+            and all(run[0].ref in tax.implied(h.ref) for h in nxt)
+        ):
+            continue
+        out.append(run)
+    return out
+
+
 def _skill_items(
     ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]
 ) -> list[tuple[RequirementGroup, int, JobRequirement]]:
@@ -282,7 +308,8 @@ def _skill_items(
         by_clause.setdefault(clause_bounds(ctx.text, h.start), []).append(h)
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
-        for run in _chains(ctx.text, clause_hits, lo):
+        runs = _chains(ctx.text, clause_hits, lo)
+        for run in _without_list_heads(ctx.text, tax, runs):
             group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
             if run[0].kind == "certification":
                 group = _asked(group)

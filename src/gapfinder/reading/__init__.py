@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -211,11 +212,12 @@ def _too_big(size: int, limits: Limits) -> DocumentTooLargeError:
     )
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"), " ")
+#: the first character that is neither white space nor invisible (zero-width, soft hyphen, BOM, NUL)
+_VISIBLE = re.compile("[^\\s\u200b\u200c\u200d\u2060\ufeff\u00ad\x00]")
 
 
 def _check_text(text: str, limits: Limits) -> None:
-    if not text.strip() or (len(text) < 100_000 and not text.translate(_INVISIBLE).strip()):
+    if _VISIBLE.search(text) is None:
         raise EmptyDocumentError("the document has no text; pass a document with text in it")
     if len(text) > limits.max_chars:
         raise DocumentTooLargeError(

@@ -25,8 +25,13 @@ to ask for — but the warning always comes with the result. The analysis adds `
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
+import string
 import unicodedata
+from collections import Counter
 
 from .models import DocumentWarning
 
@@ -42,6 +47,12 @@ _OTHER = re.compile(r"[^\w\s]")
 _NO_VOWELS = str.maketrans("", "", "aeiouyAEIOUY")
 _CONSONANTS = re.compile(r"[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{5}")
 _FLIP = re.compile(r"[a-z][A-Z]")
+#: UTF-8 bytes: ASCII letters and non-ASCII bytes kept, every other ASCII character to a space
+_ASCII_LETTERS_KEPT = bytes(c if chr(c).isalpha() or c >= 0x80 else 0x20 for c in range(256))
+_ASCII_CONSONANTS = "bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ"
+#: ASCII consonants to 'c' (so ``_CONSONANTS`` is a run of 'c'), and letters to their case ('a'/'A': a flip is 'aA')
+_CONSONANT_CLASS = str.maketrans(_ASCII_CONSONANTS, "c" * len(_ASCII_CONSONANTS))
+_CASE_CLASS = str.maketrans(string.ascii_lowercase + string.ascii_uppercase, "a" * 26 + "A" * 26)
 _JUNK_CATEGORIES = frozenset({"Co", "Cn", "Cs", "Cc"})
 _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk"})
 #: symbols (ratings like ★★★★☆, arrows, check marks, emoji) are normal in resumes up to this share
@@ -58,18 +69,22 @@ _MIN_VISIBLE_FOR_WORDS = 150
 def garbage_ratio(text: str) -> float:
     """Share (0..1) of the visible characters of ``text`` that are not language (see the module doc)."""
     sample = text[:_SAMPLE]
-    visible = len(sample) - sum(map(str.isspace, sample))
+    visible = len("".join(sample.split()))  # str.split() splits exactly at the characters str.isspace() takes
     if visible == 0:
         return 0.0
-    alnum = sum(map(str.isalnum, sample))
+    others = _OTHER.findall(sample)  # neither a word character nor a space: usually a few percent
+    # a visible character is alphanumeric, '_' or one of ``others`` (\w is str.isalnum() or '_', \s is str.isspace())
+    alnum = visible - len(others) - sample.count("_")
     bad = symbols = 0
-    for ch in _OTHER.findall(sample):  # neither a word character nor a space: usually a few percent
+    for ch, count in Counter(others).items():  # a few dozen distinct characters
         category = unicodedata.category(ch)
         if ch == "\ufffd" or category in _JUNK_CATEGORIES:
-            bad += 1
+            bad += count
         elif category in _SYMBOL_CATEGORIES:
-            symbols += 1
-    junk = bad + sum(map(len, _CID.findall(sample))) + 2 * len(_MOJIBAKE.findall(sample))
+            symbols += count
+    junk = bad + sum(map(len, _CID.findall(sample)))
+    if "Ã" in sample or "Â" in sample or "â€" in sample:  # every mojibake match starts with one of these
+        junk += 2 * len(_MOJIBAKE.findall(sample))
     junk += max(0, symbols - int(_SYMBOL_ALLOWANCE * visible))
     if visible >= _MIN_VISIBLE_FOR_WORDS:  # one odd word ('asdfzxcv') is not a broken font
         junk += _letter_junk(sample)
@@ -77,6 +92,68 @@ def garbage_ratio(text: str) -> float:
     if visible >= 50 and alnum < 0.3 * visible:
         ratio = max(ratio, 1.0 - alnum / visible)
     return min(ratio, 1.0)
+
+
+def _latin_letters(word: str) -> str | None:
+    """A non-ASCII word as the letters it is judged by, or None when it is not Latin script.
+
+    Only letters are kept: \\w also takes numbers such as '½', which NFKD turns into '1⁄2' (found by
+    fuzz/fuzz_readers.py: a run of '½' became an empty word).
+    """
+    if not all(ch < "\u0250" for ch in word):
+        return None
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if ch.isalpha())
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, faster: ASCII characters other than letters become spaces in the UTF-8
+    bytes (other bytes are kept), the text is split at white space, and only the pieces with non-ASCII
+    characters are split by the regular expression."""
+    raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_KEPT)
+    pieces = raw.decode("utf-8", "surrogatepass").split()
+    if raw.isascii():
+        return pieces
+    return [w for piece in pieces for w in ((piece,) if piece.isascii() else _WORD.findall(piece))]
+
+
+def _judged_words(text: str) -> list[str]:
+    """The words :func:`_letter_junk` judges, in order: 3+ letters, not a short all-caps acronym, Latin
+    script (non-ASCII words by their letters after NFKD)."""
+    words = [w for w in _words(text) if len(w) >= 3 and not (len(w) <= 5 and w.isupper())]
+    if "".join(words).isascii():
+        return words
+    out: list[str] = []
+    for word in words:
+        if not word.isascii():
+            latin = _latin_letters(word)
+            if latin is None or len(latin) < 3:
+                continue
+            word = latin
+        out.append(word)
+    return out
+
+
+def _suspects(words: list[str], lengths: list[int]) -> list[str]:
+    """The words that may be implausible (a superset; :func:`_letter_junk` judges each): those with no
+    vowel, then those with a vowel and five consonants in a row or a lower-case letter followed by a capital,
+    found by searching the words, joined by spaces and mapped to letter classes by ``str.translate``,
+    for fixed strings."""
+    spaced = " ".join(words)
+    vowelless = spaced.translate(_NO_VOWELS).split(" ")  # split at " ": a word of vowels only stays, empty
+    out = list(itertools.compress(words, map(operator.eq, lengths, map(len, vowelless))))
+    found: dict[int, str] = {}  # start offset -> word: a word with both a run and a flip is judged once
+    for table, needle in ((_CONSONANT_CLASS, "c" * _CONSONANT_RUN), (_CASE_CLASS, "aA")):
+        classes = spaced.translate(table)
+        i = classes.find(needle)
+        while i >= 0:
+            start = classes.rfind(" ", 0, i) + 1
+            end = classes.find(" ", i)
+            end = len(classes) if end < 0 else end
+            found[start] = spaced[start:end]
+            i = classes.find(needle, end)
+    # the vowelless ones are in already
+    out += [word for word in found.values() if len(word.translate(_NO_VOWELS)) < len(word)]
+    return out
 
 
 def _letter_junk(text: str) -> int:
@@ -87,31 +164,40 @@ def _letter_junk(text: str) -> int:
     count whole: real text of any Latin-script language has 35-45% vowels in every stretch, and judging
     stretches, not the whole text, catches one garbled page among good ones. Short all-caps words
     (acronyms: SQL, HTTPS) count for neither.
+
+    The work is done by C-level operations: a stretch is the run of words up to the first one at which
+    the letter count reaches ``_STRETCH`` (found by bisecting the running total), its vowels counted on
+    the joined words; only the words :func:`_suspects` flags are judged one by one.
     """
-    implausible = poor = letters = vowels = 0
-    for word in _WORD.findall(text):
-        if len(word) < 3 or (word.isupper() and len(word) <= 5):
-            continue
-        if not word.isascii():
-            if not all(ch < "\u0250" for ch in word):  # not Latin script: not judged
-                continue
-            # keep letters only: \w also takes numbers such as '½', which NFKD turns into '1⁄2' (found by
-            # fuzz/fuzz_readers.py: a run of '½' became an empty word)
-            word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if ch.isalpha())
-            if len(word) < 3:
-                continue
-        n_vowels = len(word) - len(word.translate(_NO_VOWELS))
-        letters += len(word)
-        vowels += n_vowels
-        if letters >= _STRETCH:
-            poor += letters if vowels < _MIN_VOWEL_SHARE * letters else 0
-            letters = vowels = 0
+    words = _judged_words(text)
+    if not words:
+        return 0
+    joined = "".join(words)
+    lengths = list(map(len, words))
+    ends = list(itertools.accumulate(lengths))
+    poor = base = 0
+    while True:
+        i = bisect.bisect_left(ends, base + _STRETCH)
+        if i == len(ends):
+            break
+        end = ends[i]
+        letters = end - base
+        vowels = letters - len(joined[base:end].translate(_NO_VOWELS))
+        if vowels < _MIN_VOWEL_SHARE * letters:
+            poor += letters
+        base = end
+    letters = len(joined) - base
+    if letters >= _STRETCH // 3:
+        vowels = letters - len(joined[base:].translate(_NO_VOWELS))
+        if vowels < _MIN_VOWEL_SHARE * letters:
+            poor += letters
+    implausible = 0
+    for word in _suspects(words, lengths):
         if word[0].isupper() and len(word) <= 4:  # GmbH, NLTK-like names
             continue
+        n_vowels = len(word) - len(word.translate(_NO_VOWELS))
         if n_vowels == 0 or _CONSONANTS.search(word) or (len(_FLIP.findall(word)) > 1 and len(word) <= 12):
             implausible += len(word)
-    if letters >= _STRETCH // 3 and vowels < _MIN_VOWEL_SHARE * letters:
-        poor += letters
     return implausible + poor
 
 

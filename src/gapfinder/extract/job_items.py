@@ -21,10 +21,12 @@ responsibilities before preferred.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import (
     CertificationFinding,
@@ -40,6 +42,7 @@ from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .degree_index import degree_index
 from .leadership import NUMBER_WORDS
+from .trie import lowered_for_anchors
 
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
 PREFERRED_CUE = re.compile(
@@ -117,6 +120,17 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
     The search looks at most ``CLAUSE_WINDOW`` characters either way, so the cost per mention does not
     grow with the length of the posting.
     """
+    return _clause(text, offset)[0]
+
+
+def _clause(text: str, offset: int) -> tuple[tuple[int, int], int]:
+    """:func:`clause_bounds`, and the offset up to which a later offset has the same clause.
+
+    An offset ``o`` in ``[offset, limit)`` sees the same separators: none lies between ``offset`` and the
+    clause end, the one that starts the clause is at least two characters inside ``o``'s window, and the
+    end was found by a separator (or is the end of the text), not by the window; a ". " astride
+    ``offset`` would start ``o``'s clause later, so then only ``offset`` itself shares it.
+    """
     floor = max(0, offset - CLAUSE_WINDOW)
     ceiling = min(len(text), offset + CLAUSE_WINDOW)
     lo = max(text.rfind(c, floor, offset) for c in "\n;!?") + 1
@@ -127,9 +141,12 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
     if dot >= 0:
         ends.append(dot + 1)
     hi = min(ends) if ends else ceiling
+    limit = offset + 1
+    if (ends or ceiling == len(text)) and not (offset > 0 and text[offset - 1 : offset + 1] == ". "):
+        limit = max(limit, min(hi, lo + CLAUSE_WINDOW - 1))  # o - CLAUSE_WINDOW <= lo - 2 for every o < limit
     while lo < hi and text[lo] in " \t•*-–·>#":
         lo += 1
-    return lo, hi
+    return (lo, hi), limit
 
 
 def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: Iterable[int] = ()) -> bool:
@@ -139,11 +156,46 @@ def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: It
     plus", "PhD preferred") covers what precedes it, but not past a "required"/"must" or a blocker (the
     start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's required).
     """
-    if _LEADING_CUE.search(text, lo, start):
+    leading, trailing = _word_offsets(text, _LEADING_WORDS), _word_offsets(text, _TRAILING_WORDS)
+    if (leading is None or _any_in(leading, lo, start)) and _LEADING_CUE.search(text, lo, start):
         return True
+    if trailing is not None and not _any_in(trailing, end, hi):
+        return False  # no word a trailing cue is made of
     stop = min((b for b in blockers if end <= b < hi), default=hi)
     cue = _TRAILING_CUE.search(text, end, hi)
     return cue is not None and cue.start() < stop and not _REQUIRED_WORD.search(text, end, cue.start())
+
+
+#: every match of ``_LEADING_CUE``, ``_TRAILING_CUE``, ``_CHOICE_CUE`` contains one of these (lower case):
+#: where none is, the search is skipped
+_LEADING_WORDS = ("ideal", "prefer", "bonus", "nice", "a plus", "desir", "option")
+_TRAILING_WORDS = (
+    "nice", "prefer", "plus", "bonus", "desir", "advantag", "good to have", "option", "not required", "would be great"
+)  # fmt: skip
+_CHOICE_WORDS = ("one", "any", "either", "such as", "e.g", "for example", "for instance", "like")
+
+
+@functools.lru_cache(maxsize=8)  # three word lists a text: the texts of the last few analyses
+def _word_offsets(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of ``words`` in ``text`` (any case), or None when ``text`` has characters that
+    fold to ASCII letters only under ``re.IGNORECASE`` (then every search runs)."""
+    lowered = lowered_for_anchors(text)
+    if lowered is None:
+        return None
+    out: list[int] = []
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            out.append(i)
+            i = lowered.find(word, i + 1)
+    out.sort()
+    return out
+
+
+def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted ``offsets`` has one in ``[lo, hi)``."""
+    i = bisect.bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
 
 
 def group_at(
@@ -217,7 +269,10 @@ def _chains(text: str, hits: list[_Hit], lo: int) -> list[list[_Hit]]:
     for run, js in zip(runs, joints, strict=True):
         first = run[0].start
         in_parens = text.rfind("(", floor, first) > text.rfind(")", floor, first)
-        cue = _CHOICE_CUE.search(text, max(lo, first - 60), first) is not None
+        choice = _word_offsets(text, _CHOICE_WORDS)
+        cue = (choice is None or _any_in(choice, max(lo, first - 60), first)) and (
+            _CHOICE_CUE.search(text, max(lo, first - 60), first) is not None
+        )
         floor = run[-1].end
         # "A, B and C, or D": the "and" joints separate; each part is a choice when it says "or", when a
         # choice cue leads into it ("one of A, B, C"), or when it is a parenthesised list of examples
@@ -300,12 +355,17 @@ def _without_list_heads(text: str, tax: Taxonomy, runs: list[list[_Hit]]) -> lis
     return out
 
 
-def _skill_items(
-    ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]
-) -> list[tuple[RequirementGroup, int, JobRequirement]]:
+#: a requirement before it is numbered: its group, where it is stated, and the JobRequirement fields but the id
+_Item = tuple[RequirementGroup, int, dict[str, Any]]
+
+
+def _skill_items(ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]) -> list[_Item]:
     by_clause: dict[tuple[int, int], list[_Hit]] = {}
+    bounds, limit = (0, 0), -1  # hits come in order of their start: a clause is found once for all of its hits
     for h in hits:
-        by_clause.setdefault(clause_bounds(ctx.text, h.start), []).append(h)
+        if not h.start < limit:
+            bounds, limit = _clause(ctx.text, h.start)
+        by_clause.setdefault(bounds, []).append(h)
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
         runs = _chains(ctx.text, clause_hits, lo)
@@ -318,7 +378,8 @@ def _skill_items(
     candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
     asked_alone: set[str] = set()
     seen_sets: set[frozenset[str]] = set()
-    out: list[tuple[RequirementGroup, int, JobRequirement]] = []
+    out: list[_Item] = []
+    year_words = [m.start() for m in _YEAR_LETTERS.finditer(ctx.text)]
     for group, pos, run, (lo, hi) in candidates:
         refs = tuple(dict.fromkeys(h.ref for h in run))
         key = frozenset(refs)
@@ -329,14 +390,15 @@ def _skill_items(
         seen_sets.add(key)
         if len(refs) == 1:
             asked_alone.add(refs[0])
-        years = _years_for(ctx, run, lo)
+        # 'N years' needs the letters 'yr' or 'year' between the clause start and the run
+        k = bisect.bisect_left(year_words, lo)
+        years = _years_for(ctx, run, lo) if k < len(year_words) and year_words[k] + 2 <= run[0].start else None
         label = _label(tax, run)
         out.append(
             (
                 group,
                 pos,
-                JobRequirement(
-                    id="",
+                dict(
                     kind=run[0].kind,
                     group=group,
                     label=f"{years:g}+ years of {label}" if years is not None else label,
@@ -352,6 +414,8 @@ def _skill_items(
 
 
 _YEAR_WORD = re.compile(r"(?i:y(?:ea)?rs?)\b")
+#: in every match of ``YEARS_RE`` (the same case folding)
+_YEAR_LETTERS = re.compile(r"(?i:y(?:ea)?r)")
 
 
 def years_mentions(text: str) -> list[re.Match[str]]:
@@ -377,7 +441,7 @@ def asks_for_experience(text: str, m: re.Match[str]) -> bool:
     return not (_COMPANY_SUBJECT.search(before) or _FOR_N_YEARS.match(text, m.start() - 4 if m.start() >= 4 else 0))
 
 
-def _years_item(ctx: AnalysisContext) -> tuple[RequirementGroup, int, JobRequirement] | None:
+def _years_item(ctx: AnalysisContext) -> _Item | None:
     """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
     best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
     for m in years_mentions(ctx.text):
@@ -397,15 +461,11 @@ def _years_item(ctx: AnalysisContext) -> tuple[RequirementGroup, int, JobRequire
     n, _, group, m = best
     lo, hi = clause_bounds(ctx.text, m.start())
     label = f"{n:g}+ years of experience"
-    req = JobRequirement(
-        id="", kind="years", group=group, label=label, category="experience", years=n, sentence=_span(ctx, lo, hi)
-    )
+    req = dict(kind="years", group=group, label=label, category="experience", years=n, sentence=_span(ctx, lo, hi))
     return group, m.start(), req
 
 
-def _degree_items(
-    ctx: AnalysisContext, tax: Taxonomy, education: Iterable[EducationFinding]
-) -> list[tuple[RequirementGroup, int, JobRequirement]]:
+def _degree_items(ctx: AnalysisContext, tax: Taxonomy, education: Iterable[EducationFinding]) -> list[_Item]:
     mt = degree_index(tax)
     rank = mt.rank
     # a merged finding carries one mention per place its degree is named ("BS/MS ..." and "A master's ...")
@@ -418,7 +478,7 @@ def _degree_items(
                 continue
             s, _ = _norm_span(ctx, m)
             by_clause.setdefault(clause_bounds(ctx.text, s), []).append((e.degree, s, m))
-    out: list[tuple[RequirementGroup, int, JobRequirement]] = []
+    out: list[_Item] = []
     for (lo, hi), found in by_clause.items():
         found.sort(key=lambda f: f[1])
         # degrees joined by "/", "or", "," are one choice ("BS/MS", "Master's or PhD"); each choice takes
@@ -452,8 +512,7 @@ def _degree_items(
                 label += " in " + ", ".join(names) + (" or a related field" if related else "")
             if equivalent:
                 label += " (or equivalent experience)"
-            req = JobRequirement(
-                id="",
+            req = dict(
                 kind="degree",
                 group=group,
                 label=label,
@@ -483,7 +542,7 @@ def job_items(
 ) -> tuple[JobRequirement, ...]:
     """Every requirement of the posting, numbered r1, r2, ... in the order they are stated."""
     degrees = _degree_items(ctx, tax, education)
-    fields = [(m.start, m.end) for _, _, d in degrees for m in d.mentions]
+    fields = [(m.start, m.end) for _, _, d in degrees for m in d["mentions"]]
     hits = [h for h in _hits(ctx, skills, certifications) if not _inside(h.mention, fields)]
     items = _skill_items(ctx, tax, hits)
     years = _years_item(ctx)
@@ -491,7 +550,7 @@ def job_items(
         items.append(years)
     items += degrees
     items.sort(key=lambda t: t[1])
-    return tuple(req.model_copy(update={"id": f"r{i}"}) for i, (_, _, req) in enumerate(items, 1))
+    return tuple(JobRequirement(id=f"r{i}", **req) for i, (_, _, req) in enumerate(items, 1))
 
 
 __all__ = [

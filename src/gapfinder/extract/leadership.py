@@ -3,8 +3,10 @@
 Every signal is a row of ``RULES`` (kind, label, regular expression); the rows of one kind are compiled
 into one case-insensitive alternation and scanned once, so the cost is linear in the text for each kind;
 a lookahead on the characters a match can start with (``trie.guarded``) lets the scan skip most positions,
-and a kind none of whose required words (``trie.required_literals``) is in the text is not scanned at all.
-Patterns use bounded repetitions only. ``{N}`` in a pattern is a number written in digits or words
+and a kind none of whose required words (``trie.required_literals``) is in the text is not scanned at all;
+a kind whose matches look a bounded distance ahead (``trie.reach``: no unbounded repetition) is scanned only
+in windows around those words (``_scan``), when they cover less than half of the text (kinds with a
+``[\\w-]+`` or ``\\s+`` are scanned whole). ``{N}`` in a pattern is a number written in digits or words
 ("team of 8", "led twelve engineers"), ``{AMOUNT}`` a money amount ("$2.5M", "€300k"). One
 ``LeadershipSignal`` per kind, with every mention; its value is the largest number stated (team size,
 budget in currency units).
@@ -13,11 +15,12 @@ budget in currency units).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
-from .trie import guarded, lowercase_only, lowered_for_anchors, required_literals
+from .trie import guarded, lowercase_only, lowered_for_anchors, reach, required_literals
 
 Kind = SignalKind
 MAX_MENTIONS = 25
@@ -246,6 +249,10 @@ class _Scanner:
         self._folding: re.Pattern[str] | None = None
         if self.on_lowered is None:
             self._folding = guarded(self.source, re.IGNORECASE)
+        #: how far past a position an attempt to match looks (``trie.reach``), when bounded: the kind is
+        #: then scanned in windows around its anchors
+        compiled = self.on_lowered or self.pattern
+        self.reach = reach(compiled.pattern, compiled.flags) if self.anchors else None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -286,6 +293,53 @@ def _value(m: re.Match[str], i: int) -> int | None:
     return None
 
 
+#: a windowed scan is used when its windows cover less than this share of the text
+_WINDOWED_SHARE = 0.5
+
+
+def _windows(lowered: str, anchors: tuple[str, ...], radius: int) -> list[tuple[int, int]]:
+    """Disjoint, sorted spans of ``lowered`` holding every occurrence of ``anchors`` with ``radius``
+    characters on both sides."""
+    starts: list[int] = []
+    for a in anchors:
+        i = lowered.find(a)
+        while i >= 0:
+            starts.append(i)
+            i = lowered.find(a, i + 1)
+    starts.sort()
+    spans: list[tuple[int, int]] = []
+    end = len(lowered)
+    for i in starts:
+        lo, hi = max(0, i - radius), min(end, i + radius)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _scan(scanner: _Scanner, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """Every match of the kind, as one scan of the whole text finds them. With anchors and a bounded reach
+    only windows around the anchors are scanned: a match holds an anchor and an attempt at a position looks
+    at most ``reach`` characters ahead, so an attempt outside every window fails (any match it found would
+    hold an anchor less than ``reach`` after it) and one inside a window sees what it sees in the whole
+    text (``pos`` hides nothing before the window from look-behinds and ``\\b``); and a match never
+    straddles a window's start. Same matches, same order."""
+    if lowered is not None and scanner.on_lowered is not None:
+        pattern, subject = scanner.on_lowered, lowered
+    else:
+        pattern, subject = scanner.pattern, text
+    if lowered is None or scanner.anchors is None or scanner.reach is None:
+        yield from pattern.finditer(subject)
+        return
+    spans = _windows(lowered, scanner.anchors, scanner.reach + 1)
+    if sum(hi - lo for lo, hi in spans) > _WINDOWED_SHARE * len(subject):
+        yield from pattern.finditer(subject)
+        return
+    for lo, hi in spans:
+        yield from pattern.finditer(subject, lo, hi)
+
+
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:
     out: list[LeadershipSignal] = []
     lowered = lowered_for_anchors(ctx.text)
@@ -296,11 +350,7 @@ def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:
         rules = scanner.rules
         mentions: list[Mention] = []
         values: list[int] = []
-        if lowered is not None and scanner.on_lowered is not None:
-            found = scanner.on_lowered.finditer(lowered)
-        else:
-            found = scanner.pattern.finditer(ctx.text)
-        for m in found:
+        for m in _scan(scanner, ctx.text, lowered):
             i = int((m.lastgroup or "r0")[1:])
             v = _value(m, i)
             if kind == "team_size" and (v is None or not 1 < v <= 10_000):

@@ -435,6 +435,8 @@ class _Lex(NamedTuple):
     connector: bool
     fuzzy_shape: bool  # long enough, capitalised somewhere, not a stop word: may be a typo of a name
     inert: bool  # can neither start a variant window nor be a typo: the pass skips it
+    quiet: bool  # no one-token variant, no typo, and a stop word, blank or punctuation: can only start a
+    # variant window joined to the next token by a connector (else the pass skips it)
 
 
 class _LexCache(dict[int, _Lex]):
@@ -478,6 +480,12 @@ def _lex(index: PhraseIndex, orth: int) -> _Lex:
         connector=connector,
         fuzzy_shape=fuzzy_shape,
         inert=skip or (not is_prefix and single is None and not fuzzy_shape),
+        quiet=(
+            single is None
+            and not fuzzy_shape
+            and not connector
+            and (lexeme.is_stop or lexeme.is_space or lexeme.is_punct)
+        ),
     )
 
 
@@ -537,7 +545,11 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, 
     out: list[Match] = []
     lexes, idx = toks
     after = 0  # tokens before this are inside a match already made
-    for i in [i for i, lx in enumerate(lexes) if not lx.inert]:
+    last = len(lexes) - 1
+    starts = [
+        i for i, lx in enumerate(lexes) if not lx.inert and not (lx.quiet and (i == last or not lexes[i + 1].connector))
+    ]
+    for i in starts:
         if i < after or covered[i]:
             continue
         lx = lexes[i]

@@ -263,4 +263,43 @@ def lowered_for_anchors(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-__all__ = ["first_chars", "guarded", "lowercase_only", "lowered_for_anchors", "required_literals", "trie_pattern"]
+def _reach(items: Any) -> int:
+    """An upper bound on how many characters from its start an attempt to match ``items`` looks at
+    (consumed ones plus those a lookaround or a word boundary looks at)."""
+    total = 0
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY, _C.AT):
+            total += 1
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            total += _reach(av[1])
+        elif op is _C.SUBPATTERN:
+            total += _reach(av[3])
+        elif op is _C.BRANCH:
+            total += max(_reach(alt) for alt in av[1])
+        elif op in _REPEATS and av[1] != _C.MAXREPEAT:
+            total += av[1] * _reach(av[2])
+        else:
+            raise _Unknown  # an unbounded repetition, a back-reference...
+    return total
+
+
+def reach(pattern: str, flags: int = 0) -> int | None:
+    """A bound on how far past a position an attempt to match ``pattern`` there looks, or None when there is
+    none (an unbounded repetition): with ``finditer(text, pos, endpos)``, an attempt at ``p`` with
+    ``p + reach <= endpos`` sees what it sees in the whole text (``pos`` does not hide what precedes it from
+    look-behinds and ``\\b``)."""
+    try:
+        return _reach(_parse(pattern, flags))
+    except (_Unknown, re.error):
+        return None
+
+
+__all__ = [
+    "first_chars",
+    "guarded",
+    "lowercase_only",
+    "lowered_for_anchors",
+    "reach",
+    "required_literals",
+    "trie_pattern",
+]

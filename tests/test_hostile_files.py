@@ -84,7 +84,10 @@ def test_plain_pdf_is_read() -> None:
 def test_slow_page_is_stopped_on_the_main_thread(monkeypatch: pytest.MonkeyPatch, cooperative: bool) -> None:
     if not cooperative:
         _no_cooperative_checks(monkeypatch)
-    with pytest.raises(DocumentTooLargeError, match=r"time budget \(stopped at page 1 of 1\).*time_budget_s"):
+    # on a loaded machine the budget can run out while the file is still being opened
+    with pytest.raises(
+        DocumentTooLargeError, match=r"time budget \((stopped at page 1 of 1|while opening it)\).*time_budget_s"
+    ):
         read_document(SLOW_PAGE, limits=SHORT)
 
 
@@ -94,7 +97,7 @@ def test_slow_page_is_stopped_on_a_worker_thread(monkeypatch: pytest.MonkeyPatch
         _no_cooperative_checks(monkeypatch)
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         future = pool.submit(read_document, SLOW_PAGE, limits=SHORT)
-        with pytest.raises(DocumentTooLargeError, match=r"time budget \(stopped at page 1 of 1\)"):
+        with pytest.raises(DocumentTooLargeError, match=r"time budget \((stopped at page 1 of 1|while opening it)\)"):
             future.result()
     # the interruption stayed inside the read: the thread pool and this thread carry on
     assert "Kafka" in read_document(make_pdf(TEXT), limits=SHORT).text

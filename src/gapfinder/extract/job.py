@@ -13,11 +13,10 @@ from ..ladder.profile import DEGREE_RANK
 from ..models import CertificationFinding, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
-from .job_items import PREFERRED_CUE, asks_for_experience, clause_bounds, job_items, preferred_at, years_mentions
+from .job_items import NOT_REQUIREMENT, asks_for_experience, clause_bounds, job_items, preferred_at, years_mentions
 from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 
-NOT_REQUIREMENT = frozenset({"benefits", "company"})
 _SENIORITY = re.compile(r"(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s")
 _ROLE_PHRASE = re.compile(
     r"\b(?:(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s+)?"
@@ -117,4 +116,4 @@ def _min_years(ctx: AnalysisContext) -> float | None:
     return float(max(pool)) if pool else None
 
 
-__all__ = ["PREFERRED_CUE", "headline", "job_requirements"]
+__all__ = ["headline", "job_requirements"]

@@ -42,14 +42,9 @@ from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .degree_index import degree_index
 from .leadership import NUMBER_WORDS
-from .trie import lowered_for_anchors
+from .trie import find_all, lowered_for_anchors
 
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
-PREFERRED_CUE = re.compile(
-    r"\b(nice[- ]to[- ]haves?|preferred|preferably|a plus|pluses|bonus|ideally|desirable|desired|"
-    r"advantageous|an advantage|good to have|optional|not required|would be great)\b",
-    re.IGNORECASE,
-)
 _LEADING_CUE = re.compile(
     r"\b(?:ideally|preferably|bonus if|bonus points (?:for|if)|(?:nice[- ]to[- ]haves?|preferred|bonus|a plus|"
     r"desired|desirable|optional)\s*:)",
@@ -180,16 +175,7 @@ def _word_offsets(text: str, words: tuple[str, ...]) -> list[int] | None:
     """Sorted offsets of ``words`` in ``text`` (any case), or None when ``text`` has characters that
     fold to ASCII letters only under ``re.IGNORECASE`` (then every search runs)."""
     lowered = lowered_for_anchors(text)
-    if lowered is None:
-        return None
-    out: list[int] = []
-    for word in words:
-        i = lowered.find(word)
-        while i >= 0:
-            out.append(i)
-            i = lowered.find(word, i + 1)
-    out.sort()
-    return out
+    return None if lowered is None else find_all(lowered, words)
 
 
 def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
@@ -554,7 +540,7 @@ def job_items(
 
 
 __all__ = [
-    "PREFERRED_CUE",
+    "NOT_REQUIREMENT",
     "YEARS_RE",
     "asks_for_experience",
     "clause_bounds",

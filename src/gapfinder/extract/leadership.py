@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
-from .trie import guarded, lowercase_only, lowered_for_anchors, reach, required_literals
+from .trie import find_all, guarded, lowercase_only, lowered_for_anchors, reach, required_literals
 
 Kind = SignalKind
 MAX_MENTIONS = 25
@@ -300,16 +300,9 @@ _WINDOWED_SHARE = 0.5
 def _windows(lowered: str, anchors: tuple[str, ...], radius: int) -> list[tuple[int, int]]:
     """Disjoint, sorted spans of ``lowered`` holding every occurrence of ``anchors`` with ``radius``
     characters on both sides."""
-    starts: list[int] = []
-    for a in anchors:
-        i = lowered.find(a)
-        while i >= 0:
-            starts.append(i)
-            i = lowered.find(a, i + 1)
-    starts.sort()
     spans: list[tuple[int, int]] = []
     end = len(lowered)
-    for i in starts:
+    for i in find_all(lowered, anchors):
         lo, hi = max(0, i - radius), min(end, i + radius)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], hi)

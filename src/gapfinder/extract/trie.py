@@ -263,6 +263,18 @@ def lowered_for_anchors(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
+def find_all(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of ``words`` in ``lowered`` (overlaps included)."""
+    out: list[int] = []
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            out.append(i)
+            i = lowered.find(word, i + 1)
+    out.sort()
+    return out
+
+
 def _reach(items: Any) -> int:
     """An upper bound on how many characters from its start an attempt to match ``items`` looks at
     (consumed ones plus those a lookaround or a word boundary looks at)."""
@@ -295,6 +307,7 @@ def reach(pattern: str, flags: int = 0) -> int | None:
 
 
 __all__ = [
+    "find_all",
     "first_chars",
     "guarded",
     "lowercase_only",

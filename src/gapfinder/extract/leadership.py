@@ -1,26 +1,25 @@
 """Leadership and seniority signals: people management, team size, hiring, budgets, publications...
 
 Every signal is a row of ``RULES`` (kind, label, regular expression); the rows of one kind are compiled
-into one case-insensitive alternation and scanned once, so the cost is linear in the text for each kind;
-a lookahead on the characters a match can start with (``trie.guarded``) lets the scan skip most positions,
-and a kind none of whose required words (``trie.required_literals``) is in the text is not scanned at all;
-a kind whose matches look a bounded distance ahead (``trie.reach``: no unbounded repetition) is scanned only
-in windows around those words (``_scan``), when they cover less than half of the text (kinds with a
-``[\\w-]+`` or ``\\s+`` are scanned whole). ``{N}`` in a pattern is a number written in digits or words
-("team of 8", "led twelve engineers"), ``{AMOUNT}`` a money amount ("$2.5M", "€300k"). One
-``LeadershipSignal`` per kind, with every mention; its value is the largest number stated (team size,
-budget in currency units).
+into one case-insensitive alternation, and its matches are those of one ``finditer`` over the text. The scan
+only tries the positions where a match can start: every match of a kind starts with one of a few literal
+strings or a digit (``trie.start_literals``, computed from the parsed pattern), and one pass over the
+lower-cased text finds where any kind's start literals occur (``_candidates``); each kind then tries
+``match`` at its own positions, left to right, skipping those inside its previous match, which is what
+``finditer`` does at every position. ``{N}`` in a pattern is a number written in digits or words ("team of
+8", "led twelve engineers"), ``{AMOUNT}`` a money amount ("$2.5M", "€300k"). One ``LeadershipSignal`` per
+kind, with every mention; its value is the largest number stated (team size, budget in currency units).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
-from .trie import find_all, guarded, lowercase_only, lowered_for_anchors, reach, required_literals
+from .trie import guarded, lowercase_only, lowered_for_anchors, start_literals, trie_pattern
 
 Kind = SignalKind
 MAX_MENTIONS = 25
@@ -242,17 +241,13 @@ class _Scanner:
             parts.append(f"(?P<r{i}>{body})")
         self.rules = rules
         self.source = "|".join(parts)
-        #: one of these is in every match (lower case), when known
-        self.anchors = required_literals(self.source, re.IGNORECASE)
         #: ``source`` compiled case-sensitively, for the lower-cased text, when that finds the same spans
         self.on_lowered = guarded(self.source) if lowercase_only(self.source) else None
         self._folding: re.Pattern[str] | None = None
         if self.on_lowered is None:
             self._folding = guarded(self.source, re.IGNORECASE)
-        #: how far past a position an attempt to match looks (``trie.reach``), when bounded: the kind is
-        #: then scanned in windows around its anchors
-        compiled = self.on_lowered or self.pattern
-        self.reach = reach(compiled.pattern, compiled.flags) if self.anchors else None
+        #: how every match starts (``trie.start_literals``), when known: only those positions are tried
+        self.starts = start_literals(self.source, re.IGNORECASE)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -293,57 +288,117 @@ def _value(m: re.Match[str], i: int) -> int | None:
     return None
 
 
-#: a windowed scan is used when its windows cover less than this share of the text
-_WINDOWED_SHARE = 0.5
+@dataclass(frozen=True)
+class _StartIndex:
+    """Where the kinds' matches can start, found in one pass over the lower-cased text for all kinds."""
+
+    #: a non-word character followed by a literal that starts matches at a word start (group 1)
+    at_word: re.Pattern[str]
+    #: any other start literal
+    anywhere: re.Pattern[str]
+    #: found literal -> indices (into ``KINDS``) of the kinds with a start literal that is a prefix of it
+    kinds_at: dict[str, tuple[int, ...]]
+    #: (kind index, ``Starts.digits``) of the kinds some of whose matches start with a digit
+    digits: tuple[tuple[int, str], ...]
 
 
-def _windows(lowered: str, anchors: tuple[str, ...], radius: int) -> list[tuple[int, int]]:
-    """Disjoint, sorted spans of ``lowered`` holding every occurrence of ``anchors`` with ``radius``
-    characters on both sides."""
-    spans: list[tuple[int, int]] = []
-    end = len(lowered)
-    for i in find_all(lowered, anchors):
-        lo, hi = max(0, i - radius), min(end, i + radius)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
+def _start_index() -> _StartIndex:
+    at_word: dict[str, set[int]] = {}
+    anywhere: dict[str, set[int]] = {}
+    digits: list[tuple[int, str]] = []
+    for k, kind in enumerate(KINDS):
+        starts = _COMPILED[kind].starts
+        if starts is None:
+            continue
+        for w in starts.bounded:
+            (at_word if _WORD_START.match(w) else anywhere).setdefault(w, set()).add(k)
+        for w in starts.free:
+            anywhere.setdefault(w, set()).add(k)
+        if starts.digits is not None:
+            digits.append((k, starts.digits))
+    kinds_at = {}
+    for group in (at_word, anywhere):
+        for w in group:
+            kinds_at[w] = tuple(sorted({k for v, ks in group.items() if w.startswith(v) for k in ks}))
+    return _StartIndex(
+        at_word=re.compile(rf"[^\w](?=({trie_pattern(at_word, fold=False)}))"),
+        anywhere=re.compile(trie_pattern(anywhere, fold=False)),
+        kinds_at=kinds_at,
+        digits=tuple(digits),
+    )
 
 
-def _scan(scanner: _Scanner, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-    """Every match of the kind, as one scan of the whole text finds them. With anchors and a bounded reach
-    only windows around the anchors are scanned: a match holds an anchor and an attempt at a position looks
-    at most ``reach`` characters ahead, so an attempt outside every window fails (any match it found would
-    hold an anchor less than ``reach`` after it) and one inside a window sees what it sees in the whole
-    text (``pos`` hides nothing before the window from look-behinds and ``\\b``); and a match never
-    straddles a window's start. Same matches, same order."""
+_WORD_START = re.compile(r"\w")
+_INDEX = _start_index()
+_DIGITS = {"\\b": re.compile(r"\d+"), "": re.compile(r"\d")}  # run starts (a word start is one); every digit
+
+
+def _candidates(lowered: str) -> list[list[int]]:
+    """For each kind (in ``KINDS`` order), the sorted positions of ``lowered`` where a match can start: a
+    match at a word start begins with a literal after a non-word character (or at the start of the text),
+    the others with a literal anywhere or a digit."""
+    out: list[list[int]] = [[] for _ in KINDS]
+    kinds_at = _INDEX.kinds_at
+    for m in _INDEX.at_word.finditer(" " + lowered):  # one character per match: none hides the next
+        p = m.start()  # the literal's offset in ``lowered``
+        for k in kinds_at[m.group(1)]:
+            out[k].append(p)
+    unsorted: set[int] = set()
+    search = _INDEX.anywhere.search
+    found = search(lowered)
+    while found is not None:
+        p = found.start()
+        for k in kinds_at[found.group()]:
+            out[k].append(p)
+            unsorted.add(k)
+        found = search(lowered, p + 1)
+    for k, where in _INDEX.digits:
+        out[k].extend(d.start() for d in _DIGITS[where].finditer(lowered))
+        unsorted.add(k)
+    for k in unsorted:
+        out[k].sort()
+    return out
+
+
+def _scan_at(pattern: re.Pattern[str], subject: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(subject)`` finds when every match starts at one of ``positions``
+    (sorted): each is tried left to right unless inside the previous match (matches are never empty: each
+    starts with a literal or a digit). ``match`` at a position sees the whole subject, look-behinds and
+    ``\\b`` included."""
+    end = 0
+    match = pattern.match
+    for p in positions:
+        if p >= end:
+            m = match(subject, p)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int] | None) -> Iterator[re.Match[str]]:
+    """Every match of the kind, as one ``finditer`` over the whole text finds them."""
     if lowered is not None and scanner.on_lowered is not None:
         pattern, subject = scanner.on_lowered, lowered
     else:
         pattern, subject = scanner.pattern, text
-    if lowered is None or scanner.anchors is None or scanner.reach is None:
-        yield from pattern.finditer(subject)
-        return
-    spans = _windows(lowered, scanner.anchors, scanner.reach + 1)
-    if sum(hi - lo for lo, hi in spans) > _WINDOWED_SHARE * len(subject):
-        yield from pattern.finditer(subject)
-        return
-    for lo, hi in spans:
-        yield from pattern.finditer(subject, lo, hi)
+    if positions is None:
+        return pattern.finditer(subject)
+    return _scan_at(pattern, subject, positions)
 
 
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:
     out: list[LeadershipSignal] = []
     lowered = lowered_for_anchors(ctx.text)
-    for kind in KINDS:
+    candidates = None if lowered is None else _candidates(lowered)
+    for k, kind in enumerate(KINDS):
         scanner = _COMPILED[kind]
-        if lowered is not None and scanner.anchors and not any(a in lowered for a in scanner.anchors):
-            continue  # no match is possible: skip the scan
+        positions = None if candidates is None or scanner.starts is None else candidates[k]
+        if positions is not None and not positions:
+            continue  # no match can start anywhere
         rules = scanner.rules
         mentions: list[Mention] = []
         values: list[int] = []
-        for m in _scan(scanner, ctx.text, lowered):
+        for m in _scan(scanner, ctx.text, lowered, positions):
             i = int((m.lastgroup or "r0")[1:])
             v = _value(m, i)
             if kind == "team_size" and (v is None or not 1 < v <= 10_000):

@@ -5,6 +5,8 @@
 * ``guarded``: a pattern prefixed with a lookahead on the characters a match can start with, so the
   regex engine rejects most positions with one class test instead of trying every branch. The guard is
   computed from the parsed pattern and is a superset of the real first characters: matches are unchanged.
+* ``start_literals``: the strings (or digits) every match of a pattern starts with, so a scan can try only
+  the positions where one of them occurs (``extract.leadership``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Iterable
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 _Node = dict[str, "_Node"]
 
@@ -165,53 +167,82 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def _required(items: Any) -> list[frozenset[str]]:
-    """Candidate anchor sets of the sequence ``items``: each is a set of lower-cased ASCII strings such that
-    every match contains at least one of them."""
-    out: list[frozenset[str]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _C.LITERAL and chr(av).isascii():
-            run += chr(av).lower()
+def _literal_chars(item: str) -> str | None:
+    """The characters a class item of ``_advance`` stands for, when it is one literal character that
+    lower-cases soundly (ASCII, or a character without case) or ``\\s`` (every white-space character;
+    expanded only after a one-character start such as the "p" of "p & l": longer ones are selective enough)."""
+    if item == r"\s":
+        return _spaces()
+    ch = item[1] if len(item) == 2 and item[0] == "\\" and not item[1].isalnum() else item
+    if len(ch) != 1 or (not ch.isascii() and (ch.lower() != ch or ch.upper() != ch)):
+        return None
+    return ch.lower()
+
+
+@functools.cache
+def _spaces() -> str:
+    """Every character ``\\s`` matches in a str pattern (``str.isspace``; none is above U+3000)."""
+    return "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+class Starts(NamedTuple):
+    """How every match of a pattern starts (``start_literals``)."""
+
+    #: lower-cased strings that start the matches found at a word boundary
+    bounded: tuple[str, ...]
+    #: lower-cased strings that start the other matches
+    free: tuple[str, ...]
+    #: None when no match starts with ``\\d``; ``"\\b"`` when those that do start at a word boundary (at
+    #: the start of a run of digits), ``""`` when they may start at any digit
+    digits: str | None
+
+
+_MAX_EXPANSION = 64  # literals one prefix may expand to (``\s`` is 26 characters)
+
+
+def start_literals(pattern: str, flags: int = 0, depth: int = 6) -> Starts | None:
+    """How every match of ``pattern`` (compiled with ``flags``) starts: at each position of ``text`` where it
+    matches, ``lowered_for_anchors(text)`` has one of the ``Starts`` literals, or a ``\\d`` character. Each
+    literal is as long as ``depth`` characters and a bounded number of prefixes allow; none is a prefix of
+    another of its kind. None when some match could start with anything else (a class, ``.``) or be empty."""
+    for d in range(depth, 0, -1):
+        try:
+            parsed = _parse(pattern, flags)
+            states = _advance(parsed, {(False, ())}, d, bool(parsed.state.flags & re.IGNORECASE))
+        except _Unknown:
             continue
-        if run:
-            out.append(frozenset([run]))
-            run = ""
-        if op is _C.SUBPATTERN:
-            best = _best(_required(av[3]))
-            if best is not None:
-                out.append(best)
-        elif op is _C.BRANCH:
-            alts = [_best(_required(alt)) for alt in av[1]]
-            if all(a is not None for a in alts):
-                out.append(frozenset().union(*alts))  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] > 0:
-            best = _best(_required(av[2]))
-            if best is not None:
-                out.append(best)
-    return out
+        except re.error:
+            return None
+        bounded: set[str] = set()
+        free: set[str] = set()
+        digits: str | None = None
+        for boundary, prefix in states:
+            runs = [""]
+            for item in prefix:
+                chars = _literal_chars(item)
+                if chars is None or len(runs) * len(chars) > _MAX_EXPANSION or (len(chars) > 1 and len(runs[0]) > 1):
+                    break
+                runs = [r + c for r in runs for c in chars]
+            if runs != [""]:
+                (bounded if boundary else free).update(runs)
+            elif prefix and prefix[0] == r"\d":
+                digits = "\\b" if boundary and digits != "" else ""
+            else:
+                return None
+        kept_free = _shortest(free)
+        kept = tuple(w for w in _shortest(bounded) if not w.startswith(kept_free))
+        return Starts(kept, kept_free, digits)
+    return None
 
 
-def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective anchor set: strings of 5 characters or more (short ones are common words), then
-    the fewest strings, then the longest shortest string."""
-    return max(sets, key=lambda s: (min(map(len, s)) >= 5, -len(s), min(map(len, s))), default=None)
+def _shortest(words: set[str]) -> tuple[str, ...]:
+    """``words`` without those that start with another of them, sorted."""
+    ordered = sorted(words)
+    return tuple(w for i, w in enumerate(ordered) if not (i and w.startswith(tuple(ordered[:i]))))
 
 
 #: the only characters outside ASCII that match an ASCII letter under ``re.IGNORECASE`` (İ ı ſ K)
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def required_literals(pattern: str, flags: int = 0, min_len: int = 3) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of ``pattern`` contains, or None when the pattern has
-    no such anchors of at least ``min_len`` characters. Test them with ``maybe_contains``."""
-    try:
-        best = _best(_required(_parse(pattern, flags)))
-    except re.error:
-        return None
-    if best is None or min(map(len, best)) < min_len:
-        return None
-    return tuple(sorted(best))
 
 
 def _lowercase_only(items: Any) -> bool:
@@ -255,8 +286,9 @@ def lowercase_only(pattern: str) -> bool:
 
 
 def lowered_for_anchors(text: str) -> str | None:
-    """``text.lower()`` when it is a sound place to look for ``required_literals`` (a case-insensitive
-    match of an ASCII anchor is then a substring of it) and to run ``lowercase_only`` patterns, else None."""
+    """``text.lower()`` when it is a sound place to look for ``start_literals`` (where a case-insensitive
+    pattern matches the text, its literals are at the same offset of the lowered text) and to run
+    ``lowercase_only`` patterns, else None."""
     if _FOLDS_TO_ASCII.search(text):
         return None
     lowered = text.lower()
@@ -275,44 +307,13 @@ def find_all(lowered: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
-def _reach(items: Any) -> int:
-    """An upper bound on how many characters from its start an attempt to match ``items`` looks at
-    (consumed ones plus those a lookaround or a word boundary looks at)."""
-    total = 0
-    for op, av in items:
-        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY, _C.AT):
-            total += 1
-        elif op in (_C.ASSERT, _C.ASSERT_NOT):
-            total += _reach(av[1])
-        elif op is _C.SUBPATTERN:
-            total += _reach(av[3])
-        elif op is _C.BRANCH:
-            total += max(_reach(alt) for alt in av[1])
-        elif op in _REPEATS and av[1] != _C.MAXREPEAT:
-            total += av[1] * _reach(av[2])
-        else:
-            raise _Unknown  # an unbounded repetition, a back-reference...
-    return total
-
-
-def reach(pattern: str, flags: int = 0) -> int | None:
-    """A bound on how far past a position an attempt to match ``pattern`` there looks, or None when there is
-    none (an unbounded repetition): with ``finditer(text, pos, endpos)``, an attempt at ``p`` with
-    ``p + reach <= endpos`` sees what it sees in the whole text (``pos`` does not hide what precedes it from
-    look-behinds and ``\\b``)."""
-    try:
-        return _reach(_parse(pattern, flags))
-    except (_Unknown, re.error):
-        return None
-
-
 __all__ = [
+    "Starts",
     "find_all",
     "first_chars",
     "guarded",
     "lowercase_only",
     "lowered_for_anchors",
-    "reach",
-    "required_literals",
+    "start_literals",
     "trie_pattern",
 ]

@@ -10,13 +10,13 @@ and one-word aliases ("masters", "diploma").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..models import DegreeLevel as DegreeLevelId
 from ..taxonomy.schema import DegreeLevel, StudyField
-from .trie import trie_pattern
+from .trie import lowered_for_anchors, scan_at, trie_pattern, word_start_finder
 
 
 class DegreeTaxonomy(Protocol):
@@ -40,6 +40,8 @@ class DegreeIndex:
     field_of: dict[str, str]  # case-folded surface -> field id
     rank: dict[str, int]
     names: frozenset[str]  # case-folded level names
+    #: where a degree surface starts a word (``trie.word_start_finder``), for ``degree_matches``
+    starts: re.Pattern[str] | None
 
 
 _CACHE: dict[int, tuple[DegreeTaxonomy, DegreeIndex]] = {}
@@ -102,7 +104,17 @@ def _build(tax: DegreeTaxonomy) -> DegreeIndex:
         field_of=field_of,
         rank={lv.id: lv.rank for lv in tax.degree_levels.values()},
         names=frozenset(lv.name.casefold() for lv in tax.degree_levels.values()),
+        starts=word_start_finder([*aliases, *abbrevs], not_after="."),
     )
+
+
+def degree_matches(index: DegreeIndex, text: str) -> Iterator[re.Match[str]]:
+    """``index.degree.finditer(text)``, trying only the word starts where a degree surface begins (a match
+    starts at a word not after a dot and begins with a surface, in any case for aliases)."""
+    lowered = lowered_for_anchors(text)
+    if lowered is None or index.starts is None:
+        return index.degree.finditer(text)
+    return scan_at(index.degree, text, (m.start() for m in index.starts.finditer(" " + lowered)))
 
 
 def degree_index(tax: DegreeTaxonomy) -> DegreeIndex:
@@ -116,4 +128,4 @@ def degree_index(tax: DegreeTaxonomy) -> DegreeIndex:
     return hit[1]
 
 
-__all__ = ["DegreeIndex", "DegreeTaxonomy", "abbreviation_variants", "degree_index"]
+__all__ = ["DegreeIndex", "DegreeTaxonomy", "abbreviation_variants", "degree_index", "degree_matches"]

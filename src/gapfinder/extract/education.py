@@ -25,7 +25,7 @@ from ..models import DegreeLevel as DegreeLevelId
 from ..models import EducationFinding, MatchKind, Mention, SectionName
 from .context import AnalysisContext, SectionSpan
 from .dates import find_date_ranges
-from .degree_index import DegreeIndex, DegreeTaxonomy, abbreviation_variants, degree_index
+from .degree_index import DegreeIndex, DegreeTaxonomy, abbreviation_variants, degree_index, degree_matches
 
 # resume sections searched when the resume has an education section
 RESUME_SECTIONS: frozenset[SectionName] = frozenset({"education", "header", "summary"})
@@ -337,7 +337,7 @@ def extract_education(ctx: AnalysisContext, taxonomy: DegreeTaxonomy) -> tuple[E
     mt = degree_index(taxonomy)
     ctx = _unwrap_headings(ctx)
     text = ctx.text
-    hits = [m for m in mt.degree.finditer(text) if _searched(ctx, m.start())]
+    hits = [m for m in degree_matches(mt, text) if _searched(ctx, m.start())]
     kept: list[tuple[re.Match[str], DegreeLevelId]] = []
     prev_end = -10
     for m in hits:

@@ -14,12 +14,12 @@ kind, with every mention; its value is the largest number stated (team size, bud
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
-from .trie import guarded, lowercase_only, lowered_for_anchors, start_literals, trie_pattern
+from .trie import guarded, lowercase_only, lowered_for_anchors, scan_at, start_literals, trie_pattern, word_start_finder
 
 Kind = SignalKind
 MAX_MENTIONS = 25
@@ -321,7 +321,7 @@ def _start_index() -> _StartIndex:
         for w in group:
             kinds_at[w] = tuple(sorted({k for v, ks in group.items() if w.startswith(v) for k in ks}))
     return _StartIndex(
-        at_word=re.compile(rf"[^\w](?=({trie_pattern(at_word, fold=False)}))"),
+        at_word=word_start_finder(at_word) or re.compile("(?!)"),
         anywhere=re.compile(trie_pattern(anywhere, fold=False)),
         kinds_at=kinds_at,
         digits=tuple(digits),
@@ -360,21 +360,6 @@ def _candidates(lowered: str) -> list[list[int]]:
     return out
 
 
-def _scan_at(pattern: re.Pattern[str], subject: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(subject)`` finds when every match starts at one of ``positions``
-    (sorted): each is tried left to right unless inside the previous match (matches are never empty: each
-    starts with a literal or a digit). ``match`` at a position sees the whole subject, look-behinds and
-    ``\\b`` included."""
-    end = 0
-    match = pattern.match
-    for p in positions:
-        if p >= end:
-            m = match(subject, p)
-            if m is not None:
-                yield m
-                end = m.end()
-
-
 def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int] | None) -> Iterator[re.Match[str]]:
     """Every match of the kind, as one ``finditer`` over the whole text finds them."""
     if lowered is not None and scanner.on_lowered is not None:
@@ -383,7 +368,7 @@ def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int
         pattern, subject = scanner.pattern, text
     if positions is None:
         return pattern.finditer(subject)
-    return _scan_at(pattern, subject, positions)
+    return scan_at(pattern, subject, positions)
 
 
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:

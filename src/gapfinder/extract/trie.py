@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
@@ -174,9 +174,20 @@ def _literal_chars(item: str) -> str | None:
     if item == r"\s":
         return _spaces()
     ch = item[1] if len(item) == 2 and item[0] == "\\" and not item[1].isalnum() else item
-    if len(ch) != 1 or (not ch.isascii() and (ch.lower() != ch or ch.upper() != ch)):
-        return None
-    return ch.lower()
+    return ch.lower() if len(ch) == 1 and folds_soundly(ch) else None
+
+
+#: Latin letters that ``re.IGNORECASE`` relates to characters other than their upper and lower case
+_ODD_FOLDS = frozenset("\u00b5\u0130\u0131\u017f")  # µ (Greek mu), İ, ı, ſ
+
+
+def folds_soundly(ch: str) -> bool:
+    """True when every character that ``ch`` matches under ``re.IGNORECASE`` lower-cases to ``ch.lower()``
+    (one character) in a ``lowered_for_anchors`` text: ASCII, Latin letters up to U+024F but for µ İ ı ſ,
+    and characters without case. Checked exhaustively by a test."""
+    if ch.isascii() or (ch.lower() == ch and ch.upper() == ch):
+        return True
+    return ch < "\u0250" and ch not in _ODD_FOLDS and len(ch.lower()) == 1
 
 
 @functools.cache
@@ -245,6 +256,33 @@ def _shortest(words: set[str]) -> tuple[str, ...]:
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def word_start_finder(words: Iterable[str], not_after: str = "") -> re.Pattern[str] | None:
+    """A pattern to run over ``" " + lowered`` (``lowered_for_anchors(text)``): each match is one character,
+    neither a word character nor in ``not_after``, followed by one of ``words`` (lower-cased; the longest,
+    as group 1), so ``m.start()`` is the word's offset in ``lowered``. With ``finditer`` it finds every
+    such occurrence (a match never hides the next). None when a word has a character that does not
+    lower-case soundly."""
+    lowered = {w.lower() for w in words if w}
+    if not lowered or not all(folds_soundly(c) for w in lowered for c in w):
+        return None
+    return re.compile(rf"[^\w{re.escape(not_after)}](?=({trie_pattern(lowered, fold=False)}))")
+
+
+def scan_at(pattern: re.Pattern[str], subject: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(subject)`` finds, when none is empty and each starts at one of
+    ``positions`` (sorted, repeats allowed): each position is tried left to right unless it lies inside the
+    previous match, which is what ``finditer`` does at every position. ``match`` at a position sees the whole
+    subject: look-behinds and ``\\b`` work as in a whole scan."""
+    end = 0
+    match = pattern.match
+    for p in positions:
+        if p >= end:
+            m = match(subject, p)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 def _lowercase_only(items: Any) -> bool:
     for op, av in items:
         if op is _C.LITERAL or op is _C.NOT_LITERAL:
@@ -311,9 +349,12 @@ __all__ = [
     "Starts",
     "find_all",
     "first_chars",
+    "folds_soundly",
     "guarded",
     "lowercase_only",
     "lowered_for_anchors",
+    "scan_at",
     "start_literals",
     "trie_pattern",
+    "word_start_finder",
 ]

@@ -1,0 +1,79 @@
+"""Scans that try only the positions where a match can start (``trie.word_start_finder``, ``trie.scan_at``,
+``degree_index.degree_matches``) find exactly what ``finditer`` over the whole text finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from gapfinder.extract.degree_index import degree_index, degree_matches
+from gapfinder.extract.trie import folds_soundly, lowered_for_anchors, scan_at, word_start_finder
+from gapfinder.taxonomy import load_taxonomy
+
+_CHARS = [chr(c) for c in range(0x3001)]
+
+
+def test_folds_soundly_is_sound() -> None:
+    """Every character a soundly folding character matches case-insensitively lower-cases to its lower case,
+    in any text ``lowered_for_anchors`` accepts (exhaustive below U+3001)."""
+    accepted = "".join(c for c in _CHARS if lowered_for_anchors(c) is not None)
+    sound = [c for c in _CHARS if folds_soundly(c)]
+    assert len(sound) > 500
+    for ch in sound:
+        for other in re.findall(re.escape(ch), accepted, re.IGNORECASE):
+            assert other.lower() == ch.lower(), (ch, other)
+
+
+def test_lower_casing_keeps_word_characters() -> None:
+    """``[^\\w]`` before a word start reads the same on the text and on its lower-cased copy."""
+    word = re.compile(r"\w")
+    for ch in _CHARS:
+        if lowered_for_anchors(ch) is not None:
+            assert bool(word.match(ch)) == bool(word.match(ch.lower())), ch
+
+
+def test_word_start_finder() -> None:
+    finder = word_start_finder(["MSc", "master", "ma"], not_after=".")
+    assert finder is not None
+    lowered = "ma. master's; b.msc master-ms msc"
+    found = [(m.start(), m.group(1)) for m in finder.finditer(" " + lowered)]
+    assert found == [(0, "ma"), (4, "master"), (20, "master"), (30, "msc")]
+    assert word_start_finder(["\u017fcience"]) is None  # 'ſ' is not a sound start
+    assert word_start_finder([]) is None
+
+
+def test_scan_at_follows_finditer() -> None:
+    pattern = re.compile(r"ab|b\w*")
+    text = "abba b bab"
+    assert [m.span() for m in scan_at(pattern, text, range(len(text)))] == [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in scan_at(pattern, text, [0, 0, 2, 7])] == [(0, 2), (2, 4), (7, 10)]
+
+
+@pytest.fixture(scope="module")
+def index():  # type: ignore[no-untyped-def]
+    return degree_index(load_taxonomy())
+
+
+_DEGREE_WORDS = ["BSc", "B.Sc.", "bsc", "MS", "ms", "M.S.", "Master", "master's", "MASTERS", "PhD", "Ph.D.", "MBA"]
+_DEGREE_WORDS += ["Bachelor of Science", "Diplom-Ingenieur", "Licenciatura", "Maîtrise", "BS/MS", "B.Tech", "BTech"]
+_OTHER = ["in", "Computer Science", "the", "a", "ma", "Ms.", "x", "2019", ".", ",", "-", "/", "(", ")", "É"]
+_SEPARATORS = [" ", " ", "\n", ", ", ".", "", "-", "/", "\xa0"]
+
+
+def test_degree_matches_find_what_a_whole_scan_finds(index) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(13)
+    starts_used = 0
+    for _ in range(3000):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 60)):
+            parts.append(rng.choice(_DEGREE_WORDS) if rng.random() < 0.3 else rng.choice(_OTHER))
+            parts.append(rng.choice(_SEPARATORS))
+        if rng.random() < 0.2:
+            parts.append(rng.choice(["İ", "ſ"]))  # no lowered copy: the whole scan runs
+        text = "".join(parts)
+        expected = [(m.span(), m.group()) for m in index.degree.finditer(text)]
+        assert [(m.span(), m.group()) for m in degree_matches(index, text)] == expected, text
+        starts_used += lowered_for_anchors(text) is not None
+    assert starts_used > 1000

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import random
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -100,3 +102,46 @@ def test_letters_and_digits_survive_in_order(original: str) -> None:
 def test_no_blank_runs_are_left(original: str) -> None:
     once = normalize(original).text
     assert "\t" not in once and "  " not in once and "\u00a0" not in once
+
+
+def _reference(original: str) -> tuple[str, list[int]]:
+    """The normalisation spelled out character by character (slow, plain): map, then drop blanks."""
+    from gapfinder.normalize import _char_map, _join_hyphenation
+
+    chars: list[tuple[str, int]] = []
+    i = 0
+    while i < len(original):
+        ch = original[i]
+        if ch == "\r" and original.startswith("\n", i + 1):
+            chars.append(("\n", i))
+            i += 2
+            continue
+        rep = ch if ch == "\n" or " " <= ch <= "~" else _char_map(ch)
+        chars.extend((c, i) for c in rep)
+        i += 1
+    kept: list[tuple[str, int]] = []
+    for k, (ch, off) in enumerate(chars):
+        if ch == " ":
+            line_start = not kept or kept[-1][0] == "\n"
+            rest = "".join(c for c, _ in chars[k:])
+            before_break = rest.lstrip(" ").startswith("\n")
+            after_blank = bool(kept) and kept[-1][0] == " "
+            if line_start or before_break or after_blank:
+                continue
+        kept.append((ch, off))
+    text = "".join(c for c, _ in kept)
+    offs = array("l", [o for _, o in kept] + [len(original)])
+    if "-\n" in text:
+        text, offs = _join_hyphenation(text, offs)
+    return text, list(offs)
+
+
+_PIECES = [" ", " ", "  ", "\n", "\r\n", "\r", "\t", "a", "Bc", "-", "é", "\u200b", "\xa0", "’", "\x00", "\ufeff"]
+
+
+def test_normalize_matches_the_reference() -> None:
+    rng = random.Random(17)
+    for _ in range(3000):
+        original = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30)))
+        norm = normalize(original)
+        assert (norm.text, list(norm.offsets)) == _reference(original), repr(original)

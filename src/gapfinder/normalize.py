@@ -123,11 +123,26 @@ def _char_map(ch: str) -> str:
     return ch
 
 
-# a character that is not kept as it is (anything outside printable ASCII and "\n"), or a "\r\n" pair
-_SPECIAL = re.compile(r"\r\n|[^\n -~]")
-# blanks the normalised text drops: at the start of a line, before a line break, after another blank
-_DROPPED_BLANKS = re.compile(r"(?m)^ +| +(?=\n)|(?<= ) +")
+# a character that is not kept as it is: anything outside printable ASCII and "\n" (a "\r" before a "\n"
+# makes one line break with it); a class first, so the regex engine skips the other characters in C
+_SPECIAL = re.compile(r"[^\n -~]")
+# blanks the normalised text drops: a line's leading blanks, the blanks before a line break, and every
+# blank of a run but the first. Found as runs (a literal space first: the engine's fast prefix search):
+# two or more blanks, or one before a line break; a single blank that starts a line is found by "\n "
+_BLANK_RUN = re.compile(r" (?: +|(?=\n))")
 _MAP_CACHE: dict[str, str] = {}
+
+
+def _iota(n: int) -> array:
+    """``array("l", range(n))``, sliced from a cached one (copying a slice is a memcpy; building from a
+    range converts every number)."""
+    global _IOTA
+    if len(_IOTA) < n:
+        _IOTA = array("l", range(max(n, 2 * len(_IOTA))))
+    return _IOTA[:n]
+
+
+_IOTA = array("l", range(1 << 16))
 
 
 def normalize(original: str) -> NormalizedText:
@@ -146,17 +161,23 @@ def normalize(original: str) -> NormalizedText:
 
 
 def _map_chars(original: str) -> tuple[str, array]:
+    found = _SPECIAL.search(original)
+    if found is None:
+        return original, _iota(len(original))
+    iota = _iota(len(original))
     parts: list[str] = []
     offs = array("l")
     pos = 0
-    for m in _SPECIAL.finditer(original):
-        i = m.start()
+    while found is not None:
+        i = found.start()
         if i > pos:
             parts.append(original[pos:i])
-            offs.extend(range(pos, i))
-        ch = m.group()
-        if ch == "\r\n":  # one line break, at the offset of the "\r"
+            offs.extend(iota[pos:i])
+        ch = found.group()
+        pos = i + 1
+        if ch == "\r" and original.startswith("\n", pos):  # one line break, at the offset of the "\r"
             rep = "\n"
+            pos += 1
         else:
             rep = _MAP_CACHE.get(ch)  # type: ignore[assignment]
             if rep is None:
@@ -166,23 +187,43 @@ def _map_chars(original: str) -> tuple[str, array]:
         if rep:
             parts.append(rep)
             offs.extend([i] * len(rep))
-        pos = m.end()
-    if pos == 0:
-        return original, array("l", range(len(original)))
+        found = _SPECIAL.search(original, pos)
     if pos < len(original):
         parts.append(original[pos:])
-        offs.extend(range(pos, len(original)))
+        offs.extend(iota[pos:])
     return "".join(parts), offs
+
+
+def _dropped_blanks(text: str) -> list[tuple[int, int]]:
+    """The sorted, disjoint ranges of blanks to drop: of each run of blanks, all of it at a line start
+    or before a line break, else all but its first blank."""
+    runs = [m.span() for m in _BLANK_RUN.finditer(text)]
+    i = text.find("\n ")
+    starts = [0] if text.startswith(" ") else []
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n ", i + 2)
+    if starts:  # a single blank starting a line is not a run above; a longer run is already there
+        have = {s for s, _ in runs}
+        runs += [(s, s + 1) for s in starts if s not in have and not text.startswith("  ", s)]
+        runs.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        if s == 0 or text[s - 1] == "\n" or text.startswith("\n", e):
+            out.append((s, e))
+        else:
+            out.append((s + 1, e))
+    return out
 
 
 def _drop_blanks(text: str, offs: array) -> tuple[str, array]:
     parts: list[str] = []
     new = array("l")
     pos = 0
-    for m in _DROPPED_BLANKS.finditer(text):
-        parts.append(text[pos : m.start()])
-        new.extend(offs[pos : m.start()])
-        pos = m.end()
+    for start, end in _dropped_blanks(text):
+        parts.append(text[pos:start])
+        new.extend(offs[pos:start])
+        pos = end
     if pos == 0:
         return text, offs
     parts.append(text[pos:])

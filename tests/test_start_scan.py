@@ -77,3 +77,22 @@ def test_degree_matches_find_what_a_whole_scan_finds(index) -> None:  # type: ig
         assert [(m.span(), m.group()) for m in degree_matches(index, text)] == expected, text
         starts_used += lowered_for_anchors(text) is not None
     assert starts_used > 1000
+
+
+_YEARS_PIECES = ["5", "10", "3.5", "twenty", "Seventeen", "one", "+", "plus", "years", "YEARS", "yrs", "yr", "year"]
+_YEARS_PIECES += ["Jahre", "jahren", "tyranny", "Yearly", "x", ".", "of", "experience", "over", "a"]
+
+
+def test_stated_years_scan_finds_what_a_whole_scan_finds() -> None:
+    from gapfinder.extract.experience import _STATED, _stated_matches
+
+    rng = random.Random(19)
+    for _ in range(5000):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 30)):
+            parts.append(rng.choice(_YEARS_PIECES))
+            parts.append(rng.choice([" ", " ", "", "\n", "\xa0", "-", ", "]))
+        if rng.random() < 0.1:
+            parts.append("\u017f")  # no lowered copy: the whole scan runs
+        text = "".join(parts)
+        assert [m.span() for m in _stated_matches(text)] == [m.span() for m in _STATED.finditer(text)], text

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Experience, Position, SectionName
@@ -34,6 +35,7 @@ from .context import AnalysisContext
 from .dates import YM, DateRange, find_date_ranges, ym_str
 from .timeline import month_index, union_months
 from .titles import has_job_word, is_internship, org_from_below, split_header
+from .trie import lowered_for_anchors
 
 NOT_WORK: frozenset[SectionName] = frozenset(
     {
@@ -104,6 +106,11 @@ _STATED = re.compile(
     r"\s?(?P<plus>\+|plus)?\s?(?:years?|yrs?|jahre?n?)\b",
     re.IGNORECASE,
 )
+#: in the lower-cased text, the keyword of every ``_STATED`` match starts with one of these (and no other
+#: part of a match holds one); the keyword ends at most 2 characters after it ("years", "jahren")
+_STATED_KEY = re.compile(r"y(?:ea)?r|jahr")
+#: a ``_STATED`` match starts at most this many characters before its keyword ("seventeen plus ")
+_STATED_LEAD = 16
 _EXPERIENCE_WORD = re.compile(r"experience|\bexp\b|expertise|erfahrung|track record", re.IGNORECASE)
 _STATED_PREFIX = re.compile(r"(?:over|more than|nearly|almost|overall|total of)\s?$", re.IGNORECASE)
 
@@ -338,11 +345,30 @@ def union_years(positions: list[Position] | tuple[Position, ...], today: YM) -> 
     return round(union_months(spans) / 12.0, 2) if spans else None
 
 
+def _stated_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_STATED.finditer(text)``, searching only just before each keyword: no match starts before
+    ``_STATED_LEAD`` characters ahead of the next keyword, and one found in that window, which ends 3
+    characters past the keyword (the ``\\b`` after "years" sees the real next character), is the next
+    match of the whole scan."""
+    lowered = lowered_for_anchors(text)
+    if lowered is None:
+        yield from _STATED.finditer(text)
+        return
+    pos = 0
+    for key in _STATED_KEY.finditer(lowered):
+        if key.start() < pos:
+            continue
+        m = _STATED.search(text, max(pos, key.start() - _STATED_LEAD), key.end() + 3)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def stated_years(ctx: AnalysisContext) -> float | None:
     """The largest "N(+) years of experience" stated in the header or summary."""
     best: float | None = None
     text = ctx.text
-    for m in _STATED.finditer(text):
+    for m in _stated_matches(text):
         if ctx.section_at(m.start()) not in STATED_SECTIONS:
             continue
         after = text[m.end() : m.end() + 60].split("\n", 1)[0].split(". ", 1)[0]

@@ -96,3 +96,39 @@ def test_stated_years_scan_finds_what_a_whole_scan_finds() -> None:
             parts.append("\u017f")  # no lowered copy: the whole scan runs
         text = "".join(parts)
         assert [m.span() for m in _stated_matches(text)] == [m.span() for m in _STATED.finditer(text)], text
+
+
+_DATE_PIECES = [
+    "Jan",
+    "january",
+    "Sept.",
+    "März",
+    "août",
+    "Summer",
+    "WS",
+    "2019",
+    "19",
+    "03",
+    "3",
+    "12/2020",
+    "2015-17",
+]
+_DATE_PIECES += ["present", "Heute", "now", "today", "since", "x", "-", "–", "/", ".", ",", "to", "'21", "1.2.2020"]
+
+
+def test_date_token_scan_finds_what_a_whole_scan_finds() -> None:
+    from gapfinder.extract.dates import _TOKEN, _tokens
+
+    rng = random.Random(23)
+    for _ in range(4000):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 25)):
+            parts.append(rng.choice(_DATE_PIECES))
+            parts.append(rng.choice([" ", " ", "", "\n", "\xa0", " - "]))
+        if rng.random() < 0.1:
+            parts.append("\u0130")  # no lowered copy: the whole scan runs
+        text = "".join(parts)
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = [(m.span(), m.lastgroup) for m in _TOKEN.finditer(text, lo, hi)]
+        assert [(m.span(), m.lastgroup) for m in _tokens(text, lo, hi)] == expected, (text, lo, hi)

@@ -18,10 +18,11 @@ pairing neighbouring tokens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .trie import trie_pattern
+from .trie import lowered_for_anchors, scan_at, start_literals, trie_pattern, word_start_finder
 
 Precision = Literal["month", "season", "year"]
 YM = tuple[int, int]
@@ -95,6 +96,28 @@ _TOKEN = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def _token_starts() -> re.Pattern[str] | None:
+    """Where a ``_TOKEN`` can start (``trie.word_start_finder``): it starts a word (its first line), with a
+    month, season or "present" word or a digit."""
+    starts = start_literals(_TOKEN.pattern, _TOKEN.flags)
+    if starts is None:
+        return None
+    return word_start_finder((*starts.bounded, *starts.free), digits=starts.digits is not None)
+
+
+_TOKEN_STARTS = _token_starts()
+
+
+def _tokens(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_TOKEN.finditer(text, start, end)``, trying only the word starts where a token can begin."""
+    lowered = lowered_for_anchors(text)
+    if lowered is None or _TOKEN_STARTS is None:
+        return _TOKEN.finditer(text, start, end)
+    # a literal at lowered offset p is read after the padding's offset p; it may end at ``end``
+    found = _TOKEN_STARTS.finditer(" " + lowered, start, end + 1)
+    return scan_at(_TOKEN, text, (m.start() for m in found), end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +230,7 @@ def find_date_ranges(text: str, today: YM, start: int = 0, end: int | None = Non
     """All date ranges in ``text[start:end]``, in text order, with offsets into ``text``."""
     end = len(text) if end is None else end
     toks: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in _tokens(text, start, end):
         tok = _token(m, today)
         if tok is None:
             continue

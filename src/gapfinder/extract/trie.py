@@ -208,6 +208,7 @@ class Starts(NamedTuple):
     digits: str | None
 
 
+_DIGIT_RANGE = re.compile("[0-9]-[0-9]")  # a class item of ASCII digits: a digit start
 _MAX_EXPANSION = 64  # literals one prefix may expand to (``\s`` is 26 characters)
 
 
@@ -236,7 +237,7 @@ def start_literals(pattern: str, flags: int = 0, depth: int = 6) -> Starts | Non
                 runs = [r + c for r in runs for c in chars]
             if runs != [""]:
                 (bounded if boundary else free).update(runs)
-            elif prefix and prefix[0] == r"\d":
+            elif prefix and (prefix[0] == r"\d" or _DIGIT_RANGE.fullmatch(prefix[0])):
                 digits = "\\b" if boundary and digits != "" else ""
             else:
                 return None
@@ -256,28 +257,32 @@ def _shortest(words: set[str]) -> tuple[str, ...]:
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def word_start_finder(words: Iterable[str], not_after: str = "") -> re.Pattern[str] | None:
+def word_start_finder(words: Iterable[str], not_after: str = "", digits: bool = False) -> re.Pattern[str] | None:
     """A pattern to run over ``" " + lowered`` (``lowered_for_anchors(text)``): each match is one character,
     neither a word character nor in ``not_after``, followed by one of ``words`` (lower-cased; the longest,
-    as group 1), so ``m.start()`` is the word's offset in ``lowered``. With ``finditer`` it finds every
-    such occurrence (a match never hides the next). None when a word has a character that does not
-    lower-case soundly."""
+    as group 1; with ``digits`` also a ``\\d``), so ``m.start()`` is the word's offset in ``lowered``. With
+    ``finditer`` it finds every such occurrence (a match never hides the next). None when a word has a
+    character that does not lower-case soundly."""
     lowered = {w.lower() for w in words if w}
     if not lowered or not all(folds_soundly(c) for w in lowered for c in w):
         return None
-    return re.compile(rf"[^\w{re.escape(not_after)}](?=({trie_pattern(lowered, fold=False)}))")
+    digit = r"|\d" if digits else ""
+    return re.compile(rf"[^\w{re.escape(not_after)}](?=({trie_pattern(lowered, fold=False)}{digit}))")
 
 
-def scan_at(pattern: re.Pattern[str], subject: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(subject)`` finds, when none is empty and each starts at one of
-    ``positions`` (sorted, repeats allowed): each position is tried left to right unless it lies inside the
-    previous match, which is what ``finditer`` does at every position. ``match`` at a position sees the whole
-    subject: look-behinds and ``\\b`` work as in a whole scan."""
+def scan_at(
+    pattern: re.Pattern[str], subject: str, positions: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(subject, pos, endpos)`` finds, when none is empty and each starts at
+    one of ``positions`` (sorted, at least ``pos``, repeats allowed): each position is tried left to right
+    unless it lies inside the previous match, which is what ``finditer`` does at every position. ``match``
+    at a position sees the subject before it: look-behinds and ``\\b`` work as in a whole scan."""
     end = 0
     match = pattern.match
+    stop = len(subject) if endpos is None else endpos
     for p in positions:
         if p >= end:
-            m = match(subject, p)
+            m = match(subject, p, stop)
             if m is not None:
                 yield m
                 end = m.end()

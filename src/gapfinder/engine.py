@@ -22,6 +22,7 @@ from .extract.leadership import extract_leadership
 from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings
+from .extract.tokenize import tokenize
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import place
 from .ladder.profile import Profile, profile_of
@@ -161,7 +162,7 @@ class Engine:
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
         tax = self.taxonomy
 
-        matches = find_matches(ctx, self.index, self.index.nlp.make_doc(match_text(norm.text)))
+        matches = find_matches(ctx, self.index, tokenize(self.index, match_text(norm.text)))
         experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)

@@ -74,6 +74,8 @@ class PhraseIndex:
     fuzzy_cache: dict[str, tuple[Surface, float] | None] = field(default_factory=dict)
     #: word type (spaCy orth id) -> what the variant/fuzzy pass needs of it (``matching._Lex``)
     lex_cache: dict[int, Any] = field(default_factory=dict)
+    #: whitespace-separated chunk -> its tokens (``extract.tokenize``)
+    chunk_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def make_nlp() -> Language:

@@ -32,6 +32,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
+from typing import Any
 
 from .models import DocumentWarning
 
@@ -53,6 +54,12 @@ _ASCII_CONSONANTS = "bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ"
 #: ASCII consonants to 'c' (so ``_CONSONANTS`` is a run of 'c'), and letters to their case ('a'/'A': a flip is 'aA')
 _CONSONANT_CLASS = str.maketrans(_ASCII_CONSONANTS, "c" * len(_ASCII_CONSONANTS))
 _CASE_CLASS = str.maketrans(string.ascii_lowercase + string.ascii_uppercase, "a" * 26 + "A" * 26)
+#: the same three maps for ASCII text as bytes (``bytes.translate`` is a table lookup per byte)
+_VOWEL_BYTES = b"aeiouyAEIOUY"
+_CONSONANT_CLASS_BYTES = bytes(ord("c") if chr(b) in _ASCII_CONSONANTS else b for b in range(256))
+_CASE_CLASS_BYTES = bytes(
+    ord("a") if chr(b).islower() and b < 128 else ord("A") if chr(b).isupper() and b < 128 else b for b in range(256)
+)
 _JUNK_CATEGORIES = frozenset({"Co", "Cn", "Cs", "Cc"})
 _SYMBOL_CATEGORIES = frozenset({"So", "Sm", "Sk"})
 #: symbols (ratings like ★★★★☆, arrows, check marks, emoji) are normal in resumes up to this share
@@ -139,21 +146,39 @@ def _suspects(words: list[str], lengths: list[int]) -> list[str]:
     found by searching the words, joined by spaces and mapped to letter classes by ``str.translate``,
     for fixed strings."""
     spaced = " ".join(words)
-    vowelless = spaced.translate(_NO_VOWELS).split(" ")  # split at " ": a word of vowels only stays, empty
+    if spaced.isascii():  # the same steps on bytes, with byte tables
+        raw = spaced.encode("ascii")
+        vowelless: list[Any] = raw.translate(None, _VOWEL_BYTES).split(b" ")
+        searches: list[tuple[Any, Any, Any]] = [
+            (raw.translate(_CONSONANT_CLASS_BYTES), b"c" * _CONSONANT_RUN, b" "),
+            (raw.translate(_CASE_CLASS_BYTES), b"aA", b" "),
+        ]
+    else:
+        vowelless = spaced.translate(_NO_VOWELS).split(" ")  # split at " ": a word of vowels only stays, empty
+        searches = [
+            (spaced.translate(_CONSONANT_CLASS), "c" * _CONSONANT_RUN, " "),
+            (spaced.translate(_CASE_CLASS), "aA", " "),
+        ]
     out = list(itertools.compress(words, map(operator.eq, lengths, map(len, vowelless))))
     found: dict[int, str] = {}  # start offset -> word: a word with both a run and a flip is judged once
-    for table, needle in ((_CONSONANT_CLASS, "c" * _CONSONANT_RUN), (_CASE_CLASS, "aA")):
-        classes = spaced.translate(table)
+    for classes, needle, blank in searches:
         i = classes.find(needle)
         while i >= 0:
-            start = classes.rfind(" ", 0, i) + 1
-            end = classes.find(" ", i)
+            start = classes.rfind(blank, 0, i) + 1
+            end = classes.find(blank, i)
             end = len(classes) if end < 0 else end
             found[start] = spaced[start:end]
             i = classes.find(needle, end)
     # the vowelless ones are in already
     out += [word for word in found.values() if len(word.translate(_NO_VOWELS)) < len(word)]
     return out
+
+
+def _without_vowels(letters: str | bytes) -> int:
+    """How many of ``letters`` are not vowels (ASCII text comes as bytes: a faster translation)."""
+    if isinstance(letters, bytes):
+        return len(letters.translate(None, _VOWEL_BYTES))
+    return len(letters.translate(_NO_VOWELS))
 
 
 def _letter_junk(text: str) -> int:
@@ -172,7 +197,8 @@ def _letter_junk(text: str) -> int:
     words = _judged_words(text)
     if not words:
         return 0
-    joined = "".join(words)
+    text_joined = "".join(words)
+    joined: str | bytes = text_joined.encode("ascii") if text_joined.isascii() else text_joined
     lengths = list(map(len, words))
     ends = list(itertools.accumulate(lengths))
     poor = base = 0
@@ -182,13 +208,13 @@ def _letter_junk(text: str) -> int:
             break
         end = ends[i]
         letters = end - base
-        vowels = letters - len(joined[base:end].translate(_NO_VOWELS))
+        vowels = letters - _without_vowels(joined[base:end])
         if vowels < _MIN_VOWEL_SHARE * letters:
             poor += letters
         base = end
     letters = len(joined) - base
     if letters >= _STRETCH // 3:
-        vowels = letters - len(joined[base:].translate(_NO_VOWELS))
+        vowels = letters - _without_vowels(joined[base:])
         if vowels < _MIN_VOWEL_SHARE * letters:
             poor += letters
     implausible = 0

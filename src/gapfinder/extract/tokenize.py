@@ -26,7 +26,7 @@ from .phrase_index import PhraseIndex
 #: a chunk and the white space after it; the text's leading white space is a chunk with an empty word
 _CHUNK = re.compile(r"(\S*)(\s*)")
 #: chunks remembered per index; past this the memory is dropped and refilled
-MAX_CHUNKS = 100_000
+MAX_CHUNKS = 50_000  # about 10 MB
 
 
 def tokenize(index: PhraseIndex, text: str) -> Doc:

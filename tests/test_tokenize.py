@@ -57,6 +57,13 @@ def test_the_memory_is_bounded(index: SimpleNamespace, monkeypatch: pytest.Monke
     assert _tokens(tokenize(index, "word3 other3")) == _tokens(index.nlp.make_doc("word3 other3"))  # type: ignore[arg-type]
 
 
+def test_long_chunks_are_not_remembered(index: SimpleNamespace) -> None:
+    long = "x" * 5000 + ".com/" + "y" * 5000
+    text = f"see {long}  and\n\n{' ' * 300}end"
+    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+    assert all(len(k) <= tokenize_module.MAX_CHUNK_CHARS for k in index.chunk_tokens)
+
+
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 

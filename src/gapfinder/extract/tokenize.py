@@ -26,7 +26,10 @@ from .phrase_index import PhraseIndex
 #: a chunk and the white space after it; the text's leading white space is a chunk with an empty word
 _CHUNK = re.compile(r"(\S*)(\s*)")
 #: chunks remembered per index; past this the memory is dropped and refilled
-MAX_CHUNKS = 50_000  # about 10 MB
+MAX_CHUNKS = 50_000
+#: longer chunks (URLs, run-together text, an attack) are tokenised every time, never remembered: the
+#: memory stays under MAX_CHUNKS x MAX_CHUNK_CHARS characters of keys (a few MB)
+MAX_CHUNK_CHARS = 64
 
 
 def tokenize(index: PhraseIndex, text: str) -> Doc:
@@ -41,7 +44,9 @@ def tokenize(index: PhraseIndex, text: str) -> Doc:
         if word:
             toks = memo.get(word)
             if toks is None:
-                toks = memo[word] = tuple(t.text for t in tokenizer(word))
+                toks = tuple(t.text for t in tokenizer(word))
+                if len(word) <= MAX_CHUNK_CHARS:
+                    memo[word] = toks
             words += toks
             spaces += [False] * len(toks)
             if blank[:1] == " ":
@@ -50,10 +55,12 @@ def tokenize(index: PhraseIndex, text: str) -> Doc:
         if blank:
             toks = memo.get(blank)
             if toks is None:
-                toks = memo[blank] = tuple(t.text for t in tokenizer(blank))
+                toks = tuple(t.text for t in tokenizer(blank))
+                if len(blank) <= MAX_CHUNK_CHARS:
+                    memo[blank] = toks
             words += toks
             spaces += [False] * len(toks)
     return Doc(index.nlp.vocab, words=words, spaces=spaces)
 
 
-__all__ = ["MAX_CHUNKS", "tokenize"]
+__all__ = ["MAX_CHUNKS", "MAX_CHUNK_CHARS", "tokenize"]

@@ -107,6 +107,8 @@ _INSTITUTION_NOUNS = frozenset(
         "forum",
     ]
 )
+#: categories whose words end the names of companies ('Tidewater Logistics'): see ``_in_proper_name``
+_NAMING_CATEGORIES = frozenset({"domain"})
 _LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
 _LEARNING_KINDS = frozenset(
     {
@@ -383,12 +385,20 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
 
 def _in_proper_name(toks: _Tokens, m: Match) -> bool:
     """'Intelligent Business Cloud', 'Aviation Security Panel': an everyday word listed in lower case
-    ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name."""
-    if m.surface.text != m.surface.text.lower():
+    ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name. So is a
+    business domain, however listed, when the name ends there ('Tidewater Logistics, Denver', 'Cobaltline
+    Payments is ...'); in a line of capitalised tags ('Industry: Broadcast Telecommunications Television')
+    it is one of the tags."""
+    domain = m.surface.category in _NAMING_CATEGORIES
+    if m.surface.text != m.surface.text.lower() and not domain:
         return False
     first = toks.lexes[m.tok_start].text
     prev = _next_word(toks, m.tok_start, -1)
-    return first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
+    named = first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
+    if not named or not domain:
+        return named
+    nxt = _next_word(toks, m.tok_end - 1, 1)
+    return nxt is not None and not nxt.text[:1].isupper()
 
 
 def _list_item(toks: _Tokens, m: Match) -> bool:

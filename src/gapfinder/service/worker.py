@@ -13,6 +13,7 @@ upload is a 4xx, never a 500.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -67,6 +68,7 @@ def worker_main(conn: Connection, settings: ServiceSettings) -> None:
     except GapfinderError as exc:
         conn.send(("fatal", exc.message))
         return
+    gc.freeze()  # the engine lives as long as the worker: the cycle collector need not walk it again
     conn.send(("ready", os.getpid()))
     while True:
         try:

@@ -136,3 +136,19 @@ def test_a_cache_file_others_can_write_is_never_unpickled(
     monkeypatch.setattr(index_cache.pickle, "load", no_unpickle)
     tax, _ = load_compiled(taxonomy_dir)  # compiled from the YAML instead
     assert tax.skills
+
+
+def test_one_match_key_and_every_surface_has_its_labels(taxonomy_dir: Path, cache: Path) -> None:
+    from gapfinder.extract.matching import _phrase_matches
+    from gapfinder.extract.phrase_index import MATCH_KEY
+
+    _tax, index = load_compiled(taxonomy_dir)
+    keys = {key for by_key in index.surfaces.values() for key in by_key}
+    assert set(index.labels_of) == keys
+    assert all(
+        label in index.surfaces and key in index.surfaces[label] for key, ls in index.labels_of.items() for label in ls
+    )
+    assert set(_matcher_patterns(index)) == {MATCH_KEY}
+    surface = next(iter(next(iter(index.surfaces.values())).values()))
+    doc = index.nlp.make_doc(f"We use {surface.text} daily.")
+    assert [m.surface.id for m in _phrase_matches(index, doc)] == [surface.id]

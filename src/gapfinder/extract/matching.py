@@ -288,22 +288,19 @@ def _phrase_matches(
     A case-sensitive skill surface written all in lower case ("go", "spring", "c#") is no match here; when
     ``recased`` is given, such matches of two letters or more go there instead (``_in_run`` may accept them)."""
     lexes, idx = toks if toks is not None else _tokens(index, doc)
-    strings = index.nlp.vocab.strings
     out: list[Match] = []
-    for label_hash, s, e in index.matcher(doc):
-        label = strings[label_hash]
+    for _, s, e in index.matcher(doc):
         key = " ".join(lx.lower for lx in lexes[s:e])
-        sf = index.surfaces[label].get(key)
-        if sf is None:
-            continue
-        kind: MatchKind = "exact" if sf.is_name else "alias"
-        if sf.case_sensitive:
-            text = doc[s:e].text
-            if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
-                if recased is not None and sf.kind == "skill" and len(text) >= 2 and text == key:
-                    recased.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
-                continue
-        out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
+        for label in index.labels_of.get(key, ()):
+            sf = index.surfaces[label][key]
+            kind: MatchKind = "exact" if sf.is_name else "alias"
+            if sf.case_sensitive:
+                text = doc[s:e].text
+                if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
+                    if recased is not None and sf.kind == "skill" and len(text) >= 2 and text == key:
+                        recased.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
+                    continue
+            out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
     return out
 
 

@@ -63,9 +63,14 @@ class Surface:
 @dataclass
 class PhraseIndex:
     nlp: Language
+    #: every surface's tokens under one match key (``MATCH_KEY``): a key per skill would make spaCy create
+    #: a lexeme per skill id when the engine is built (~35 ms of a cold start)
     matcher: PhraseMatcher
-    #: matcher label -> surfaces sharing it, keyed by their lower-cased tokens joined by one space
+    #: label (skill or certification id) -> surfaces sharing it, keyed by their lower-cased tokens joined by
+    #: one space
     surfaces: dict[str, dict[str, Surface]]
+    #: lower-cased tokens joined by one space -> the labels with a surface written so, in taxonomy order
+    labels_of: dict[str, tuple[str, ...]]
     compact: dict[str, Surface]
     #: every prefix of every compact key (variant windows stop growing when they leave this set)
     prefixes: set[str]
@@ -95,6 +100,9 @@ class _Defaults(EnglishDefaults):
 class _English(English):
     lang = "en"
     Defaults = _Defaults
+
+
+MATCH_KEY = "gapfinder-surface"
 
 
 def make_nlp() -> Language:
@@ -186,14 +194,21 @@ def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = Fals
         _add_special_cases(nlp, data.special_forms)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     add = nlp.vocab.strings.add
-    for label, token_lists in data.patterns.items():
-        hashes: Any = [[add(t) for t in tokens] for tokens in token_lists if tokens]  # PhraseMatcher takes these
-        matcher.add(label, hashes)
+    # PhraseMatcher takes token hashes
+    hashes: Any = [
+        [add(t) for t in tokens] for token_lists in data.patterns.values() for tokens in token_lists if tokens
+    ]
+    matcher.add(MATCH_KEY, hashes)
+    labels_of: dict[str, list[str]] = {}
+    for label, by_key in data.surfaces.items():
+        for key in by_key:
+            labels_of.setdefault(key, []).append(label)
     prefixes = {ck[:k] for ck in data.compact for k in range(1, len(ck) + 1)}
     return PhraseIndex(
         nlp=nlp,
         matcher=matcher,
         surfaces=data.surfaces,
+        labels_of={key: tuple(labels) for key, labels in labels_of.items()},
         compact=data.compact,
         prefixes=prefixes,
         fuzzy_buckets=data.fuzzy_buckets,
@@ -206,6 +221,7 @@ def build_index(tax: Taxonomy, nlp: Language | None = None) -> PhraseIndex:
 
 
 __all__ = [
+    "MATCH_KEY",
     "IndexData",
     "PhraseIndex",
     "Surface",

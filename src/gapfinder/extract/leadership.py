@@ -14,7 +14,7 @@ kind, with every mention; its value is the largest number stated (team size, bud
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
@@ -241,21 +241,36 @@ class _Scanner:
             parts.append(f"(?P<r{i}>{body})")
         self.rules = rules
         self.source = "|".join(parts)
-        #: ``source`` compiled case-sensitively, for the lower-cased text, when that finds the same spans
-        self.on_lowered = guarded(self.source) if lowercase_only(self.source) else None
-        self._folding: re.Pattern[str] | None = None
-        if self.on_lowered is None:
-            self._folding = guarded(self.source, re.IGNORECASE)
+        #: compiled case-sensitively, ``source`` finds on the lower-cased text what it finds on the text
+        self.lowercase = lowercase_only(self.source)
         #: how every match starts (``trie.start_literals``), when known: only those positions are tried
         self.starts = start_literals(self.source, re.IGNORECASE)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def _get(self, name: str, make: Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
+        found = self._compiled.get(name)
+        if found is None:
+            found = self._compiled[name] = make()
+        return found
+
+    def at(self, lowered: bool) -> re.Pattern[str]:
+        """``source`` compiled for ``match`` at start positions: case-sensitively for the lower-cased text
+        (when ``lowercase``), else case-insensitively for the text; compiled on first use."""
+        if lowered:
+            return self._get("at_lowered", lambda: re.compile(self.source))
+        return self._get("at_text", lambda: re.compile(self.source, re.IGNORECASE))
+
+    @property
+    def on_lowered(self) -> re.Pattern[str] | None:
+        """For a scan of the whole lower-cased text: ``source`` compiled case-sensitively with a
+        first-characters guard (``trie.guarded``), when ``lowercase``; compiled on first use."""
+        return self._get("whole_lowered", lambda: guarded(self.source)) if self.lowercase else None
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """``source`` compiled case-insensitively (with a first-characters guard), for the text as it is;
-        compiled on first use when the lower-cased scan usually serves."""
-        if self._folding is None:
-            self._folding = guarded(self.source, re.IGNORECASE)
-        return self._folding
+        """For a scan of the whole text as it is: ``source`` compiled case-insensitively with a
+        first-characters guard; compiled on first use."""
+        return self._get("whole_text", lambda: guarded(self.source, re.IGNORECASE))
 
 
 def _compile_kind(kind: Kind) -> _Scanner:
@@ -362,13 +377,12 @@ def _candidates(lowered: str) -> list[list[int]]:
 
 def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int] | None) -> Iterator[re.Match[str]]:
     """Every match of the kind, as one ``finditer`` over the whole text finds them."""
-    if lowered is not None and scanner.on_lowered is not None:
-        pattern, subject = scanner.on_lowered, lowered
-    else:
-        pattern, subject = scanner.pattern, text
+    on_lowered = lowered is not None and scanner.lowercase
+    subject = lowered if lowered is not None and on_lowered else text
     if positions is None:
-        return pattern.finditer(subject)
-    return scan_at(pattern, subject, positions)
+        whole = scanner.on_lowered if on_lowered else scanner.pattern
+        return whole.finditer(subject)  # type: ignore[union-attr]
+    return scan_at(scanner.at(on_lowered), subject, positions)
 
 
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:

@@ -15,8 +15,6 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
 from ..errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFormatError
 from ..limits import Limits
 from .deadline import Deadline, DeadlineExceeded
@@ -39,8 +37,7 @@ ZIP_ERRORS: tuple[type[BaseException], ...] = (
 _MAX_ENTRIES = 10_000
 #: a member inflating more than this many times (and past 1 MB) is a zip bomb, not a Word file
 _MAX_RATIO = 200
-_PARSE_ERRORS: tuple[type[BaseException], ...] = (  # and python-docx's OpcError (``read_docx``)
-    etree.LxmlError,
+_PARSE_ERRORS: tuple[type[BaseException], ...] = (  # and lxml's and python-docx's errors (``read_docx``)
     KeyError,
     TypeError,
     AttributeError,
@@ -106,8 +103,9 @@ def read_docx(data: bytes, *, source: str | None, limits: Limits, deadline: Dead
     """
     import docx  # imported here: a PDF or text run never needs it
     from docx.opc.exceptions import OpcError
+    from lxml import etree
 
-    parse_errors: tuple[type[BaseException], ...] = (OpcError, *_PARSE_ERRORS)
+    parse_errors: tuple[type[BaseException], ...] = (OpcError, etree.LxmlError, *_PARSE_ERRORS)
     check_zip(data, limits)
     deadline = deadline or Deadline(limits.time_budget_s)
     try:

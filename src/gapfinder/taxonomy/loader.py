@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import TaxonomyError
@@ -36,7 +35,6 @@ from .schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -88,6 +86,9 @@ def default_taxonomy_dir() -> Path:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml  # here: an engine built from the compiled-taxonomy cache never reads YAML (~8 ms)
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
@@ -95,7 +96,7 @@ def _read_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise TaxonomyError(f"{path}: taxonomy file is not valid UTF-8") from None
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

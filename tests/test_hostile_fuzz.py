@@ -102,3 +102,16 @@ def test_mutated_files_give_text_or_a_typed_error(data: bytes) -> None:
         return
     assert document.text.strip()
     assert len(document.text) <= SHORT.max_chars
+
+
+def test_a_filter_abbreviation_pypdf_removed_is_a_typed_error() -> None:
+    """Found by the test above: "/Fl" (FlateDecode's abbreviation) in a stream dictionary makes pypdf 7
+    raise its DeprecationError, which is not one of its PyPdfErrors."""
+    data = make_pdf(TEXT).replace(b"/Filter /FlateDecode", b"/Filter /Fl", 1)
+    assert b"/Fl " in data
+    try:
+        document = read_document(data, limits=SHORT)
+    except InputError as err:
+        assert err.message and "\n" not in err.message
+        return
+    assert document.text.strip()

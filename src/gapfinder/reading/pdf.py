@@ -24,6 +24,7 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from pypdf.errors import DeprecationError as PypdfDeprecationError
 
 from ..errors import (
     CorruptDocumentError,
@@ -42,6 +43,7 @@ from .document import Document
 #: what a malformed file can make pypdf raise besides its own errors
 PARSE_ERRORS: tuple[type[BaseException], ...] = (
     PyPdfError,
+    PypdfDeprecationError,  # a filter abbreviation pypdf 7 removed ("/Fl" in a stream: found by hypothesis)
     ValueError,  # includes UnicodeDecodeError
     KeyError,
     TypeError,

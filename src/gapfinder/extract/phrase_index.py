@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import spacy
 from spacy.attrs import LOWER, ORTH
+from spacy.lang.tokenizer_exceptions import URL_PATTERN
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.util import compile_infix_regex, compile_prefix_regex
@@ -78,14 +79,21 @@ class PhraseIndex:
     chunk_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+#: spaCy's web-address pattern, except for a chunk that starts with a JavaScript library's name: there is no
+#: ".js" domain, so "Node.js/JavaScript" is two names joined by a slash, not a host and a path
+_URL_MATCH = re.compile(r"(?u)^(?![\w-]+\.js(?:/|$))" + URL_PATTERN.removeprefix("^")).match
+
+
 def make_nlp() -> Language:
-    """A blank English pipeline whose tokenizer also splits on brackets, bullets and pipes."""
+    """A blank English pipeline whose tokenizer also splits on brackets, bullets and pipes, and does not take
+    "Node.js/JavaScript" for a web address."""
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
     defaults: Any = nlp.Defaults
     infixes = [*defaults.infixes, r"[()\[\]{}•|;]", r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.])"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, r"•"]).search
+    tokenizer.url_match = _URL_MATCH
     return nlp
 
 

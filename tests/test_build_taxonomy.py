@@ -83,6 +83,29 @@ def test_onet_category(title: str, name: str, tail: str, expected: str | None) -
     assert bt.onet_category(title, name, tail, {"scala", "python"}) == expected
 
 
+def _row(title: str, occupations: int = 1, *, hot: bool = False, computing: bool = False) -> dict[str, object]:
+    return {"example": "X", "title": title, "occupations": occupations, "hot": hot, "computing": computing}
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (_row("Medical software"), False),  # one trade's application
+        (_row("Analytical or scientific software"), False),
+        (_row("Data base user interface and query software"), False),
+        (_row("Medical software", 3), True),  # widely used
+        (_row("Medical software", hot=True), True),
+        (_row("Medical software", computing=True), True),
+        (_row("Word processing software"), True),  # general-purpose software, however few list it
+        (_row("Operating system software"), True),
+        (_row("Development environment software"), True),
+        (_row("Graphics or photo imaging software"), True),
+    ],
+)
+def test_onet_relevant(row: dict[str, object], expected: bool) -> None:
+    assert bt.onet_relevant(row) is expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

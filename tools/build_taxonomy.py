@@ -47,6 +47,48 @@ ONET_WIDE_OCCUPATIONS = 3
 SOURCE_PRIORITY = {"linguist": 0, "github": 1, "esco": 2, "onet": 3}
 MAX_CONTEXT_WORDS = 16
 
+#: O*NET commodity classes of general-purpose software: every product of these is a candidate, however few
+#: occupations list it (the specificity policy still applies; an ambiguous name needs a widely used product).
+#: Not here: classes whose products serve one trade (analytical or scientific, medical, CAD, ERP, query and
+#: "database user interface" applications of a profession, accounting, HR, industrial control ...).
+_SOFTWARE_CLASSES = """
+    Operating system software
+    Device drivers or system software
+    Filesystem software
+    Data base management system software
+    Object oriented data base management software
+    Development environment software
+    Object or component oriented development software
+    Graphical user interface development software
+    Compiler and decompiler software
+    File versioning software
+    Program testing software
+    Web platform development software
+    Web page creation and editing software
+    Application server software
+    Portal server software
+    Enterprise application integration software
+    Configuration management software
+    Network monitoring software
+    Administration software
+    Backup or archival software
+    Transaction security and virus protection software
+    Office suite software
+    Word processing software
+    Spreadsheet software
+    Presentation software
+    Electronic mail software
+    Desktop publishing software
+    Internet browser software
+    Instant messaging software
+    Video conferencing software
+    Network conferencing software
+    Desktop communications software
+    Graphics or photo imaging software
+    Video creation and editing software
+"""
+ONET_SOFTWARE_CLASSES = frozenset(line.strip() for line in _SOFTWARE_CLASSES.strip().splitlines())
+
 # ------------------------------------------------------------------------------------------------ categories
 #: O*NET commodity title -> gapfinder category ("-": not a skill area). Unlisted titles (office, design, ERP, CRM,
 #: medical, ... applications) become ``tool``.
@@ -708,9 +750,15 @@ def read_onet(path: Path) -> list[dict[str, object]]:
 
 
 def onet_relevant(row: dict[str, object]) -> bool:
-    """Hot or in demand, widely used (ONET_WIDE_OCCUPATIONS occupations or more), or used in a computer or
-    mathematical occupation; the rest are applications of one or two trades (a dental office suite)."""
-    return bool(row["hot"]) or int(str(row["occupations"])) >= ONET_WIDE_OCCUPATIONS or bool(row["computing"])
+    """Hot or in demand, widely used (ONET_WIDE_OCCUPATIONS occupations or more), used in a computer or
+    mathematical occupation, or a product of a general-purpose software class (``ONET_SOFTWARE_CLASSES``); the
+    rest are applications of one or two trades (a dental office suite, a fencing estimator)."""
+    return (
+        bool(row["hot"])
+        or int(str(row["occupations"])) >= ONET_WIDE_OCCUPATIONS
+        or bool(row["computing"])
+        or str(row["title"]) in ONET_SOFTWARE_CLASSES
+    )
 
 
 def onet_category(title: str, name: str, tail: str, languages: set[str]) -> str | None:

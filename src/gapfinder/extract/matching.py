@@ -142,6 +142,10 @@ _PHRASE_HEADS = frozenset(
     | {"in", "for", "at", "across", "of", "on", "with", "within"}
 )
 _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
+#: a release number right after a name: dotted ("Actionscript 3.0", "Eclipse 3.1.1") or with a letter ("Oracle
+#: 10g", "Oracle 11i"; not a size: "9k", "5m"). Not a bare number or a year: "Spring 2010" is a term, "Expo 2010"
+#: an event, "CV 2" a page.
+_RELEASE = re.compile(r" v?\d{1,2}(?:(?:\.\d+)+|[ac-jl-wyz])\b(?! ?(?:[-+%x]|years?\b|yrs?\b|months?\b))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +420,12 @@ def _ends_phrase(toks: _Tokens, m: Match) -> bool:
     return after in _ITEM_AFTER or after in _PHRASE_HEADS
 
 
+def _with_release(text: str, m: Match) -> bool:
+    """A product name written with its release number: 'Oracle 10g', 'Access 2013', 'Windows 7'; not a count
+    ('Excel 5 years', 'Access 24/7')."""
+    return _RELEASE.match(text, m.end) is not None
+
+
 def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
     rule = m.surface.ambiguity
     assert rule is not None
@@ -424,6 +434,8 @@ def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[i
     if rule.head_noun and not _ends_phrase(toks, m):
         return False
     if ctx.section_at(m.start) == "skills" and (rule.case_sensitive or _list_item(toks, m)):
+        return True
+    if rule.case_sensitive and _with_release(ctx.text, m):
         return True
     lexes, idx = toks
     lo, hi = max(0, m.tok_start - CONTEXT_WINDOW), min(len(lexes), m.tok_end + CONTEXT_WINDOW)

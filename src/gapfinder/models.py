@@ -59,7 +59,7 @@ SignalKind = Literal[
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DocumentWarning(Frozen):

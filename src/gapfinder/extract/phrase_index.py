@@ -80,7 +80,7 @@ class PhraseIndex:
     #: word type (spaCy orth id) -> what the variant/fuzzy pass needs of it (``matching._Lex``)
     lex_cache: dict[int, Any] = field(default_factory=dict)
     #: whitespace-separated chunk -> its tokens (``extract.tokenize``)
-    chunk_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    chunk_tokens: dict[str, Any] = field(default_factory=dict)
 
 
 #: spaCy's web-address pattern, except for a chunk that starts with a JavaScript library's name: there is no

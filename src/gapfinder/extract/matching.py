@@ -577,6 +577,7 @@ def _window_match(lexes: list[_Lex], i: int, covered: bytearray, index: PhraseIn
 def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, covered: bytearray) -> list[Match]:
     out: list[Match] = []
     lexes, idx = toks
+    prefixes = index.prefixes
     after = 0  # tokens before this are inside a match already made
     last = len(lexes) - 1
     starts = [
@@ -587,7 +588,22 @@ def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, 
             continue
         lx = lexes[i]
         found: Match | None = None
-        hit = _window_match(lexes, i, covered, index)
+        hit: tuple[Surface, int] | None = None
+        if lx.single is not None or lx.blank or lx.breaks:
+            hit = _window_match(lexes, i, covered, index)
+        elif lx.is_prefix and i < last:
+            # without a one-word variant, a window is a match only if it reaches the next token (the
+            # checks _window_match makes at that token, inline: most words stop here)
+            nxt = lexes[i + 1]
+            if not (
+                covered[i + 1]
+                or nxt.blank
+                or nxt.breaks
+                or (nxt.stop and not lx.connector)
+                or (lx.stop and not nxt.connector)
+                or lx.key + nxt.key not in prefixes
+            ):
+                hit = _window_match(lexes, i, covered, index)
         if hit is not None and not (
             hit[1] == i + 1 and _plain_word_variant(lx, hit[0]) and _neighbour(toks, i, -1) != "."
         ):

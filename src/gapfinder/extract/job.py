@@ -13,7 +13,8 @@ from ..ladder.profile import DEGREE_RANK
 from ..models import CertificationFinding, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
-from .job_items import NOT_REQUIREMENT, asks_for_experience, clause_bounds, job_items, preferred_at, years_mentions
+from .job_groups import NOT_REQUIREMENT, clause_bounds, preferred_at
+from .job_items import asks_for_experience, job_items, years_mentions
 from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 

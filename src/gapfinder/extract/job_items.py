@@ -1,9 +1,8 @@
 """A job post's requirements as items: skills (with alternatives), years, degrees and certifications.
 
-The posting is read clause by clause (a line, cut at sentences and semicolons). Where a clause sits decides
-its group: a responsibilities section gives ``responsibilities``; a preferred section, or a preference cue
-in the clause ("a plus", "nice to have", "preferred"), gives ``preferred``; anything else (requirements,
-summary, untitled text) gives ``required``. Benefits and company boilerplate never give a requirement.
+The posting is read clause by clause (a line, cut at sentences and semicolons); where a clause sits and
+the preference cues around a mention decide its group (``job_groups``: required, preferred or
+responsibilities; benefits and company boilerplate never give a requirement).
 
 Alternatives: mentions in one clause joined by "or", "and/or" or "/" are one item ("PyTorch or
 TensorFlow"); a comma list is one item when its last joint is "or" ("AWS, GCP or Azure") or when a
@@ -21,7 +20,6 @@ responsibilities before preferred.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -41,22 +39,18 @@ from ..models import (
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .degree_index import degree_index
+from .job_groups import (
+    NOT_REQUIREMENT,
+    any_in,
+    asked,
+    clause_and_reach,
+    clause_bounds,
+    group_at,
+    preferred_at,
+    word_offsets,
+)
 from .leadership import NUMBER_WORDS
-from .trie import find_all, lowered_for_anchors
 
-NOT_REQUIREMENT = frozenset({"benefits", "company"})
-_LEADING_CUE = re.compile(
-    r"\b(?:ideally|preferably|bonus if|bonus points (?:for|if)|(?:nice[- ]to[- ]haves?|preferred|bonus|a plus|"
-    r"desired|desirable|optional)\s*:)",
-    re.IGNORECASE,
-)
-_TRAILING_CUE = re.compile(
-    r"\b(?:nice[- ]to[- ]haves?|preferred|a plus|pluses|bonus|desirable|desired|advantageous|an advantage|"
-    r"good to have|optional|not required|would be great)\b",
-    re.IGNORECASE,
-)
-_REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
-# what may stand between two alternatives ("A or B", "A/B", "A, B, or C")
 _OR_JOINT = re.compile(r"\s*,?\s*(?:or|and/or|/|\|)\s*(?:an?\s+|the\s+)?", re.IGNORECASE)
 _COMMA_JOINT = re.compile(r"\s*,\s*|\s*;\s*")
 _AND_JOINT = re.compile(r"\s*,?\s*(?:and|&|as well as|plus)\s*", re.IGNORECASE)
@@ -87,11 +81,6 @@ _RELATED = re.compile(
 _EQUIVALENT = re.compile(
     r"\bequivalent (?:practical |professional |work |industry |hands-on )?(?:experience|combination)", re.I
 )
-CLAUSE_WINDOW = 600  # characters: a clause is one line or sentence; longer runs of prose are cut here
-STRUCTURED = frozenset({"requirements", "responsibilities", "preferred"})
-#: the title block of a post: its first lines name the role, the company and the place, and ask for nothing;
-#: a post that starts with untitled prose has requirements there too
-HEADER_LINES = 4
 _DEGREE_JOINT = re.compile(
     r"(?:['’]s)?(?:\s+degrees?)?\s*(?:/|,\s*or|,|or|and/or|&)\s*(?:an?\s+|the\s+)?", re.IGNORECASE
 )
@@ -107,114 +96,6 @@ class _Hit:
     start: int  # normalised offsets
     end: int
     mention: Mention
-
-
-def clause_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The clause around ``offset``: its line, cut at sentence and semicolon boundaries.
-
-    The search looks at most ``CLAUSE_WINDOW`` characters either way, so the cost per mention does not
-    grow with the length of the posting.
-    """
-    return _clause(text, offset)[0]
-
-
-def _clause(text: str, offset: int) -> tuple[tuple[int, int], int]:
-    """:func:`clause_bounds`, and the offset up to which a later offset has the same clause.
-
-    An offset ``o`` in ``[offset, limit)`` sees the same separators: none lies between ``offset`` and the
-    clause end, the one that starts the clause is at least two characters inside ``o``'s window, and the
-    end was found by a separator (or is the end of the text), not by the window; a ". " astride
-    ``offset`` would start ``o``'s clause later, so then only ``offset`` itself shares it.
-    """
-    floor = max(0, offset - CLAUSE_WINDOW)
-    ceiling = min(len(text), offset + CLAUSE_WINDOW)
-    lo = max(text.rfind(c, floor, offset) for c in "\n;!?") + 1
-    dot = text.rfind(". ", floor, offset)
-    lo = max(lo, dot + 2 if dot >= 0 else 0, floor)
-    ends = [i for i in (text.find(c, offset, ceiling) for c in "\n;!?") if i >= 0]
-    dot = text.find(". ", offset, ceiling)
-    if dot >= 0:
-        ends.append(dot + 1)
-    hi = min(ends) if ends else ceiling
-    limit = offset + 1
-    if (ends or ceiling == len(text)) and not (offset > 0 and text[offset - 1 : offset + 1] == ". "):
-        limit = max(limit, min(hi, lo + CLAUSE_WINDOW - 1))  # o - CLAUSE_WINDOW <= lo - 2 for every o < limit
-    while lo < hi and text[lo] in " \t•*-–·>#":
-        lo += 1
-    return (lo, hi), limit
-
-
-def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: Iterable[int] = ()) -> bool:
-    """Whether a preference cue of the clause ``[lo, hi)`` covers the mention ``[start, end)``.
-
-    A leading cue ("ideally", "preferably", "Bonus:") covers what follows it; a trailing cue ("... is a
-    plus", "PhD preferred") covers what precedes it, but not past a "required"/"must" or a blocker (the
-    start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's required).
-    """
-    leading, trailing = _word_offsets(text, _LEADING_WORDS), _word_offsets(text, _TRAILING_WORDS)
-    if (leading is None or _any_in(leading, lo, start)) and _LEADING_CUE.search(text, lo, start):
-        return True
-    if trailing is not None and not _any_in(trailing, end, hi):
-        return False  # no word a trailing cue is made of
-    stop = min((b for b in blockers if end <= b < hi), default=hi)
-    cue = _TRAILING_CUE.search(text, end, hi)
-    return cue is not None and cue.start() < stop and not _REQUIRED_WORD.search(text, end, cue.start())
-
-
-#: every match of ``_LEADING_CUE``, ``_TRAILING_CUE``, ``_CHOICE_CUE`` contains one of these (lower case):
-#: where none is, the search is skipped
-_LEADING_WORDS = ("ideal", "prefer", "bonus", "nice", "a plus", "desir", "option")
-_TRAILING_WORDS = (
-    "nice", "prefer", "plus", "bonus", "desir", "advantag", "good to have", "option", "not required", "would be great"
-)  # fmt: skip
-_CHOICE_WORDS = ("one", "any", "either", "such as", "e.g", "for example", "for instance", "like")
-
-
-@functools.lru_cache(maxsize=8)  # three word lists a text: the texts of the last few analyses
-def _word_offsets(text: str, words: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets of ``words`` in ``text`` (any case), or None when ``text`` has characters that
-    fold to ASCII letters only under ``re.IGNORECASE`` (then every search runs)."""
-    lowered = lowered_for_anchors(text)
-    return None if lowered is None else find_all(lowered, words)
-
-
-def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
-    """Whether a sorted ``offsets`` has one in ``[lo, hi)``."""
-    i = bisect.bisect_left(offsets, lo)
-    return i < len(offsets) and offsets[i] < hi
-
-
-def group_at(
-    ctx: AnalysisContext,
-    offset: int,
-    end: int | None = None,
-    blockers: Iterable[int] = (),
-    bounds: tuple[int, int] | None = None,
-) -> RequirementGroup | None:
-    """The requirement group of the mention ``[offset, end)``, or None in benefits/company text.
-
-    In a posting with requirement/responsibility sections, the header's first lines (title, company,
-    place) ask for nothing and the summary ("About the role") describes the work: responsibilities. In a posting
-    without such sections, every sentence may state a requirement.
-    """
-    section = ctx.section_at(offset)
-    if section in NOT_REQUIREMENT:
-        return None
-    structured = any(s.name in STRUCTURED for s in ctx.sections)
-    if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
-        return None
-    lo, hi = bounds or clause_bounds(ctx.text, offset)
-    if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
-        return "preferred"
-    if section == "responsibilities" or (structured and section == "job_summary"):
-        return "responsibilities"
-    return "required"
-
-
-def _asked(group: RequirementGroup | None) -> RequirementGroup | None:
-    """Years, degrees and certifications are asked of the candidate wherever they are stated: a degree in
-    "About the role" is required, not a responsibility."""
-    return "required" if group == "responsibilities" else group
 
 
 def _norm_span(ctx: AnalysisContext, m: Mention) -> tuple[int, int]:
@@ -255,8 +136,8 @@ def _chains(text: str, hits: list[_Hit], lo: int) -> list[list[_Hit]]:
     for run, js in zip(runs, joints, strict=True):
         first = run[0].start
         in_parens = text.rfind("(", floor, first) > text.rfind(")", floor, first)
-        choice = _word_offsets(text, _CHOICE_WORDS)
-        cue = (choice is None or _any_in(choice, max(lo, first - 60), first)) and (
+        choice = word_offsets(text, _CHOICE_WORDS)
+        cue = (choice is None or any_in(choice, max(lo, first - 60), first)) and (
             _CHOICE_CUE.search(text, max(lo, first - 60), first) is not None
         )
         floor = run[-1].end
@@ -315,6 +196,10 @@ def _hits(
     return out
 
 
+#: every match of ``_CHOICE_CUE`` contains one of these (lower case): where none is, the search is skipped
+_CHOICE_WORDS = ("one", "any", "either", "such as", "e.g", "for example", "for instance", "like")
+
+
 _LIST_HEAD_GAP = re.compile(
     r"(?:\s+[\w-]+){0,2}\s*(?:[:(]|[—–-]\s|,?\s*(?:such as|e\.g\.?|like|including))\s*", re.IGNORECASE
 )
@@ -350,7 +235,7 @@ def _skill_items(ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]) -> list[
     bounds, limit = (0, 0), -1  # hits come in order of their start: a clause is found once for all of its hits
     for h in hits:
         if not h.start < limit:
-            bounds, limit = _clause(ctx.text, h.start)
+            bounds, limit = clause_and_reach(ctx.text, h.start)
         by_clause.setdefault(bounds, []).append(h)
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
@@ -358,7 +243,7 @@ def _skill_items(ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]) -> list[
         for run in _without_list_heads(ctx.text, tax, runs):
             group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
             if run[0].kind == "certification":
-                group = _asked(group)
+                group = asked(group)
             if group is not None:
                 candidates.append((group, run[0].start, run, (lo, hi)))
     candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
@@ -431,7 +316,7 @@ def _years_item(ctx: AnalysisContext) -> _Item | None:
     """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
     best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
     for m in years_mentions(ctx.text):
-        group = _asked(group_at(ctx, m.start()))
+        group = asked(group_at(ctx, m.start()))
         if group is None:
             continue
         if not asks_for_experience(ctx.text, m):
@@ -480,7 +365,7 @@ def _degree_items(ctx: AnalysisContext, tax: Taxonomy, education: Iterable[Educa
         by_group: dict[RequirementGroup, list[tuple[str, int, Mention]]] = {}
         for chain in chains:
             end = _norm_span(ctx, chain[-1][2])[1]
-            group = _asked(group_at(ctx, chain[0][1], end, blockers=starts, bounds=(lo, hi)))
+            group = asked(group_at(ctx, chain[0][1], end, blockers=starts, bounds=(lo, hi)))
             if group is not None:
                 by_group.setdefault(group, []).extend(chain)
         if not by_group:

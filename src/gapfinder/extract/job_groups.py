@@ -1,0 +1,161 @@
+"""Where a job post asks for something, and how firmly: clauses and requirement groups.
+
+A clause is a line cut at sentences and semicolons (at most ``CLAUSE_WINDOW`` characters either way of a
+mention). Its group: a responsibilities section gives ``responsibilities``; a preferred section, or a
+preference cue that covers the mention ("ideally ...", "... is a plus", "nice to have:"), gives
+``preferred``; anything else (requirements, summary, untitled text) gives ``required``. Benefits and company
+boilerplate, and the title block of a post with sections, ask for nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+
+from ..models import RequirementGroup
+from .context import AnalysisContext
+from .trie import find_all, lowered_for_anchors
+
+NOT_REQUIREMENT = frozenset({"benefits", "company"})
+_LEADING_CUE = re.compile(
+    r"\b(?:ideally|preferably|bonus if|bonus points (?:for|if)|(?:nice[- ]to[- ]haves?|preferred|bonus|a plus|"
+    r"desired|desirable|optional)\s*:)",
+    re.IGNORECASE,
+)
+_TRAILING_CUE = re.compile(
+    r"\b(?:nice[- ]to[- ]haves?|preferred|a plus|pluses|bonus|desirable|desired|advantageous|an advantage|"
+    r"good to have|optional|not required|would be great)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
+# what may stand between two alternatives ("A or B", "A/B", "A, B, or C")
+CLAUSE_WINDOW = 600  # characters: a clause is one line or sentence; longer runs of prose are cut here
+STRUCTURED = frozenset({"requirements", "responsibilities", "preferred"})
+#: the title block of a post: its first lines name the role, the company and the place, and ask for nothing;
+#: a post that starts with untitled prose has requirements there too
+HEADER_LINES = 4
+
+
+def clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The clause around ``offset``: its line, cut at sentence and semicolon boundaries.
+
+    The search looks at most ``CLAUSE_WINDOW`` characters either way, so the cost per mention does not
+    grow with the length of the posting.
+    """
+    return clause_and_reach(text, offset)[0]
+
+
+def clause_and_reach(text: str, offset: int) -> tuple[tuple[int, int], int]:
+    """:func:`clause_bounds`, and the offset up to which a later offset has the same clause.
+
+    An offset ``o`` in ``[offset, limit)`` sees the same separators: none lies between ``offset`` and the
+    clause end, the one that starts the clause is at least two characters inside ``o``'s window, and the
+    end was found by a separator (or is the end of the text), not by the window; a ". " astride
+    ``offset`` would start ``o``'s clause later, so then only ``offset`` itself shares it.
+    """
+    floor = max(0, offset - CLAUSE_WINDOW)
+    ceiling = min(len(text), offset + CLAUSE_WINDOW)
+    lo = max(text.rfind(c, floor, offset) for c in "\n;!?") + 1
+    dot = text.rfind(". ", floor, offset)
+    lo = max(lo, dot + 2 if dot >= 0 else 0, floor)
+    ends = [i for i in (text.find(c, offset, ceiling) for c in "\n;!?") if i >= 0]
+    dot = text.find(". ", offset, ceiling)
+    if dot >= 0:
+        ends.append(dot + 1)
+    hi = min(ends) if ends else ceiling
+    limit = offset + 1
+    if (ends or ceiling == len(text)) and not (offset > 0 and text[offset - 1 : offset + 1] == ". "):
+        limit = max(limit, min(hi, lo + CLAUSE_WINDOW - 1))  # o - CLAUSE_WINDOW <= lo - 2 for every o < limit
+    while lo < hi and text[lo] in " \t•*-–·>#":
+        lo += 1
+    return (lo, hi), limit
+
+
+def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: Iterable[int] = ()) -> bool:
+    """Whether a preference cue of the clause ``[lo, hi)`` covers the mention ``[start, end)``.
+
+    A leading cue ("ideally", "preferably", "Bonus:") covers what follows it; a trailing cue ("... is a
+    plus", "PhD preferred") covers what precedes it, but not past a "required"/"must" or a blocker (the
+    start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's required).
+    """
+    leading, trailing = word_offsets(text, _LEADING_WORDS), word_offsets(text, _TRAILING_WORDS)
+    if (leading is None or any_in(leading, lo, start)) and _LEADING_CUE.search(text, lo, start):
+        return True
+    if trailing is not None and not any_in(trailing, end, hi):
+        return False  # no word a trailing cue is made of
+    stop = min((b for b in blockers if end <= b < hi), default=hi)
+    cue = _TRAILING_CUE.search(text, end, hi)
+    return cue is not None and cue.start() < stop and not _REQUIRED_WORD.search(text, end, cue.start())
+
+
+#: every match of ``_LEADING_CUE``, ``_TRAILING_CUE`` (and of job_items' choice cue) contains one of these (lower
+#: case):
+#: where none is, the search is skipped
+_LEADING_WORDS = ("ideal", "prefer", "bonus", "nice", "a plus", "desir", "option")
+_TRAILING_WORDS = (
+    "nice", "prefer", "plus", "bonus", "desir", "advantag", "good to have", "option", "not required", "would be great"
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=8)  # three word lists a text: the texts of the last few analyses
+def word_offsets(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of ``words`` in ``text`` (any case), or None when ``text`` has characters that
+    fold to ASCII letters only under ``re.IGNORECASE`` (then every search runs)."""
+    lowered = lowered_for_anchors(text)
+    return None if lowered is None else find_all(lowered, words)
+
+
+def any_in(offsets: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted ``offsets`` has one in ``[lo, hi)``."""
+    i = bisect.bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
+
+
+def group_at(
+    ctx: AnalysisContext,
+    offset: int,
+    end: int | None = None,
+    blockers: Iterable[int] = (),
+    bounds: tuple[int, int] | None = None,
+) -> RequirementGroup | None:
+    """The requirement group of the mention ``[offset, end)``, or None in benefits/company text.
+
+    In a posting with requirement/responsibility sections, the header's first lines (title, company,
+    place) ask for nothing and the summary ("About the role") describes the work: responsibilities. In a posting
+    without such sections, every sentence may state a requirement.
+    """
+    section = ctx.section_at(offset)
+    if section in NOT_REQUIREMENT:
+        return None
+    structured = any(s.name in STRUCTURED for s in ctx.sections)
+    if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
+        return None
+    lo, hi = bounds or clause_bounds(ctx.text, offset)
+    if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
+        return "preferred"
+    if section == "responsibilities" or (structured and section == "job_summary"):
+        return "responsibilities"
+    return "required"
+
+
+def asked(group: RequirementGroup | None) -> RequirementGroup | None:
+    """Years, degrees and certifications are asked of the candidate wherever they are stated: a degree in
+    "About the role" is required, not a responsibility."""
+    return "required" if group == "responsibilities" else group
+
+
+__all__ = [
+    "CLAUSE_WINDOW",
+    "HEADER_LINES",
+    "NOT_REQUIREMENT",
+    "STRUCTURED",
+    "any_in",
+    "asked",
+    "clause_and_reach",
+    "clause_bounds",
+    "group_at",
+    "preferred_at",
+    "word_offsets",
+]

@@ -3,8 +3,9 @@
 spaCy's tokenizer splits a text at white space first and then tokenises each chunk on its own (prefixes,
 suffixes, infixes, special cases); a special case that would span two chunks is never applied, since its
 text would hold the white space between them. So a text's tokens are its chunks' tokens in order, and a
-chunk's tokens can be remembered: ``tokenize`` looks each chunk up, asks the tokenizer only for chunks it
-has not seen, and builds the ``Doc`` from the words and the spaces between them. Same tokens, same
+chunk's tokens can be remembered: ``tokenize`` looks each chunk up, asks the tokenizer (once per text,
+the unseen chunks joined by spaces) only for chunks it has not seen, and builds the ``Doc`` from the words
+and the spaces between them. Same tokens, same
 offsets, same white space as ``nlp.make_doc(text)`` (checked on dev texts, the examples and random texts
 in ``tests/test_tokenize.py``); the lexemes are the vocabulary's, so every lexical attribute is the same.
 
@@ -49,14 +50,36 @@ class ChunkMemory(dict[str, Tokens]):
         self.tokenizer = tokenizer
 
     def __missing__(self, chunk: str) -> Tokens:
+        """One chunk, tokenised on its own (``learn`` does the chunks of a text in one call)."""
         spaced = chunk[-1] == " " and not chunk[0].isspace()
-        words = tuple(t.text for t in self.tokenizer(chunk[:-1] if spaced else chunk))
-        tokens = (words, (False,) * (len(words) - 1) + (spaced,))
+        words = [t.text for t in self.tokenizer(chunk[:-1] if spaced else chunk)]
+        tokens = (tuple(words), (False,) * (len(words) - 1) + (spaced,))
         if len(chunk) <= MAX_CHUNK_CHARS:
-            if len(self) >= MAX_CHUNKS:
-                self.clear()
             self[chunk] = tokens
         return tokens
+
+    def learn(self, chunks: set[str]) -> None:
+        """Remember ``chunks`` (all unseen) from one tokenizer call: the word chunks, without their
+        trailing space, joined by single spaces tokenise as each does alone (spaCy splits at white space
+        first), each ending on a token with a trailing space; a call per chunk cost a ``Doc`` each."""
+        if len(self) + len(chunks) > MAX_CHUNKS:
+            self.clear()
+        words = [c for c in chunks if not c[0].isspace() and len(c) <= MAX_CHUNK_CHARS]
+        k, texts = 0, []
+        for token in self.tokenizer(" ".join(c.rstrip(" ") for c in words)):
+            texts.append(token.text)
+            if token.whitespace_:
+                self[words[k]] = _chunk_tokens(words[k], texts)
+                k, texts = k + 1, []
+        if texts:
+            self[words[k]] = _chunk_tokens(words[k], texts)
+        for chunk in chunks:  # white space and long chunks: one at a time (rare)
+            if chunk not in self:
+                self.__missing__(chunk)
+
+
+def _chunk_tokens(chunk: str, texts: list[str]) -> Tokens:
+    return tuple(texts), (False,) * (len(texts) - 1) + (chunk[-1] == " ",)
 
 
 def tokenize(index: PhraseIndex, text: str) -> Doc:
@@ -64,7 +87,11 @@ def tokenize(index: PhraseIndex, text: str) -> Doc:
     memory = index.chunk_tokens
     if not isinstance(memory, ChunkMemory) or memory.tokenizer is not index.nlp.tokenizer:
         memory = index.chunk_tokens = ChunkMemory(index.nlp.tokenizer)
-    chunks = list(map(memory.__getitem__, _CHUNK.findall(text)))
+    found = _CHUNK.findall(text)
+    chunks: list[Any] = list(map(memory.get, found))
+    if None in chunks:  # unseen chunks: learnt in one tokenizer call, then looked up again
+        memory.learn({chunk for chunk, known in zip(found, chunks, strict=True) if known is None})
+        chunks = list(map(memory.__getitem__, found))
     words = list(chain.from_iterable(map(_WORDS, chunks)))
     spaces = list(chain.from_iterable(map(_SPACES, chunks)))
     return Doc(index.nlp.vocab, words=words, spaces=spaces)

@@ -391,6 +391,21 @@ def test_deadline_kills_the_worker_then_busy_then_recovers(servers: dict[str, Se
     assert "ran past the 0.5 s deadline; replacing it" in tight.log_text()
 
 
+def test_a_body_slower_than_the_deadline_gets_408(servers: dict[str, Server]) -> None:
+    """The body must arrive within the deadline (0.5 s on ``tight``): a client trickling it gets 408 and the
+    server goes on serving."""
+
+    def trickle() -> Iterator[bytes]:
+        yield b'{"text": "Python and '
+        time.sleep(1.5)
+        yield b'SQL"}'
+
+    with servers["tight"].client() as client:
+        slow = client.post("/v1/analyze", content=trickle(), headers={"content-type": "application/json"})
+        assert_problem(slow, 408, "request-timeout")
+        assert client.get("/healthz").status_code == 200
+
+
 # ------------------------------------------------------------------------------------------ privacy, logs
 def test_logs_have_request_lines_but_no_document_text_or_names(main_server: Server) -> None:
     marker = "ZQXJ-PRIVATE-MARKER"

@@ -15,7 +15,7 @@ not merely start a sentence (anywhere in the skills section).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -360,12 +360,14 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
             owner[t] = 1
     starts = {m.tok_start for m in anchors}
 
-    def run_anchors(i: int, step: int) -> int:
+    def run_anchors(i: int, step: int, related: Sequence[str]) -> int:
+        """Anchors in the run from i; an anchor the rule names as related context counts as two."""
         found = 0
         while 0 <= i < n:
             lx = lexes[i]
             if owner[i] >= 0:
-                found += owner[i] == 1 and i in starts
+                if owner[i] == 1 and i in starts:
+                    found += 1 + (lx.lower in related)
             elif lx.blank:
                 if "\n" in lx.text:
                     break
@@ -384,7 +386,9 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
         before, after = _neighbour(toks, m.tok_start, -1), _neighbour(toks, m.tok_end - 1, 1)
         if before in _LIST_SEPARATORS and after not in _LIST_SEPARATORS and after not in ("", "\n"):
             return False  # a modifier of the next item: 'Git and basic CI/CD'
-        return run_anchors(m.tok_start - 1, -1) + run_anchors(m.tok_end, 1) >= RUN_ANCHORS
+        rule = m.surface.ambiguity
+        related = rule.context if rule is not None else ()
+        return run_anchors(m.tok_start - 1, -1, related) + run_anchors(m.tok_end, 1, related) >= RUN_ANCHORS
 
     return listed
 

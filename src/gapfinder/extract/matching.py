@@ -174,11 +174,12 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
     taken = _select(unambiguous)
     anchors = sorted(m.tok_start for m in taken)
+    anchor_lasts = {m.tok_end - 1 for m in taken}
     ambiguous: list[Match] = []
     doubtful: list[Match] = recased
     for m in phrase:
         if m.surface.ambiguity is not None:
-            (ambiguous if _ambiguity_ok(ctx, toks, m, anchors) else doubtful).append(m)
+            (ambiguous if _ambiguity_ok(ctx, toks, m, anchors, anchor_lasts) else doubtful).append(m)
     if doubtful:
         listed = _in_run(toks, phrase + recased, taken)
         ambiguous += [m for m in doubtful if listed(m) and _not_vetoed(toks, m)]
@@ -430,7 +431,10 @@ def _with_release(text: str, m: Match) -> bool:
     return _RELEASE.match(text, m.end) is not None
 
 
-def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
+def _ambiguity_ok(
+    ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int], anchor_lasts: set[int] | None = None
+) -> bool:
+    """``anchors``: first tokens of the unambiguous matches; ``anchor_lasts``: their last tokens."""
     rule = m.surface.ambiguity
     assert rule is not None
     if not _not_vetoed(toks, m) or _in_proper_name(toks, m):
@@ -454,6 +458,8 @@ def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[i
     near = any(lo <= a < hi and line_lo <= idx[a] < line_hi for a in anchors)
     if not near:
         return False
+    if rule.head_noun and anchor_lasts and _word_index(toks, m.tok_start, -1) in anchor_lasts:
+        return False  # a generic noun right after a technology heads a compound: 'machine learning engineering'
     return any(w in _LIST_SEPARATORS for w in window)
 
 

@@ -15,7 +15,7 @@ not merely start a sentence (anywhere in the skills section).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -174,11 +174,12 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
     taken = _select(unambiguous)
     anchors = sorted(m.tok_start for m in taken)
+    anchor_lasts = {m.tok_end - 1 for m in taken}
     ambiguous: list[Match] = []
     doubtful: list[Match] = recased
     for m in phrase:
         if m.surface.ambiguity is not None:
-            (ambiguous if _ambiguity_ok(ctx, toks, m, anchors) else doubtful).append(m)
+            (ambiguous if _ambiguity_ok(ctx, toks, m, anchors, anchor_lasts) else doubtful).append(m)
     if doubtful:
         listed = _in_run(toks, phrase + recased, taken)
         ambiguous += [m for m in doubtful if listed(m) and _not_vetoed(toks, m)]
@@ -360,12 +361,14 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
             owner[t] = 1
     starts = {m.tok_start for m in anchors}
 
-    def run_anchors(i: int, step: int) -> int:
+    def run_anchors(i: int, step: int, related: Sequence[str]) -> int:
+        """Anchors in the run from i; an anchor the rule names as related context counts as two."""
         found = 0
         while 0 <= i < n:
             lx = lexes[i]
             if owner[i] >= 0:
-                found += owner[i] == 1 and i in starts
+                if owner[i] == 1 and i in starts:
+                    found += 1 + (lx.lower in related)
             elif lx.blank:
                 if "\n" in lx.text:
                     break
@@ -384,7 +387,9 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
         before, after = _neighbour(toks, m.tok_start, -1), _neighbour(toks, m.tok_end - 1, 1)
         if before in _LIST_SEPARATORS and after not in _LIST_SEPARATORS and after not in ("", "\n"):
             return False  # a modifier of the next item: 'Git and basic CI/CD'
-        return run_anchors(m.tok_start - 1, -1) + run_anchors(m.tok_end, 1) >= RUN_ANCHORS
+        rule = m.surface.ambiguity
+        related = rule.context if rule is not None else ()
+        return run_anchors(m.tok_start - 1, -1, related) + run_anchors(m.tok_end, 1, related) >= RUN_ANCHORS
 
     return listed
 
@@ -426,7 +431,10 @@ def _with_release(text: str, m: Match) -> bool:
     return _RELEASE.match(text, m.end) is not None
 
 
-def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int]) -> bool:
+def _ambiguity_ok(
+    ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int], anchor_lasts: set[int] | None = None
+) -> bool:
+    """``anchors``: first tokens of the unambiguous matches; ``anchor_lasts``: their last tokens."""
     rule = m.surface.ambiguity
     assert rule is not None
     if not _not_vetoed(toks, m) or _in_proper_name(toks, m):
@@ -450,6 +458,8 @@ def _ambiguity_ok(ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[i
     near = any(lo <= a < hi and line_lo <= idx[a] < line_hi for a in anchors)
     if not near:
         return False
+    if rule.head_noun and anchor_lasts and _word_index(toks, m.tok_start, -1) in anchor_lasts:
+        return False  # a generic noun right after a technology heads a compound: 'machine learning engineering'
     return any(w in _LIST_SEPARATORS for w in window)
 
 

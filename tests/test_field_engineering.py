@@ -1,0 +1,31 @@
+"""'Engineering' alone as a field of study: next to another field or a degree ('computer science or
+engineering', 'BS in Engineering'), where it ends its phrase; not a team, a department, nor the head of a compound
+('machine learning engineering')."""
+
+from __future__ import annotations
+
+import pytest
+
+from gapfinder.models import Report
+
+
+def _found(report: Report) -> list[str]:
+    return sorted(m.text for s in report.skills if s.id == "engineering" for m in s.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements\nA degree in physics, mathematics or engineering.\n", ["engineering"]),
+        ("Requirements\nBS in Engineering or a related field.\n", ["Engineering"]),
+        # a modifier of the next word: a team, a department
+        ("Requirements\nYou will join the engineering team of our science park.\n", []),
+        ("About us\nOur Engineering department has a degree of freedom.\n", []),
+        # right after a technology: the head of a compound, not the field
+        ("Summary\nMoving toward machine learning engineering, where I want to own models.\n", []),
+        # no field or degree nearby
+        ("About us\nWe love good engineering.\n", []),
+    ],
+)
+def test_engineering_as_field(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _found(engine.analyze_text(text, kind="job")) == expected

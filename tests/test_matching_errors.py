@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapfinder.extract.matching import _plausible_typo
+from gapfinder.extract.near_misses import plausible_typo
 
 
 def found(engine, text: str, kind: str = "resume") -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -125,7 +125,7 @@ def test_institution_rule_keeps_claims(engine, text: str, present: str) -> None:
     ],
 )
 def test_english_word_is_not_a_typo(word: str, candidate: str, typo: bool) -> None:
-    assert _plausible_typo(word, candidate) == typo
+    assert plausible_typo(word, candidate) == typo
 
 
 @pytest.mark.parametrize(

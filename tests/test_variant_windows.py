@@ -1,17 +1,18 @@
-"""The variant pass skips the windows that cannot reach the next token without calling ``_window_match``;
+"""The variant pass skips the windows that cannot reach the next token without calling ``window_match``;
 it finds exactly what calling it at every start finds."""
 
 from __future__ import annotations
 
 import random
 
-from gapfinder.extract import matching
-from gapfinder.extract.matching import Match, _Tokens, _window_match
+from gapfinder.extract import doc_view, near_misses
+from gapfinder.extract.doc_view import Match, Tokens
+from gapfinder.extract.near_misses import window_match
 from gapfinder.extract.tokenize import tokenize
 
 
-def _reference(ctx, index, toks: _Tokens, covered: bytearray) -> list[Match]:  # type: ignore[no-untyped-def]
-    """The pass as it was: ``_window_match`` at every start."""
+def _reference(ctx, index, toks: Tokens, covered: bytearray) -> list[Match]:  # type: ignore[no-untyped-def]
+    """The pass as it was: ``window_match`` at every start."""
     out: list[Match] = []
     lexes, idx = toks
     after = 0
@@ -24,14 +25,14 @@ def _reference(ctx, index, toks: _Tokens, covered: bytearray) -> list[Match]:  #
             continue
         lx = lexes[i]
         found = None
-        hit = _window_match(lexes, i, covered, index)
+        hit = window_match(lexes, i, covered, index)
         if hit is not None and not (
-            hit[1] == i + 1 and matching._plain_word_variant(lx, hit[0]) and matching._neighbour(toks, i, -1) != "."
+            hit[1] == i + 1 and near_misses.plain_word_variant(lx, hit[0]) and doc_view.neighbour(toks, i, -1) != "."
         ):
             sf, end = hit
             found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")
-        elif lx.fuzzy_shape and matching._fuzzy_eligible(ctx, lexes, idx, i):
-            found = matching._fuzzy(index, lx, idx[i], i)
+        elif lx.fuzzy_shape and near_misses.fuzzy_eligible(ctx, lexes, idx, i):
+            found = near_misses.fuzzy_match(index, lx, idx[i], i)
         if found is not None:
             out.append(found)
             after = found.tok_end
@@ -50,10 +51,10 @@ def test_skipped_windows_find_nothing(engine) -> None:  # type: ignore[no-untype
     for _ in range(400):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
         ctx = AnalysisContext(norm=normalize(text), sections=(), kind="resume", today=(2026, 11))
-        toks = matching._tokens(index, tokenize(index, text))
+        toks = doc_view.doc_tokens(index, tokenize(index, text))
         for covered_share in (0.0, 0.2):
             covered = bytearray(1 if rng.random() < covered_share else 0 for _ in toks.lexes)
-            got = matching._variant_and_fuzzy(ctx, index, toks, covered)
+            got = near_misses.variant_and_fuzzy(ctx, index, toks, covered)
             assert [(m.surface.id, m.tok_start, m.tok_end) for m in got] == [
                 (m.surface.id, m.tok_start, m.tok_end) for m in _reference(ctx, index, toks, covered)
             ], text

@@ -6,43 +6,31 @@ Policy for ambiguous surfaces (English words, names, one or two letters — "R",
 2. a vetoing neighbour rejects it ("go-to-market", "C-level", "excel at");
 3. it then needs context: the skills section, a confirming word from its rule nearby ("Go" near
    "golang", "goroutines"), or an unambiguous technology mention on the same line within a few tokens.
-Near misses: a spacing/punctuation/version variant of a surface ("scikit learn", "Py-Torch", "python3")
-matches as ``variant``; a typo ("Kubernates") matches as ``fuzzy`` when the rapidfuzz ratio is at least
-``FUZZY_CUTOFF`` against a surface starting with the same letter, for a word with a capital letter that does
-not merely start a sentence (anywhere in the skills section).
+Near misses (spacing/punctuation/version variants, typos) come from ``near_misses``, on the tokens the
+phrase matches leave; the tokens are read through ``doc_view``. A skill word that names a role, a team, an
+organisation or something being learned claims nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, ORTH
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..models import MatchKind
 from .context import AnalysisContext
-from .phrase_index import PhraseIndex, Surface, compact_key
+from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
+from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy
+from .phrase_index import PhraseIndex
 from .trie import guarded
 
-FUZZY_CUTOFF = 90.0
 CONTEXT_WINDOW = 6
 #: unambiguous technology names a run needs around a name for that name to count as listed (``_in_run``)
 RUN_ANCHORS = 2
 #: a job post's first line is its title when it is at most this long (``_title_line``)
 TITLE_MAX_CHARS = 150
-#: a one-word variant this short, written as a plain word, is that word (``_plain_word_variant``)
-PLAIN_WORD_MAX = 5
-_VERSION_SUFFIX = re.compile(r"(?<=[a-z])v?\d+(\.\d+)*$")
-_CONNECTORS = frozenset({"-", ".", "/", "_"})
 _JOINERS = frozenset({"-", "_", "."})  # join words into one compound, unlike "/"
-# a word ending like an English inflection or derivation that the name lacks is that English word
-# ("Informatics" is not "Informatica", "Objectives" not "Objective-C", "Ontologist" not "Ontologies")
-_ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ous", "ive", "al", "ics", "ist", "s")
 # a "C++ developer" does claim C++
 _CLAIMED_BY_ROLE = frozenset({"language"})
 _ROLE_NOUNS = frozenset(
@@ -148,19 +136,6 @@ _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 _RELEASE = re.compile(r" v?\d{1,2}(?:(?:\.\d+)+|[ac-jl-wyz])\b(?! ?(?:[-+%x]|years?\b|yrs?\b|months?\b))")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A surface found in the normalised text (token and character offsets)."""
-
-    surface: Surface
-    tok_start: int
-    tok_end: int
-    start: int
-    end: int
-    kind: MatchKind
-    score: float = 1.0
-
-
 def match_text(text: str) -> str:
     """The text the matcher tokenises: soft line breaks (a wrapped line) become spaces, so names wrapped
     over two lines still match. Same length as ``text``, so every offset stays valid."""
@@ -168,7 +143,7 @@ def match_text(text: str) -> str:
 
 
 def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Match]:
-    toks = _tokens(index, doc)
+    toks = doc_tokens(index, doc)
     recased: list[Match] = []
     phrase = _phrase_matches(index, doc, toks, recased)
     unambiguous = [m for m in phrase if m.surface.ambiguity is None]
@@ -187,7 +162,7 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     covered = bytearray(len(doc))
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
-    extra = _variant_and_fuzzy(ctx, index, toks, covered)
+    extra = variant_and_fuzzy(ctx, index, toks, covered)
     kept = [
         m
         for m in taken + extra
@@ -219,11 +194,11 @@ def _outside_title(ctx: AnalysisContext, matches: list[Match]) -> list[Match]:
     return [m for m in matches if not lo <= m.start < hi or m.surface.id not in named]
 
 
-def _aspiration(doc: Doc, toks: _Tokens, m: Match) -> bool:
+def _aspiration(doc: Doc, toks: Tokens, m: Match) -> bool:
     """'Learning Kubernetes next', 'Docker (learning)': a skill being learned is not held yet."""
-    prev = _neighbour(toks, m.tok_start, -1)
+    prev = neighbour(toks, m.tok_start, -1)
     if prev in _LEARNING_VERBS:
-        before = _neighbour(toks, m.tok_start - 1, -1) if m.tok_start > 0 else ""
+        before = neighbour(toks, m.tok_start - 1, -1) if m.tok_start > 0 else ""
         return before not in _LEARNING_KINDS  # 'machine learning Kubernetes' is not an aspiration
     if m.tok_end >= len(toks.lexes) or not toks.lexes[m.tok_end].text.startswith("("):
         return False  # every note starts with a bracket
@@ -231,16 +206,16 @@ def _aspiration(doc: Doc, toks: _Tokens, m: Match) -> bool:
     return after.startswith(_LEARNING_NOTES)
 
 
-def _names_a_role(toks: _Tokens, m: Match) -> bool:
+def _names_a_role(toks: Tokens, m: Match) -> bool:
     """'QA Engineer', 'Agile team', 'Front-end Developer': a skill word naming a role or a team is a name,
     not a claim of the skill (the skill itself is evidenced elsewhere if it is held)."""
-    nxt = _neighbour(toks, m.tok_end - 1, 1)
+    nxt = neighbour(toks, m.tok_end - 1, 1)
     if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
         return False
     return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
 
 
-def _names_an_organisation(toks: _Tokens, m: Match) -> bool:
+def _names_an_organisation(toks: Tokens, m: Match) -> bool:
     """'Journal of Social Service Research', 'Faculty of Information Technology', 'Research Council': a
     capitalised skill word inside the name of an institution, a journal or an event names it, and claims
     nothing. The name ends on an institution noun right after the skill, or starts with '<Institution> of'
@@ -248,17 +223,17 @@ def _names_an_organisation(toks: _Tokens, m: Match) -> bool:
     if m.surface.kind != "skill" or not toks.lexes[m.tok_start].text[:1].isupper():
         return False
     lexes = toks.lexes
-    nxt = _next_word(toks, m.tok_end - 1, 1)
+    nxt = next_word(toks, m.tok_end - 1, 1)
     if nxt is not None and nxt.lower in _INSTITUTION_NOUNS and nxt.text[:1].isupper():
         return True
     i = m.tok_start
     for _ in range(5):
-        j = _word_index(toks, i, -1)
+        j = word_index(toks, i, -1)
         if j is None:
             return False
         lx = lexes[j]
         if lx.lower in ("of", "for", "on"):
-            k = _word_index(toks, j, -1)
+            k = word_index(toks, j, -1)
             return k is not None and lexes[k].lower in _INSTITUTION_NOUNS and lexes[k].text[:1].isupper()
         if not (lx.text[:1].isupper() or lx.lower in ("&", "and", "the")):
             return False
@@ -266,33 +241,14 @@ def _names_an_organisation(toks: _Tokens, m: Match) -> bool:
     return False
 
 
-def _word_index(toks: _Tokens, i: int, step: int) -> int | None:
-    """The index of the next non-blank token from i in direction ``step`` on the same line."""
-    lexes = toks.lexes
-    j = i + step
-    while 0 <= j < len(lexes):
-        lx = lexes[j]
-        if not lx.blank:
-            return j
-        if "\n" in lx.text:
-            return None
-        j += step
-    return None
-
-
-def _next_word(toks: _Tokens, i: int, step: int) -> _Lex | None:
-    j = _word_index(toks, i, step)
-    return None if j is None else toks.lexes[j]
-
-
 def _phrase_matches(
-    index: PhraseIndex, doc: Doc, toks: _Tokens | None = None, recased: list[Match] | None = None
+    index: PhraseIndex, doc: Doc, toks: Tokens | None = None, recased: list[Match] | None = None
 ) -> list[Match]:
     """Exact and alias matches of the phrase matcher, re-checked for case where the surface asks.
 
     A case-sensitive skill surface written all in lower case ("go", "spring", "c#") is no match here; when
     ``recased`` is given, such matches of two letters or more go there instead (``_in_run`` may accept them)."""
-    lexes, idx = toks if toks is not None else _tokens(index, doc)
+    lexes, idx = toks if toks is not None else doc_tokens(index, doc)
     out: list[Match] = []
     for _, s, e in index.matcher(doc):
         key = " ".join(lx.lower for lx in lexes[s:e])
@@ -322,30 +278,16 @@ def _select(matches: list[Match]) -> list[Match]:
     return chosen
 
 
-def _neighbour(toks: _Tokens, i: int, step: int) -> str:
-    """The lower-cased next non-blank token from i in direction ``step``; a line break if one comes first."""
-    lexes = toks.lexes
-    j = i + step
-    while 0 <= j < len(lexes):
-        lx = lexes[j]
-        if not lx.blank:
-            return lx.lower
-        if "\n" in lx.text:
-            return "\n"
-        j += step
-    return ""
-
-
-def _not_vetoed(toks: _Tokens, m: Match) -> bool:
+def _not_vetoed(toks: Tokens, m: Match) -> bool:
     rule = m.surface.ambiguity
     if rule is None:
         return True
     return not (
-        _neighbour(toks, m.tok_start, -1) in rule.reject_prev or _neighbour(toks, m.tok_end - 1, 1) in rule.reject_next
+        neighbour(toks, m.tok_start, -1) in rule.reject_prev or neighbour(toks, m.tok_end - 1, 1) in rule.reject_next
     )
 
 
-def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Callable[[Match], bool]:
+def _in_run(toks: Tokens, candidates: list[Match], anchors: list[Match]) -> Callable[[Match], bool]:
     """Whether a match stands in a run of technology names: at least ``RUN_ANCHORS`` unambiguous names
     and nothing else but other candidate names, blanks and list separators between them, on one line
     ("docker agile selenium circleci jenkins", "java, spring, hibernate"). Such a run is a list of tags
@@ -384,7 +326,7 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
             return False  # part of a compound: 'multi-node', 'go-live'
         if m.tok_start > 0 and m.tok_end < n and lexes[m.tok_start - 1].text == "(" and lexes[m.tok_end].text == ")":
             return False  # a note on the name before it: 'Docker (basic)'
-        before, after = _neighbour(toks, m.tok_start, -1), _neighbour(toks, m.tok_end - 1, 1)
+        before, after = neighbour(toks, m.tok_start, -1), neighbour(toks, m.tok_end - 1, 1)
         if before in _LIST_SEPARATORS and after not in _LIST_SEPARATORS and after not in ("", "\n"):
             return False  # a modifier of the next item: 'Git and basic CI/CD'
         rule = m.surface.ambiguity
@@ -394,7 +336,7 @@ def _in_run(toks: _Tokens, candidates: list[Match], anchors: list[Match]) -> Cal
     return listed
 
 
-def _in_proper_name(toks: _Tokens, m: Match) -> bool:
+def _in_proper_name(toks: Tokens, m: Match) -> bool:
     """'Intelligent Business Cloud', 'Aviation Security Panel': an everyday word listed in lower case
     ('cloud', 'security'), written capitalised right after a capitalised word, is part of a name. So is a
     business domain, however listed, when the name ends there ('Tidewater Logistics, Denver', 'Cobaltline
@@ -404,24 +346,24 @@ def _in_proper_name(toks: _Tokens, m: Match) -> bool:
     if m.surface.text != m.surface.text.lower() and not domain:
         return False
     first = toks.lexes[m.tok_start].text
-    prev = _next_word(toks, m.tok_start, -1)
+    prev = next_word(toks, m.tok_start, -1)
     named = first[:1].isupper() and prev is not None and prev.text.istitle() and prev.text.isalpha()
     if not named or not domain:
         return named
-    nxt = _next_word(toks, m.tok_end - 1, 1)
+    nxt = next_word(toks, m.tok_end - 1, 1)
     return nxt is not None and not nxt.text[:1].isupper()
 
 
-def _list_item(toks: _Tokens, m: Match) -> bool:
+def _list_item(toks: Tokens, m: Match) -> bool:
     """Whether the match stands alone as an item: between list separators or line ends ('Testing, Cloud',
     '• Testing', 'Selenium (3 years)'), not inside a phrase ('Monitoring queues of the CRM')."""
-    return _neighbour(toks, m.tok_start, -1) in _ITEM_BEFORE and _neighbour(toks, m.tok_end - 1, 1) in _ITEM_AFTER
+    return neighbour(toks, m.tok_start, -1) in _ITEM_BEFORE and neighbour(toks, m.tok_end - 1, 1) in _ITEM_AFTER
 
 
-def _ends_phrase(toks: _Tokens, m: Match) -> bool:
+def _ends_phrase(toks: Tokens, m: Match) -> bool:
     """A generic noun as the head of its phrase: 'design, testing and deployment', 'manual testing.',
     'security experience'; not 'security scans' or 'Monitoring HANA DB' (``Ambiguity.head_noun``)."""
-    after = _neighbour(toks, m.tok_end - 1, 1)
+    after = neighbour(toks, m.tok_end - 1, 1)
     return after in _ITEM_AFTER or after in _PHRASE_HEADS
 
 
@@ -432,7 +374,7 @@ def _with_release(text: str, m: Match) -> bool:
 
 
 def _ambiguity_ok(
-    ctx: AnalysisContext, toks: _Tokens, m: Match, anchors: list[int], anchor_lasts: set[int] | None = None
+    ctx: AnalysisContext, toks: Tokens, m: Match, anchors: list[int], anchor_lasts: set[int] | None = None
 ) -> bool:
     """``anchors``: first tokens of the unambiguous matches; ``anchor_lasts``: their last tokens."""
     rule = m.surface.ambiguity
@@ -458,235 +400,9 @@ def _ambiguity_ok(
     near = any(lo <= a < hi and line_lo <= idx[a] < line_hi for a in anchors)
     if not near:
         return False
-    if rule.head_noun and anchor_lasts and _word_index(toks, m.tok_start, -1) in anchor_lasts:
+    if rule.head_noun and anchor_lasts and word_index(toks, m.tok_start, -1) in anchor_lasts:
         return False  # a generic noun right after a technology heads a compound: 'machine learning engineering'
     return any(w in _LIST_SEPARATORS for w in window)
-
-
-class _Lex(NamedTuple):
-    """What the variant/fuzzy pass needs of a word type; the same for every token of that spelling."""
-
-    text: str
-    lower: str
-    key: str  # compact_key(text)
-    is_prefix: bool  # key starts some surface's compact key
-    single: Surface | None  # the variant a one-token window of this word matches, if any
-    skip: bool  # neither alphabetic nor starting with a letter or digit: never starts a window
-    stop: bool
-    blank: bool  # is_space
-    breaks: bool  # punctuation other than a connector: ends a window
-    connector: bool
-    fuzzy_shape: bool  # long enough, capitalised somewhere, not a stop word: may be a typo of a name
-    inert: bool  # can neither start a variant window nor be a typo: the pass skips it
-    quiet: bool  # no one-token variant, no typo, and a stop word, blank or punctuation: can only start a
-    # variant window joined to the next token by a connector (else the pass skips it)
-
-
-class _LexCache(dict[int, _Lex]):
-    """spaCy orth id -> ``_Lex``, filled on first sight (bounded; a miss past the bound is recomputed)."""
-
-    def __init__(self, index: PhraseIndex) -> None:
-        super().__init__()
-        self.index = index
-
-    def __missing__(self, orth: int) -> _Lex:
-        lex = _lex(self.index, orth)
-        if len(self) < 200_000:
-            self[orth] = lex
-        return lex
-
-
-def _lex(index: PhraseIndex, orth: int) -> _Lex:
-    lexeme = index.nlp.vocab[orth]
-    text = lexeme.orth_
-    key = compact_key(text)
-    single = index.compact.get(key)
-    if single is None:
-        stripped = _VERSION_SUFFIX.sub("", key)
-        single = index.compact.get(stripped) if stripped != key else None
-    if single is not None and key == single.text.casefold():
-        single = None  # written as listed: the phrase matcher's business
-    connector = text in _CONNECTORS
-    skip = not lexeme.is_alpha and not text[:1].isalnum()
-    is_prefix = key in index.prefixes
-    fuzzy_shape = lexeme.is_alpha and len(text) >= 6 and lexeme.lower_ not in STOP_WORDS and not text.islower()
-    return _Lex(
-        text=text,
-        lower=lexeme.lower_,
-        key=key,
-        is_prefix=is_prefix,
-        single=single if not connector else None,
-        skip=skip,
-        stop=lexeme.is_stop,
-        blank=lexeme.is_space,
-        breaks=lexeme.is_punct and not connector,
-        connector=connector,
-        fuzzy_shape=fuzzy_shape,
-        inert=skip or (not is_prefix and single is None and not fuzzy_shape),
-        quiet=(
-            single is None
-            and not fuzzy_shape
-            and not connector
-            and (lexeme.is_stop or lexeme.is_space or lexeme.is_punct)
-        ),
-    )
-
-
-class _Tokens(NamedTuple):
-    """The document's tokens as the passes read them: word types and character offsets."""
-
-    lexes: list[_Lex]
-    idx: list[int]
-
-
-def _tokens(index: PhraseIndex, doc: Doc) -> _Tokens:
-    if not len(doc):
-        return _Tokens([], [])
-    cols = doc.to_array([ORTH, IDX])
-    cache = index.lex_cache
-    if not isinstance(cache, _LexCache):
-        cache = index.lex_cache = _LexCache(index)
-    return _Tokens(list(map(cache.__getitem__, cols[:, 0].tolist())), cols[:, 1].tolist())
-
-
-def _window_match(lexes: list[_Lex], i: int, covered: bytearray, index: PhraseIndex) -> tuple[Surface, int] | None:
-    """The longest window of word tokens from i, joined by connectors or blanks ('scikit - learn',
-    'Tensor Flow', 'python3'), whose compact key is a surface's: (surface, end token)."""
-    first = lexes[i]
-    if first.blank or first.breaks:
-        return None
-    if not first.is_prefix or (first.stop and (i + 1 == len(lexes) or not lexes[i + 1].connector)):
-        # no surface starts like this word, or a stop word not joined to the next: only the word itself
-        return (first.single, i + 1) if first.single is not None else None
-    prefixes = index.prefixes
-    ends: list[tuple[int, str]] = []  # (end token, compact key) of every window, shortest first
-    key = ""
-    for j in range(i, min(len(lexes), i + 7)):
-        lx = lexes[j]
-        if covered[j] or lx.blank or lx.breaks:
-            break
-        if j > i and lx.stop and not lexes[j - 1].connector:
-            break  # 'or MS' is two words, not 'ORMs'
-        if j == i + 1 and first.stop and not lx.connector:
-            break
-        key += lx.key
-        if key not in prefixes:
-            break  # no surface starts like this: longer windows cannot match either
-        if not lx.connector:
-            ends.append((j + 1, key))
-    for end, k in reversed(ends):
-        if end == i + 1:
-            return (first.single, end) if first.single is not None else None
-        if len(k) >= 4:
-            sf = index.compact.get(k)
-            if sf is not None:
-                return sf, end
-    return None
-
-
-def _variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: _Tokens, covered: bytearray) -> list[Match]:
-    out: list[Match] = []
-    lexes, idx = toks
-    prefixes = index.prefixes
-    after = 0  # tokens before this are inside a match already made
-    last = len(lexes) - 1
-    starts = [
-        i for i, lx in enumerate(lexes) if not lx.inert and not (lx.quiet and (i == last or not lexes[i + 1].connector))
-    ]
-    for i in starts:
-        if i < after or covered[i]:
-            continue
-        lx = lexes[i]
-        found: Match | None = None
-        hit: tuple[Surface, int] | None = None
-        if lx.single is not None or lx.blank or lx.breaks:
-            hit = _window_match(lexes, i, covered, index)
-        elif lx.is_prefix and i < last:
-            # without a one-word variant, a window is a match only if it reaches the next token (the
-            # checks _window_match makes at that token, inline: most words stop here)
-            nxt = lexes[i + 1]
-            if not (
-                covered[i + 1]
-                or nxt.blank
-                or nxt.breaks
-                or (nxt.stop and not lx.connector)
-                or (lx.stop and not nxt.connector)
-                or lx.key + nxt.key not in prefixes
-            ):
-                hit = _window_match(lexes, i, covered, index)
-        if hit is not None and not (
-            hit[1] == i + 1 and _plain_word_variant(lx, hit[0]) and _neighbour(toks, i, -1) != "."
-        ):
-            sf, end = hit
-            found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")
-        elif lx.fuzzy_shape and _fuzzy_eligible(ctx, lexes, idx, i):
-            found = _fuzzy(index, lx, idx[i], i)
-        if found is not None:
-            out.append(found)
-            after = found.tok_end
-    return out
-
-
-def _plain_word_variant(lx: _Lex, sf: Surface) -> bool:
-    """'net' for '.NET', 'adds' for 'AD DS': a short plain word (letters, no capital inside, not all caps)
-    whose only difference from a one-word name, or a name of acronyms, is the name's punctuation or casing
-    is the everyday word (unless the punctuation is there, spaced out: '. Net' in tokenised text).
-    Run-together forms of names of several words ('Teamplayer', 'Webservice') stay variants."""
-    text = lx.text
-    return (
-        len(text) <= PLAIN_WORD_MAX
-        and text.isalpha()
-        and not text.isupper()
-        and text[1:].islower()
-        and (" " not in sf.text or sf.text.replace(" ", "").isupper())  # 'AD DS': acronyms, not words
-    )
-
-
-def _fuzzy_eligible(ctx: AnalysisContext, lexes: list[_Lex], idx: list[int], i: int) -> bool:
-    """Typos are only looked for in words written like names (``_Lex.fuzzy_shape``: a capital letter), and
-    outside the skills section not at the start of a sentence or line (where every word is capitalised)."""
-    if ctx.section_at(idx[i]) == "skills":
-        return True
-    j = i - 1  # the previous token, as _neighbour(doc, i, -1)
-    while j >= 0:
-        lx = lexes[j]
-        if not lx.blank:
-            return lx.lower not in ("", ".", "!", "?", ":", "•", "-", "*")
-        if "\n" in lx.text:
-            return False
-        j -= 1
-    return False
-
-
-def _plausible_typo(word: str, candidate: str) -> bool:
-    """A near miss is a typo only if it is not another word: 'Network' is not a cut-off 'NetworkX',
-    'testing' is an English word with a suffix, not a misspelt 'TestNG'."""
-    if abs(len(word) - len(candidate)) > 1:
-        return False
-    if candidate.startswith(word) or candidate.endswith(word) or word.startswith(candidate) or word.endswith(candidate):
-        return False
-    return not any(word.endswith(suf) and not candidate.endswith(suf) for suf in _ENGLISH_SUFFIXES)
-
-
-def _fuzzy(index: PhraseIndex, lx: _Lex, start: int, i: int) -> Match | None:
-    """A typo of a fuzzy-eligible surface starting with the same letter."""
-    key = lx.lower
-    cache = index.fuzzy_cache
-    if key in cache:
-        hit = cache[key]
-    else:
-        hit = None
-        bucket = index.fuzzy_buckets.get(key[0])
-        if bucket:
-            res = process.extractOne(key, bucket.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if res is not None and _plausible_typo(key, res[0]):
-                hit = (bucket[res[0]], float(res[1]))
-        if len(cache) < 200_000:
-            cache[key] = hit
-    if hit is None:
-        return None
-    sf, score = hit
-    return Match(sf, i, i + 1, start, start + len(lx.text), "fuzzy", score / 100.0)
 
 
 __all__ = ["FUZZY_CUTOFF", "Match", "find_matches"]

@@ -77,7 +77,7 @@ class PhraseIndex:
     prefixes: set[str]
     fuzzy_buckets: dict[str, dict[str, Surface]]
     fuzzy_cache: dict[str, tuple[Surface, float] | None] = field(default_factory=dict)
-    #: word type (spaCy orth id) -> what the variant/fuzzy pass needs of it (``matching._Lex``)
+    #: word type (spaCy orth id) -> what the variant/fuzzy pass needs of it (``doc_view.Lex``)
     lex_cache: dict[int, Any] = field(default_factory=dict)
     #: whitespace-separated chunk -> its tokens (``extract.tokenize``)
     chunk_tokens: dict[str, Any] = field(default_factory=dict)

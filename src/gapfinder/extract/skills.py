@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..models import CertificationFinding, Mention, Position, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
-from .matching import Match
+from .doc_view import Match
 from .timeline import month_index, union_months
 
 

@@ -280,3 +280,27 @@ def test_cli_comparison_reports(tmp_path: Path, fmt: str) -> None:
     assert exc.value.code == 0
     text = out.read_text(encoding="utf-8")
     assert "Match score" in text and "Requirements" in text and "claimed" in text
+
+
+# ------------------------------------------------------------------ level fit across tracks
+MANAGER_JD = """ML Engineering Manager
+Requirements
+- 5+ years of experience building ML systems, 2+ years managing engineers
+- Python, PyTorch, Kubernetes
+- Experience hiring and mentoring a team of 6-10 engineers
+"""
+
+
+def test_a_job_on_the_other_track_is_flagged(engine) -> None:  # type: ignore[no-untyped-def]
+    from gapfinder.render import render
+
+    staff = (EXAMPLES / "resumes" / "staff_ml_engineer.txt").read_text(encoding="utf-8")
+    c = _compare(engine, staff, MANAGER_JD)
+    assert (c.level.candidate_track, c.level.job_track) == ("ic", "management")
+    assert c.level.track_change
+    level_component = next(x for x in c.score.components if x.name == "level_fit")
+    assert "another track" in level_component.detail
+    assert "a move to the management track" in render(c, "plain")
+    assert "not by readiness for that track" in render(c, "html")
+    same_track = _compare(engine, RESUME, "Machine Learning Engineer\nRequirements\n- 3+ years of Python\n")
+    assert same_track.level.verdict != "unknown" and not same_track.level.track_change

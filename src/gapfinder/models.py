@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 SectionName = Literal[
     "header",
@@ -346,6 +346,11 @@ class LevelFit(Frozen):
     job_track: Track | None
     steps: int | None = Field(None, description="job rank minus candidate rank on the shared ladder scale")
     verdict: Literal["under", "fit", "over", "unknown"]
+    track_change: bool = Field(
+        False,
+        description="the job is on the other track (IC vs management): the verdict compares ranks on the "
+        "ladder's shared scale (a staff engineer and a manager rank alike), not readiness for the other track",
+    )
     next_level: str | None = Field(None, description="the candidate's next level on the ladder")
     next_level_adds: tuple[str, ...] = Field((), description="what the next level asks that the resume lacks")
 

@@ -42,6 +42,7 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
         job_track=post.track if post else None,
         steps=steps,
         verdict=verdict,
+        track_change=bool(cand and post and cand.track and post.track and cand.track != post.track),
         next_level=next_level,
         next_level_adds=tuple(adds),
     )

@@ -79,7 +79,10 @@ def match_score(statuses: tuple[RequirementStatus, ...], fit: LevelFit) -> Match
     parts["level_fit"] = (
         fit_known,
         level_credit(fit),
-        f"candidate {fit.candidate_level_name}, job {fit.job_level_name} ({fit.verdict})" if fit_known else "unknown",
+        f"candidate {fit.candidate_level_name}, job {fit.job_level_name} ({fit.verdict}"
+        f"{', another track' if fit.track_change else ''})"
+        if fit_known
+        else "unknown",
     )
 
     applying = sum(WEIGHTS[k] for k, (applies, _, _) in parts.items() if applies)

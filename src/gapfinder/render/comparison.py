@@ -43,9 +43,10 @@ def _level_line(c: Comparison) -> str:
         return "Level: unknown"
     words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step(s)" if lv.steps else ""
+    other = f"; a move to the {lv.job_track} track" if lv.track_change else ""
     return (
         f"Level: candidate {lv.candidate_level_name} ({lv.candidate_track}), job {lv.job_level_name} "
-        f"({lv.job_track}) — {words[lv.verdict]}{steps}"
+        f"({lv.job_track}) — {words[lv.verdict]}{steps}{other}"
     )
 
 

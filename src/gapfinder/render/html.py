@@ -65,9 +65,14 @@ def _level_text(c: Comparison) -> str:
         return f"Level fit unknown{f' (only one side placed: {known})' if known else ''}."
     words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step{'s' if abs(lv.steps) != 1 else ''}" if lv.steps else ""
+    other = (
+        f" The job is on the {lv.job_track} track: the levels compare by rank, not by readiness for that track."
+        if lv.track_change
+        else ""
+    )
     return (
         f"The candidate reads as {lv.candidate_level_name} ({lv.candidate_track} track); the job asks for "
-        f"{lv.job_level_name} ({lv.job_track} track): {words[lv.verdict]}{steps}."
+        f"{lv.job_level_name} ({lv.job_track} track): {words[lv.verdict]}{steps}.{other}"
     )
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -404,6 +406,54 @@ def test_a_body_slower_than_the_deadline_gets_408(servers: dict[str, Server]) ->
         slow = client.post("/v1/analyze", content=trickle(), headers={"content-type": "application/json"})
         assert_problem(slow, 408, "request-timeout")
         assert client.get("/healthz").status_code == 200
+
+
+def _workers(server: Server) -> list[int]:
+    """The analysis worker processes of a server (spawned children; not a resource tracker)."""
+    pids = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("PPid:"))
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except (OSError, StopIteration):
+            continue
+        if int(ppid) == server.proc.pid and b"spawn_main" in cmdline:
+            pids.append(int(status.parent.name))
+    return pids
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers through /proc")
+def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Path) -> None:
+    server = _start(tmp_path / "crash.log", "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
+    try:
+        _wait_ready(server)
+        (worker,) = _workers(server)
+        heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250  # seconds of analysis
+        answers: list[httpx.Response] = []
+        with server.client() as client:
+            sender = threading.Thread(target=lambda: answers.append(client.post("/v1/analyze", json={"text": heavy})))
+            sender.start()
+            busy_from = _cpu_seconds(worker)
+            until = time.monotonic() + 30
+            while _cpu_seconds(worker) < busy_from + 0.3 and time.monotonic() < until:
+                time.sleep(0.05)  # until the worker is well into the analysis
+            os.kill(worker, signal.SIGKILL)
+            sender.join(60)
+            assert_problem(answers[0], 422, "analysis-crashed")
+            deadline = time.monotonic() + STARTUP_S
+            while time.monotonic() < deadline and client.get("/readyz").status_code != 200:
+                time.sleep(0.2)
+            ok = client.post("/v1/analyze", json={"text": "Python and SQL"})
+            assert ok.status_code == 200 and ok.json()["kind"] == "resume"
+        assert _workers(server) and worker not in _workers(server)
+        assert "exited during an analysis; replacing it" in server.log_text()
+    finally:
+        _stop(server)
 
 
 # ------------------------------------------------------------------------------------------ privacy, logs

@@ -456,6 +456,25 @@ def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Pat
         _stop(server)
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers through /proc")
+def test_a_client_that_goes_away_leaves_the_worker_to_finish(tmp_path: Path) -> None:
+    """The analysis of a request whose client disconnected runs to its end; the worker is then reused."""
+    server = _start(tmp_path / "gone.log", "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
+    try:
+        _wait_ready(server)
+        (worker,) = _workers(server)
+        heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250  # seconds of analysis
+        with server.client(timeout=0.5) as impatient, pytest.raises(httpx.TimeoutException):
+            impatient.post("/v1/analyze", json={"text": heavy})
+        with server.client() as client:
+            ok = client.post("/v1/analyze", json={"text": "Python and SQL"})  # waits for the worker
+            assert ok.status_code == 200, ok.text
+            assert client.get("/readyz").json()["ready_workers"] == 1
+        assert _workers(server) == [worker]  # the same process: not killed, reused
+    finally:
+        _stop(server)
+
+
 # ------------------------------------------------------------------------------------------ privacy, logs
 def test_logs_have_request_lines_but_no_document_text_or_names(main_server: Server) -> None:
     marker = "ZQXJ-PRIVATE-MARKER"

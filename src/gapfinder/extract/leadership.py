@@ -13,8 +13,9 @@ kind, with every mention; its value is the largest number stated (team size, bud
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import LeadershipSignal, Mention, SignalKind
@@ -245,32 +246,33 @@ class _Scanner:
         self.lowercase = lowercase_only(self.source)
         #: how every match starts (``trie.start_literals``), when known: only those positions are tried
         self.starts = start_literals(self.source, re.IGNORECASE)
-        self._compiled: dict[str, re.Pattern[str]] = {}
 
-    def _get(self, name: str, make: Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
-        found = self._compiled.get(name)
-        if found is None:
-            found = self._compiled[name] = make()
-        return found
+    # compiled on first use: the start-position scans ``match`` with the plain patterns; the guarded ones
+    # (``trie.guarded``) serve a scan of a whole text that has no sound lower-cased copy
+    @functools.cached_property
+    def at_lowered(self) -> re.Pattern[str]:
+        """``source`` compiled case-sensitively, for ``match`` on the lower-cased text (when ``lowercase``)."""
+        return re.compile(self.source)
 
-    def at(self, lowered: bool) -> re.Pattern[str]:
-        """``source`` compiled for ``match`` at start positions: case-sensitively for the lower-cased text
-        (when ``lowercase``), else case-insensitively for the text; compiled on first use."""
-        if lowered:
-            return self._get("at_lowered", lambda: re.compile(self.source))
-        return self._get("at_text", lambda: re.compile(self.source, re.IGNORECASE))
+    @functools.cached_property
+    def at_text(self) -> re.Pattern[str]:
+        """``source`` compiled case-insensitively, for ``match`` on the text as it is."""
+        return re.compile(self.source, re.IGNORECASE)
 
     @property
     def on_lowered(self) -> re.Pattern[str] | None:
-        """For a scan of the whole lower-cased text: ``source`` compiled case-sensitively with a
-        first-characters guard (``trie.guarded``), when ``lowercase``; compiled on first use."""
-        return self._get("whole_lowered", lambda: guarded(self.source)) if self.lowercase else None
+        """For a scan of the whole lower-cased text: ``source`` case-sensitively, with a first-characters
+        guard, when ``lowercase``."""
+        return self._guarded_lowered if self.lowercase else None
 
-    @property
+    @functools.cached_property
+    def _guarded_lowered(self) -> re.Pattern[str]:
+        return guarded(self.source)
+
+    @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
-        """For a scan of the whole text as it is: ``source`` compiled case-insensitively with a
-        first-characters guard; compiled on first use."""
-        return self._get("whole_text", lambda: guarded(self.source, re.IGNORECASE))
+        """For a scan of the whole text as it is: ``source`` case-insensitively, with a first-characters guard."""
+        return guarded(self.source, re.IGNORECASE)
 
 
 def _compile_kind(kind: Kind) -> _Scanner:
@@ -382,7 +384,7 @@ def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int
     if positions is None:
         whole = scanner.on_lowered if on_lowered else scanner.pattern
         return whole.finditer(subject)  # type: ignore[union-attr]
-    return scan_at(scanner.at(on_lowered), subject, positions)
+    return scan_at(scanner.at_lowered if on_lowered else scanner.at_text, subject, positions)
 
 
 def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:

@@ -11,12 +11,10 @@ Errors are one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -74,11 +72,13 @@ def analyze(
     password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
 ) -> None:
+    from ._gc import collector_paused
+
     # A short run that makes about a million long-lived objects (the modules, spaCy's vocabulary, the
     # taxonomy) before its first piece of garbage: the cycle collector stays off until the engine is built,
     # and then those objects are frozen out of its sight (the collections during the run and at exit no
     # longer walk them): about 0.3 s of a cold run.
-    with _collector_off() as engine_built:
+    with collector_paused():
         from .engine import Engine
         from .limits import DEFAULT_LIMITS
         from .reading import read_document
@@ -102,13 +102,16 @@ def analyze(
             if job_document is not None and kind is Kind.job:
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
             engine = Engine(taxonomy, limits=limits)
-            engine_built()
-            report = engine.analyze_document(document, kind=kind.value, target=target)
-            result: Report | Comparison = report
-            if job_document is not None:
-                result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
         except GapfinderError as err:
             raise _fail(err) from None
+        gc.freeze()
+    try:
+        report = engine.analyze_document(document, kind=kind.value, target=target)
+        result: Report | Comparison = report
+        if job_document is not None:
+            result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
+    except GapfinderError as err:
+        raise _fail(err) from None
     if fmt is Format.json:
         _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
     elif fmt is Format.markdown:
@@ -119,25 +122,6 @@ def analyze(
         _emit(render(result, "plain"), output)
     else:
         render(result, "rich", console=Console(highlight=False))
-
-
-@contextlib.contextmanager
-def _collector_off() -> Iterator[Callable[[], None]]:
-    """The cycle collector off until the callable yielded is called (it freezes what exists, then turns
-    the collector back on) or the block ends; left as it was found."""
-    was_enabled = gc.isenabled()
-
-    def engine_built() -> None:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-    gc.disable()
-    try:
-        yield engine_built
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -7,12 +7,10 @@ them and owns the compiled taxonomy.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import os
-from collections.abc import Iterator
 
+from ._gc import collector_paused
 from ._version import __version__
 from .comparison import compare as compare_reports
 from .errors import UsageError
@@ -54,20 +52,6 @@ from .taxonomy.schema import Level
 Source = str | os.PathLike[str] | bytes
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building an engine creates a few hundred thousand long-lived objects (the taxonomy, spaCy's
-    vocabulary, the phrase index); the cycle collector would walk them again and again as they are made
-    (a third of the build time). It is switched off meanwhile, and back on if it was on."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class Engine:
     """Analyse many documents with one loaded taxonomy.
 
@@ -87,7 +71,7 @@ class Engine:
         # a taxonomy given as an object is compiled here; one named by its directory (or the packaged one)
         # comes from the compiled-taxonomy cache when it holds it (``extract.index_cache``)
         self.index: PhraseIndex
-        with _collector_paused():
+        with collector_paused():
             if isinstance(taxonomy, Taxonomy):
                 self.taxonomy, self.index = taxonomy, build_index(taxonomy)
             else:

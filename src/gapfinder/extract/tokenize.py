@@ -52,8 +52,7 @@ class ChunkMemory(dict[str, Tokens]):
     def __missing__(self, chunk: str) -> Tokens:
         """One chunk, tokenised on its own (``learn`` does the chunks of a text in one call)."""
         spaced = chunk[-1] == " " and not chunk[0].isspace()
-        words = [t.text for t in self.tokenizer(chunk[:-1] if spaced else chunk)]
-        tokens = (tuple(words), (False,) * (len(words) - 1) + (spaced,))
+        tokens = _chunk_tokens([t.text for t in self.tokenizer(chunk[:-1] if spaced else chunk)], spaced)
         if len(chunk) <= MAX_CHUNK_CHARS:
             self[chunk] = tokens
         return tokens
@@ -69,17 +68,18 @@ class ChunkMemory(dict[str, Tokens]):
         for token in self.tokenizer(" ".join(c.rstrip(" ") for c in words)):
             texts.append(token.text)
             if token.whitespace_:
-                self[words[k]] = _chunk_tokens(words[k], texts)
+                self[words[k]] = _chunk_tokens(texts, words[k][-1] == " ")
                 k, texts = k + 1, []
         if texts:
-            self[words[k]] = _chunk_tokens(words[k], texts)
+            self[words[k]] = _chunk_tokens(texts, words[k][-1] == " ")
         for chunk in chunks:  # white space and long chunks: one at a time (rare)
             if chunk not in self:
                 self.__missing__(chunk)
 
 
-def _chunk_tokens(chunk: str, texts: list[str]) -> Tokens:
-    return tuple(texts), (False,) * (len(texts) - 1) + (chunk[-1] == " ",)
+def _chunk_tokens(texts: list[str], spaced: bool) -> Tokens:
+    """A chunk's token texts, and their trailing spaces: only the last may have one."""
+    return tuple(texts), (False,) * (len(texts) - 1) + (spaced,)
 
 
 def tokenize(index: PhraseIndex, text: str) -> Doc:

@@ -125,6 +125,9 @@ def _surfaces(tax: Taxonomy) -> list[Surface]:
     out: list[Surface] = []
     for s in tax.skills.values():
         amb = s.ambiguity
+        words = tax.categories[s.category].context if s.category in tax.categories else []
+        if amb is not None and amb.case_sensitive and words:
+            amb = amb.model_copy(update={"context": list(dict.fromkeys([*amb.context, *words]))})
         amb_set = set(amb.surfaces) if amb else set()
         for text, is_name in ((s.name, True), *((a, False) for a in s.aliases)):
             ambiguous = text in amb_set

@@ -23,6 +23,11 @@ class Category(Strict):
     id: Id
     name: str
     description: str = ""
+    context: list[str] = Field(
+        default_factory=list,
+        description="lower-case words that confirm a case-sensitive ambiguous skill of this category, besides its "
+        "own rule's ('framework' for React, 'code' for Swift)",
+    )
 
 
 class CategoriesFile(Strict):

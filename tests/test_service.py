@@ -8,6 +8,7 @@ file that the privacy test reads.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -37,6 +38,8 @@ JOBS = ROOT / "examples" / "jobs"
 BAD = ROOT / "examples" / "bad"
 PROBLEM_KEYS = {"type", "title", "status", "detail", "request_id"}
 STARTUP_S = 150.0
+# ~0.9M characters: seconds of analysis (even on a machine several times faster than the 2-core CI box)
+HEAVY = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250
 
 
 @dataclass
@@ -376,11 +379,8 @@ def test_twenty_concurrent_mixed_requests(main_server: Server) -> None:
 # ------------------------------------------------------------------------------------------ deadline, 504, 503
 def test_deadline_kills_the_worker_then_busy_then_recovers(servers: dict[str, Server]) -> None:
     tight = servers["tight"]
-    # ~0.9M characters: seconds of analysis (even on a machine several times faster than the 2-core CI box)
-    # against a 0.5 s deadline (reading the body: ~0.1 s)
-    heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250
-    with tight.client() as client:
-        assert_problem(client.post("/v1/analyze", json={"text": heavy}), 504, "deadline-exceeded")
+    with tight.client() as client:  # HEAVY against a 0.5 s deadline (reading the body: ~0.1 s)
+        assert_problem(client.post("/v1/analyze", json={"text": HEAVY}), 504, "deadline-exceeded")
         # the only worker was killed and its replacement is loading; the queue limit is 0
         busy = client.post("/v1/analyze", json={"text": "Python"})
         assert_problem(busy, 503, "busy")
@@ -428,15 +428,23 @@ def _cpu_seconds(pid: int) -> float:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers through /proc")
-def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Path) -> None:
-    server = _start(tmp_path / "crash.log", "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
+@contextlib.contextmanager
+def _one_worker_server(log: Path) -> Iterator[tuple[Server, int]]:
+    """A server of its own with one worker (and that worker's pid), long deadline, room for ``HEAVY``."""
+    server = _start(log, "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
     try:
         _wait_ready(server)
         (worker,) = _workers(server)
-        heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250  # seconds of analysis
+        yield server, worker
+    finally:
+        _stop(server)
+
+
+def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Path) -> None:
+    with _one_worker_server(tmp_path / "crash.log") as (server, worker):
         answers: list[httpx.Response] = []
         with server.client() as client:
-            sender = threading.Thread(target=lambda: answers.append(client.post("/v1/analyze", json={"text": heavy})))
+            sender = threading.Thread(target=lambda: answers.append(client.post("/v1/analyze", json={"text": HEAVY})))
             sender.start()
             busy_from = _cpu_seconds(worker)
             until = time.monotonic() + 30
@@ -452,27 +460,19 @@ def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Pat
             assert ok.status_code == 200 and ok.json()["kind"] == "resume"
         assert _workers(server) and worker not in _workers(server)
         assert "exited during an analysis; replacing it" in server.log_text()
-    finally:
-        _stop(server)
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers through /proc")
 def test_a_client_that_goes_away_leaves_the_worker_to_finish(tmp_path: Path) -> None:
     """The analysis of a request whose client disconnected runs to its end; the worker is then reused."""
-    server = _start(tmp_path / "gone.log", "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
-    try:
-        _wait_ready(server)
-        (worker,) = _workers(server)
-        heavy = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250  # seconds of analysis
+    with _one_worker_server(tmp_path / "gone.log") as (server, worker):
         with server.client(timeout=0.5) as impatient, pytest.raises(httpx.TimeoutException):
-            impatient.post("/v1/analyze", json={"text": heavy})
+            impatient.post("/v1/analyze", json={"text": HEAVY})
         with server.client() as client:
             ok = client.post("/v1/analyze", json={"text": "Python and SQL"})  # waits for the worker
             assert ok.status_code == 200, ok.text
             assert client.get("/readyz").json()["ready_workers"] == 1
         assert _workers(server) == [worker]  # the same process: not killed, reused
-    finally:
-        _stop(server)
 
 
 # ------------------------------------------------------------------------------------------ privacy, logs

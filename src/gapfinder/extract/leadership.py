@@ -263,10 +263,10 @@ class _Scanner:
     def on_lowered(self) -> re.Pattern[str] | None:
         """For a scan of the whole lower-cased text: ``source`` case-sensitively, with a first-characters
         guard, when ``lowercase``."""
-        return self._guarded_lowered if self.lowercase else None
+        return self.guarded_lowered if self.lowercase else None
 
     @functools.cached_property
-    def _guarded_lowered(self) -> re.Pattern[str]:
+    def guarded_lowered(self) -> re.Pattern[str]:
         return guarded(self.source)
 
     @functools.cached_property
@@ -382,8 +382,8 @@ def _scan(scanner: _Scanner, text: str, lowered: str | None, positions: list[int
     on_lowered = lowered is not None and scanner.lowercase
     subject = lowered if lowered is not None and on_lowered else text
     if positions is None:
-        whole = scanner.on_lowered if on_lowered else scanner.pattern
-        return whole.finditer(subject)  # type: ignore[union-attr]
+        whole = scanner.guarded_lowered if on_lowered else scanner.pattern
+        return whole.finditer(subject)
     return scan_at(scanner.at_lowered if on_lowered else scanner.at_text, subject, positions)
 
 

@@ -1,11 +1,15 @@
 """Resume vs job on real postings: the example resumes against every Glassdoor job description (dev).
 
-    python eval/compare_jobs.py [--data ../shared/eval/dev] [--show N]
+    python eval/compare_jobs.py [--data ../shared/eval/dev] [--show N] [--dump NEW.jsonl] [--diff OLD.jsonl]
 
 There is no gold for comparisons; this prints what a reviewer needs to look for errors by class: how many
 requirement items a post yields and of which kind and group, posts with none, the years asked for, the most
 frequent requirement labels, score distributions per resume, and N random posts with their items. Needs
 ../shared (not part of the tests).
+
+``--dump`` writes each post's items (id, group, kind, label, clause) and level as one JSON line; ``--diff``
+compares this run with such a dump: how many items were added and dropped, per group and kind, and a sample
+of the posts that changed with what changed in each (read them: each change should be a better reading).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ def main() -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "dev"))
     ap.add_argument("--show", type=int, default=0, help="print this many random posts with their items")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--dump", type=Path, help="write each post's items as JSON lines to this file")
+    ap.add_argument("--diff", type=Path, help="a --dump of an earlier run: print what changed")
+    ap.add_argument("--diff-show", type=int, default=12, help="how many changed posts --diff prints")
     args = ap.parse_args()
     path = Path(args.data) / "jobs_glassdoor.jsonl"
     if not path.exists():
@@ -44,10 +51,16 @@ def main() -> int:
     scores: dict[str, list[float]] = {name: [] for name in RESUMES}
     per_post: list[int] = []
     shown = set(random.Random(args.seed).sample(range(len(rows)), min(args.show, len(rows))))
+    dumped: dict[str, dict[str, object]] = {}
     started = time.perf_counter()
     for k, row in enumerate(rows):
         job = engine.analyze_text(row["text"], kind="job")
         items = job.requirements.items if job.requirements else ()
+        dumped[row["id"]] = {
+            "id": row["id"],
+            "level": job.placement.level if job.placement else None,
+            "items": [[i.group, i.kind, i.label, i.sentence.text[:160]] for i in items],
+        }
         per_post.append(len(items))
         counts["posts"] += 1
         counts["posts without items"] += not items
@@ -76,7 +89,44 @@ def main() -> int:
     for name, values in scores.items():
         q = statistics.quantiles(values, n=4)
         print(f"score {name}: min {min(values):g}, quartiles {q[0]:.1f} / {q[1]:.1f} / {q[2]:.1f}, max {max(values):g}")
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in dumped.values()), "utf-8")
+    if args.diff:
+        _diff(args.diff, dumped, args.diff_show, args.seed)
     return 0
+
+
+def _diff(old_path: Path, new: dict[str, dict[str, object]], show: int, seed: int) -> None:
+    """What changed since an earlier ``--dump``: item counts by group and kind, and a sample of posts."""
+    old = {d["id"]: d for d in map(json.loads, old_path.read_text(encoding="utf-8").splitlines()) if d}
+    added: collections.Counter[str] = collections.Counter()
+    dropped: collections.Counter[str] = collections.Counter()
+    changed: list[tuple[str, list[str], list[str]]] = []
+    levels = 0
+    for pid, now in new.items():
+        before = old.get(pid)
+        if before is None:
+            continue
+        was = [tuple(i[:3]) for i in before["items"]]  # type: ignore[index]
+        is_ = [tuple(i[:3]) for i in now["items"]]  # type: ignore[attr-defined]
+        gone = list((collections.Counter(was) - collections.Counter(is_)).elements())
+        new_ = list((collections.Counter(is_) - collections.Counter(was)).elements())
+        levels += before["level"] != now["level"]
+        for g, k, _ in gone:
+            dropped[f"{k} / {g}"] += 1
+        for g, k, _ in new_:
+            added[f"{k} / {g}"] += 1
+        if gone or new_:
+            changed.append((pid, [" ".join(i) for i in gone], [" ".join(i) for i in new_]))
+    print(f"\n--diff {old_path}: {len(changed)} of {len(new)} posts changed items; {levels} changed level")
+    for key in sorted(set(added) | set(dropped)):
+        print(f"  {key}: +{added[key]} -{dropped[key]}")
+    for pid, gone, new_ in random.Random(seed).sample(changed, min(show, len(changed))):
+        print(f"=== {pid}")
+        for g in gone:
+            print(f"  - {g}")
+        for n in new_:
+            print(f"  + {n}")
 
 
 if __name__ == "__main__":

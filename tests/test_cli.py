@@ -18,6 +18,7 @@ import pytest
 import gapfinder.engine
 from conftest import MINI, ROOT
 from gapfinder.cli import main
+from gapfinder.models import SCHEMA_VERSION
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"
@@ -87,7 +88,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
     data = json_of(out)
     assert set(data) >= CONTRACT_KEYS
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["kind"] == "resume"
     assert data["document"]["format"] == "pdf" and data["document"]["pages"] == 2
     assert data["placement"]["level"] == "senior" and data["placement"]["track"] == "ic"

@@ -16,6 +16,7 @@ import pytest
 import gapfinder.engine
 from conftest import ROOT
 from gapfinder.cli import main
+from gapfinder.comparison import STATUSES
 from gapfinder.models import Comparison, Report
 from gapfinder.render import render
 from gapfinder.render.html import html_comparison, html_report
@@ -197,9 +198,9 @@ def test_coverage_chart_has_one_bar_per_category_with_the_counts(which: str, req
     bars = bar_groups(well_formed(html_comparison(c)), "coverage")
     assert sorted(b["data-category"] for b in bars) == sorted(categories)
     for bar in bars:
-        for status in ("met", "partial", "claimed", "missing"):
+        for status in STATUSES:
             assert int(bar[f"data-{status}"]) == expected[(bar["data-category"], status)]
-    totals = [sum(int(b[f"data-{s}"]) for s in ("met", "partial", "claimed", "missing")) for b in bars]
+    totals = [sum(int(b[f"data-{s}"]) for s in STATUSES) for b in bars]
     assert totals == sorted(totals, reverse=True)  # largest categories first
     assert sum(totals) == len(c.requirements)
 
@@ -212,7 +213,7 @@ def test_coverage_bar_widths_are_proportional(small: Comparison) -> None:
     for t, a in page.inside("svg", "coverage"):
         if t == "g" and "bar" in a.get("class", ""):
             current = a["data-category"]
-            counts[current] = sum(int(a[f"data-{s}"]) for s in ("met", "partial", "claimed", "missing"))
+            counts[current] = sum(int(a[f"data-{s}"]) for s in STATUSES)
         elif t == "rect" and "seg" in a.get("class", "") and current:
             widths[current] = widths.get(current, 0.0) + float(a["width"])
     per_unit = {round(widths[cat] / counts[cat], 1) for cat in counts}

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 SectionName = Literal[
     "header",
@@ -303,19 +303,34 @@ class Report(Frozen):
 
 
 # ---------------------------------------------------------------------------------------------- comparison
-RequirementStatusName = Literal["met", "partial", "missing", "claimed"]
+RequirementStatusName = Literal["met", "claimed", "implied", "partial", "missing"]
 
 
 class RequirementStatus(Frozen):
-    """How the resume answers one job requirement, with evidence on both sides."""
+    """How the resume answers one job requirement, with evidence on both sides.
+
+    The evidence levels and what a tailoring service may do with each: ``docs/evidence.md``.
+    """
 
     requirement: JobRequirement
     status: RequirementStatusName = Field(
-        description="met (backed by experience); partial (fewer years, a related skill, a lower/other degree); "
-        "missing; claimed (only listed in a skills/summary section, never in an experience or project entry)"
+        description="met: shown in a position, project, publication or accomplishment entry (or held: a "
+        "certification, a degree, years); claimed: named only in a skills list, summary, header, coursework or a "
+        "certificate's name; implied: never named, implied by another finding (implied_by); partial: fewer years, "
+        "a related skill, a lower or other degree; missing: no basis. See docs/evidence.md"
     )
-    via: Literal["direct", "alternative", "implied", "related", "equivalent"] | None = None
+    via: Literal["direct", "alternative", "implied", "signal", "related", "equivalent"] | None = Field(
+        None,
+        description="direct: the skill itself; alternative: another accepted skill; implied: a finding that implies "
+        "it; signal: a leadership statement ('managed a team of 8'); related: a skill of the same kind; "
+        "equivalent: years of experience for a degree",
+    )
     matched: str | None = Field(None, description="the resume's skill/certification id or degree level that answers it")
+    implied_by: str | None = Field(
+        None,
+        description="status implied: the skill or certification id (or signal:<kind>) it rests on; the resume "
+        "evidence points at that finding's mentions",
+    )
     detail: str = Field(description="one line a person can read, e.g. '2.5 of 5 years'")
     years_shown: float | None = Field(None, description="years the resume shows, where the requirement asks for years")
     resume_evidence: tuple[Span, ...] = ()
@@ -338,14 +353,17 @@ class MatchScore(Frozen):
 
 
 class LevelFit(Frozen):
-    candidate_level: LevelId | None
+    candidate_level: str | None = Field(description="the candidate's level or alternative path id on the ladder")
     candidate_level_name: str | None
-    candidate_track: Track | None
-    job_level: LevelId | None
+    candidate_track: str | None = Field(description="ic, management, or another track of the ladder")
+    job_level: str | None = Field(description="the job's level or alternative path id")
     job_level_name: str | None
-    job_track: Track | None
+    job_track: str | None
     steps: int | None = Field(None, description="job rank minus candidate rank on the shared ladder scale")
-    verdict: Literal["under", "fit", "over", "unknown"]
+    verdict: Literal["under", "fit", "over", "off_ladder", "unknown"] = Field(
+        description="under/fit/over: the job is above/at/below the candidate's level; off_ladder: the resume is "
+        "not on this career ladder (its off_ladder warning), so no level fits; unknown: a level is missing"
+    )
     track_change: bool = Field(
         False,
         description="the job is on the other track (IC vs management): the verdict compares ranks on the "
@@ -355,7 +373,7 @@ class LevelFit(Frozen):
     next_level_adds: tuple[str, ...] = Field((), description="what the next level asks that the resume lacks")
 
 
-HintKind = Literal["use_job_term", "surface", "back_up", "learn"]
+HintKind = Literal["use_job_term", "surface", "back_up", "confirm", "years", "level", "learn"]
 
 
 class TailoringHint(Frozen):
@@ -363,9 +381,11 @@ class TailoringHint(Frozen):
 
     kind: HintKind = Field(
         description="use_job_term: the resume names it differently; surface: evidenced but not in the skills "
-        "section/summary; back_up: claimed but never shown in experience; learn: no basis in the resume"
+        "section/summary; back_up: claimed but never shown in experience; confirm: implied or related, never "
+        "named: how to back it up if it is true; years: fewer years than asked; level: the post is at another "
+        "level; learn: no basis in the resume"
     )
-    requirement: str = Field(description="the requirement id")
+    requirement: str = Field(description="the requirement id (r1, r2, ...), or 'level' for a hint about the level fit")
     message: str
     resume_evidence: tuple[Span, ...] = ()
     job_evidence: Span | None = None

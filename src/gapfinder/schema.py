@@ -4,6 +4,10 @@ The committed copies live in ``schemas/`` of the repository; a test checks they 
 Regenerate them with::
 
     python -m gapfinder.schema schemas/
+
+These describe *output*: they never forbid additional properties, so a client validating answers against
+them keeps working when a later minor version adds a field (``docs/compatibility.md``). The models
+themselves stay strict on input (``extra="forbid"``): ``Report.model_validate`` refuses unknown fields.
 """
 
 from __future__ import annotations
@@ -21,8 +25,17 @@ SCHEMA_FILES: dict[str, type[Report] | type[Comparison]] = {
 }
 
 
+def open_schema(node: Any) -> Any:
+    """``node`` without ``additionalProperties: false`` anywhere: an output schema lets clients ignore additions."""
+    if isinstance(node, dict):
+        return {k: open_schema(v) for k, v in node.items() if not (k == "additionalProperties" and v is False)}
+    if isinstance(node, list):
+        return [open_schema(v) for v in node]
+    return node
+
+
 def json_schema(model: type[Report] | type[Comparison]) -> dict[str, Any]:
-    schema = model.model_json_schema(mode="serialization")
+    schema = open_schema(model.model_json_schema(mode="serialization"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://gapfinder.invalid/schemas/{SCHEMA_VERSION}/{model.__name__.lower()}.schema.json",

@@ -9,12 +9,20 @@ from __future__ import annotations
 from .._version import __version__
 from ..errors import UsageError
 from ..ladder.profile import profile_of
-from ..models import Comparison, LevelFit, Report
+from ..models import Comparison, LevelFit, Report, RequirementStatusName
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder
 from .hints import tailoring_hints
 from .score import match_score
 from .status import requirement_statuses
+
+#: the resume warning that says the person is not on the ladder (another profession): no level fits
+OFF_LADDER = "off_ladder"
+STATUSES: tuple[RequirementStatusName, ...] = ("met", "claimed", "implied", "partial", "missing")
+
+
+def off_ladder(resume: Report) -> bool:
+    return any(w.code == OFF_LADDER for w in resume.warnings)
 
 
 def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
@@ -22,12 +30,29 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
     cand, post = resume.placement, job.placement
     c_lv = levels.get(cand.level) if cand else None
     j_lv = levels.get(post.level) if post else None
-    steps = j_lv.rank - c_lv.rank if c_lv and j_lv else None
-    verdict = "unknown" if steps is None else "fit" if steps == 0 else "under" if steps > 0 else "over"
+    unrelated = off_ladder(resume)
+    steps = j_lv.rank - c_lv.rank if c_lv and j_lv and not unrelated else None
+    verdict = (
+        "off_ladder"
+        if unrelated
+        else "unknown"
+        if steps is None
+        else "fit"
+        if steps == 0
+        else "under"
+        if steps > 0
+        else "over"
+    )
     gap = resume.gap
     adds: list[str] = []
     next_level = None
-    if gap is not None and gap.target_kind in ("level", "path") and c_lv is not None and gap.target != c_lv.id:
+    if (
+        gap is not None
+        and gap.target_kind in ("level", "path")
+        and c_lv is not None
+        and gap.target != c_lv.id
+        and not unrelated
+    ):
         next_level = gap.target
         adds = [label for labels in gap.missing_by_category.values() for label in labels]
         adds += [f"leadership: {label}" for label in gap.leadership_missing]
@@ -42,7 +67,7 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
         job_track=post.track if post else None,
         steps=steps,
         verdict=verdict,
-        track_change=bool(cand and post and cand.track and post.track and cand.track != post.track),
+        track_change=bool(cand and post and cand.track and post.track and cand.track != post.track and not unrelated),
         next_level=next_level,
         next_level_adds=tuple(adds),
     )
@@ -51,9 +76,9 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
 def compare(resume: Report, job: Report, ladder: Ladder, taxonomy: Taxonomy) -> Comparison:
     if resume.kind != "resume" or job.kind != "job":
         raise UsageError("compare() takes a resume report and a job report (kind='job')")
-    statuses = requirement_statuses(resume, profile_of(resume), job, taxonomy)
+    statuses = requirement_statuses(resume, profile_of(resume), job, taxonomy, unrelated=off_ladder(resume))
     fit = level_fit(resume, job, ladder)
-    counts = {k: sum(s.status == k for s in statuses) for k in ("met", "partial", "claimed", "missing")}
+    counts = {k: sum(s.status == k for s in statuses) for k in STATUSES}
     return Comparison(
         gapfinder_version=__version__,
         resume=resume,
@@ -62,8 +87,8 @@ def compare(resume: Report, job: Report, ladder: Ladder, taxonomy: Taxonomy) -> 
         counts=counts,
         score=match_score(statuses, fit),
         level=fit,
-        hints=tailoring_hints(resume, job, statuses),
+        hints=tailoring_hints(resume, job, statuses, fit, taxonomy),
     )
 
 
-__all__ = ["compare", "level_fit"]
+__all__ = ["OFF_LADDER", "STATUSES", "compare", "level_fit", "off_ladder"]

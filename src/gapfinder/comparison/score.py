@@ -8,9 +8,12 @@
 | degree           | 0.10   | credit of the best-answered degree item (required before preferred)       |
 | certifications   | 0.05   | mean credit of certification items                                         |
 | level_fit        | 0.20   | 1 at the job's level; 0.5 one level under, 0 two or more under;           |
-|                  |        | 0.75 one level over, 0.5 two or more over                                  |
+|                  |        | 0.75 one level over, 0.5 two or more over; 0 off the ladder                |
 
-Credit per status: met 1, claimed 0.75 (listed, not shown in experience), partial 0.5, missing 0.
+Credit per status: met 1, claimed 0.75 (named, not shown in use), implied 0.5 (never named: another
+finding implies it), partial 0.5, missing 0. A resume off the ladder (another profession: its
+``off_ladder`` warning) gets no level-fit points; the component still applies, so its weight is not shared
+out to the others.
 A component the job states nothing for does not apply; its weight is shared out over the others in
 proportion to their weights, so a post without certifications is scored out of 100 all the same.
 """
@@ -27,7 +30,7 @@ WEIGHTS: dict[str, float] = {
     "certifications": 0.05,
     "level_fit": 0.20,
 }
-CREDIT: dict[str, float] = {"met": 1.0, "claimed": 0.75, "partial": 0.5, "missing": 0.0}
+CREDIT: dict[str, float] = {"met": 1.0, "claimed": 0.75, "implied": 0.5, "partial": 0.5, "missing": 0.0}
 GROUP_WEIGHT = {"required": 1.0, "responsibilities": 0.5, "preferred": 1.0}
 LEVEL_CREDIT_UNDER = (1.0, 0.5, 0.0)  # by steps the job is above the candidate: 0, 1, 2+
 LEVEL_CREDIT_OVER = (1.0, 0.75, 0.5)  # by steps the candidate is above the job: 0, 1, 2+
@@ -49,7 +52,7 @@ def _mean(statuses: list[RequirementStatus]) -> tuple[float, str]:
 
 
 def level_credit(fit: LevelFit) -> float:
-    if fit.steps is None:
+    if fit.steps is None:  # unknown, or off the ladder
         return 0.0
     if fit.steps >= 0:
         return LEVEL_CREDIT_UNDER[min(fit.steps, 2)]
@@ -76,14 +79,15 @@ def match_score(statuses: tuple[RequirementStatus, ...], fit: LevelFit) -> Match
     certs = pick("certification", ("required", "responsibilities", "preferred"))
     parts["certifications"] = (bool(certs), *_mean(certs))
     fit_known = fit.steps is not None
-    parts["level_fit"] = (
-        fit_known,
-        level_credit(fit),
-        f"candidate {fit.candidate_level_name}, job {fit.job_level_name} ({fit.verdict}"
-        f"{', another track' if fit.track_change else ''})"
-        if fit_known
-        else "unknown",
-    )
+    detail = "unknown"
+    if fit.verdict == "off_ladder":
+        detail = f"the resume is not on this career ladder; job {fit.job_level_name}"
+    elif fit_known:
+        detail = (
+            f"candidate {fit.candidate_level_name}, job {fit.job_level_name} ({fit.verdict}"
+            f"{', another track' if fit.track_change else ''})"
+        )
+    parts["level_fit"] = (fit_known or fit.verdict == "off_ladder", level_credit(fit), detail)
 
     applying = sum(WEIGHTS[k] for k, (applies, _, _) in parts.items() if applies)
     components = []

@@ -1,19 +1,25 @@
-"""How a resume answers each requirement of a job post: met, partial, missing or claimed, with evidence.
+"""How a resume answers each requirement of a job post, with evidence: an evidence level per requirement.
 
-- **skill**: the resume has the skill (the first of ``any_of``: direct; another one: alternative; or a
-  skill that implies it: implied). If every mention of it sits in a skills list, the summary or the
-  header, it is only ``claimed``: nothing in an experience, project, publication or certification entry
-  shows it. Among alternatives, a backed answer beats a listed one ("AWS, GCP or Azure": GCP used at
-  work beats AWS in the skills list).
-  "N+ years of X" is ``partial`` when the dated positions mentioning X add up to fewer years, or when no
-  dated position mentions X. Without the skill, a *related* one (both imply the same specific parent, e.g.
-  TensorFlow for PyTorch: both deep-learning frameworks) makes it ``partial``; else it is ``missing``.
-- **years**: total years of dated positions (a stated total as a fallback): met, partial (some), missing.
-- **degree**: at the level or above, in a field the post names (or any field when it names none): met;
-  the level in another field (even where the post accepts "a related field": gapfinder does not judge
-  which fields are related), or a lower degree where the post accepts equivalent experience: partial;
-  else missing.
-- **certification**: held (any of the alternatives): met; else missing.
+The levels (``docs/evidence.md`` has the one table of what each means and what a tailoring service may do
+with it):
+
+- ``met``: the resume shows it directly: the skill (or an accepted alternative) named in a position,
+  project, publication or accomplishment entry, a leadership statement in one ("managed a team of 8" for
+  people management), the certification itself, a degree at the level in a named field, enough years.
+- ``claimed``: the resume names the skill, but only in a skills list, the summary, the header, an
+  education entry (coursework) or a certification's name: nothing shows it in use.
+- ``implied``: the resume never names it; another finding implies it: a skill ("PyTorch" for deep
+  learning), a certificate's syllabus (the TensorFlow Developer Certificate for time series), a leadership
+  statement outside the entries. ``implied_by`` names the basis.
+- ``partial``: part of it: fewer years than asked ("N+ years of X": the dated positions mentioning X add
+  up to fewer, or none is dated), a *related* skill (both imply the same specific parent: TensorFlow for
+  PyTorch, both deep-learning frameworks), the degree level in another field, a lower degree where the
+  post accepts equivalent experience, some years of experience.
+- ``missing``: nothing in the resume answers it.
+
+Among alternatives the strongest answer wins ("AWS, GCP or Azure": GCP used at work beats AWS in the
+skills list). Degrees: gapfinder does not judge which fields are "related"; the level in another field is
+partial. Certifications: held (any of the alternatives) is met.
 """
 
 from __future__ import annotations
@@ -33,10 +39,9 @@ from ..models import (
 )
 from ..taxonomy import Taxonomy
 
-#: sections whose entries show a skill in use; a mention elsewhere (skills list, summary) is a claim
-BACKING_SECTIONS: frozenset[SectionName] = frozenset(
-    {"experience", "projects", "publications", "awards", "education", "certifications", "other"}
-)
+#: sections whose entries show a skill in use; a mention elsewhere (skills list, summary, header, coursework,
+#: a certification's name) is a claim
+BACKING_SECTIONS: frozenset[SectionName] = frozenset({"experience", "projects", "publications", "awards", "other"})
 #: a parent named by more skills than this is too broad to make two skills "related"
 RELATED_PARENT_MAX_CHILDREN = 30
 RELATED_PARENT_EXCLUDED_CATEGORIES = frozenset({"language"})
@@ -102,7 +107,8 @@ def _related(tax: Taxonomy, wanted: tuple[str, ...], have: Iterable[str]) -> tup
     return None
 
 
-_RANK = {"met": 0, "partial": 1, "claimed": 2}
+#: the better answer among alternatives: shown, then shown with fewer years, then named, then implied
+_RANK = {"met": 0, "partial": 1, "claimed": 2, "implied": 3}
 
 
 def _skill_status(req: JobRequirement, resume: Report, profile: Profile, tax: Taxonomy) -> RequirementStatus:
@@ -138,17 +144,21 @@ def _answer(req: JobRequirement, resume: Report, profile: Profile, tax: Taxonomy
     if source in tax.certifications:
         mentions = next((c.mentions for c in resume.certifications if c.id == source), ())
     name = _name(tax, met.skill)
+    backed = _backed(mentions)
+    if met.via == "implied" and not (source.startswith("signal:") and backed):
+        return _implied(req, tax, met, source, mentions)
+    via = "signal" if met.via == "implied" else met.via
     how = {"direct": name, "alternative": f"{name} (an accepted alternative)"}.get(met.via)
     if how is None:
-        how = f"{name}, implied by {_name(tax, source)}"
-    if not _backed(mentions):
+        how = f"{name}, shown by the {_name(tax, source)}"
+    if not backed:
         where = ", ".join(sorted({m.section for m in mentions})) or "a list"
         return RequirementStatus(
             requirement=req,
             status="claimed",
-            via=met.via,
+            via=via,
             matched=met.skill,
-            detail=f"{how}: only listed ({where}), not shown in experience or projects",
+            detail=f"{how}: only named ({where}), not shown in experience or projects",
             resume_evidence=_spans(mentions),
         )
     backing = [m for m in mentions if m.section in BACKING_SECTIONS]
@@ -159,7 +169,7 @@ def _answer(req: JobRequirement, resume: Report, profile: Profile, tax: Taxonomy
         return RequirementStatus(
             requirement=req,
             status="partial",
-            via=met.via,
+            via=via,
             matched=met.skill,
             detail=f"{how}: {shown}",
             years_shown=have,
@@ -168,11 +178,37 @@ def _answer(req: JobRequirement, resume: Report, profile: Profile, tax: Taxonomy
     return RequirementStatus(
         requirement=req,
         status="met",
-        via=met.via,
+        via=via,
         matched=met.skill,
         detail=how + (f", {have:g} years" if have is not None else ""),
         years_shown=have,
         resume_evidence=_spans([*backing, *rest]),
+    )
+
+
+def _implied(
+    req: JobRequirement, tax: Taxonomy, met: Met, source: str, mentions: tuple[Mention, ...]
+) -> RequirementStatus:
+    """Not named in the resume: another finding implies it. The detail states the basis."""
+    name, basis = _name(tax, met.skill), _name(tax, source)
+    if source in tax.certifications:
+        cert = basis if "certif" in basis.casefold() else f"{basis} certification"
+        why = f"the {cert} covers it (a syllabus, not evidence of doing it)"
+    elif source.startswith("signal:"):
+        why = f"the {basis} outside the resume's entries suggests it"
+    else:
+        where = "shown in " + ", ".join(sorted({m.section for m in mentions if m.section in BACKING_SECTIONS}))
+        if not _backed(mentions):
+            where = "only named in " + (", ".join(sorted({m.section for m in mentions})) or "a list")
+        why = f"{basis} ({where}) implies it"
+    return RequirementStatus(
+        requirement=req,
+        status="implied",
+        via="implied",
+        matched=met.skill,
+        implied_by=source,
+        detail=f"{name}: not named in the resume; {why}",
+        resume_evidence=_spans(mentions),
     )
 
 
@@ -198,7 +234,9 @@ def _position_span(resume: Report, p: Position) -> Span:
     return Span(start=p.start_offset, end=end, text=text[p.start_offset : end], section=section)
 
 
-def _years_status(req: JobRequirement, resume: Report) -> RequirementStatus:
+def _years_status(req: JobRequirement, resume: Report, unrelated: bool) -> RequirementStatus:
+    """Years of dated positions (a stated total as a fallback). A resume off the ladder (``unrelated``: another
+    profession) shows none of the experience the post means, however long its career."""
     need = req.years or 0.0
     exp = resume.experience
     have = exp.total_years if exp.total_years is not None else exp.stated_years
@@ -206,6 +244,14 @@ def _years_status(req: JobRequirement, resume: Report) -> RequirementStatus:
     if have is None:
         return RequirementStatus(
             requirement=req, status="missing", detail="no dated positions or stated years in the resume"
+        )
+    if unrelated:
+        return RequirementStatus(
+            requirement=req,
+            status="missing",
+            detail=f"{have:g} years in another profession: none on this career ladder",
+            years_shown=0.0,
+            resume_evidence=evidence,
         )
     basis = "" if exp.total_years is not None else " (stated)"
     if have >= need:
@@ -284,14 +330,17 @@ def _certification_status(req: JobRequirement, resume: Report, tax: Taxonomy) ->
     return RequirementStatus(requirement=req, status="missing", detail="not held")
 
 
-def requirement_statuses(resume: Report, profile: Profile, job: Report, tax: Taxonomy) -> tuple[RequirementStatus, ...]:
+def requirement_statuses(
+    resume: Report, profile: Profile, job: Report, tax: Taxonomy, *, unrelated: bool = False
+) -> tuple[RequirementStatus, ...]:
+    """Each requirement of ``job`` answered by ``resume``; ``unrelated``: the resume is off the ladder."""
     items = job.requirements.items if job.requirements else ()
     out: list[RequirementStatus] = []
     for req in items:
         if req.kind == "skill":
             out.append(_skill_status(req, resume, profile, tax))
         elif req.kind == "years":
-            out.append(_years_status(req, resume))
+            out.append(_years_status(req, resume, unrelated))
         elif req.kind == "degree":
             out.append(_degree_status(req, resume, tax))
         else:

@@ -10,8 +10,14 @@ from rich.text import Text
 
 from ..models import Comparison, RequirementStatus, Span
 
-STATUS_STYLE = {"met": "green", "partial": "yellow", "claimed": "magenta", "missing": "red"}
-STATUS_MARK = {"met": "✔ met", "partial": "◐ partial", "claimed": "? claimed", "missing": "✘ missing"}
+STATUS_STYLE = {"met": "green", "claimed": "magenta", "implied": "blue", "partial": "yellow", "missing": "red"}
+STATUS_MARK = {
+    "met": "✔ met",
+    "claimed": "? claimed",
+    "implied": "~ implied",
+    "partial": "◐ partial",
+    "missing": "✘ missing",
+}
 COMPONENT_LABEL = {
     "required_skills": "required skills",
     "preferred_skills": "preferred skills",
@@ -41,6 +47,8 @@ def _level_line(c: Comparison) -> str:
     lv = c.level
     if lv.verdict == "unknown":
         return "Level: unknown"
+    if lv.verdict == "off_ladder":
+        return f"Level: the resume is not on this career ladder; job {lv.job_level_name} ({lv.job_track})"
     words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step(s)" if lv.steps else ""
     other = f"; a move to the {lv.job_track} track" if lv.track_change else ""

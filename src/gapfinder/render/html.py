@@ -30,12 +30,15 @@ from .html_report import report_sections
 from .markup import Html, join, num, tag
 from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names, score_chart
 
-STATUSES = ("met", "partial", "claimed", "missing")
+STATUSES = ("met", "claimed", "implied", "partial", "missing")
 GROUP_TITLE = {"required": "Required", "responsibilities": "Responsibilities", "preferred": "Preferred"}
 HINT_TITLE = {
+    "level": "Level",
     "use_job_term": "Use the job's term",
     "surface": "Surface what the resume already shows",
     "back_up": "Back up claims with experience",
+    "confirm": "Implied or related, never named: confirm before writing it in",
+    "years": "Years of experience",
     "learn": "Gaps to close (learn, practise, certify)",
 }
 
@@ -63,6 +66,8 @@ def _level_text(c: Comparison) -> str:
     if lv.verdict == "unknown":
         known = lv.candidate_level_name or lv.job_level_name
         return f"Level fit unknown{f' (only one side placed: {known})' if known else ''}."
+    if lv.verdict == "off_ladder":
+        return f"The resume is not on this career ladder: no level fits. The job asks for {lv.job_level_name}."
     words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step{'s' if abs(lv.steps) != 1 else ''}" if lv.steps else ""
     other = (
@@ -109,7 +114,8 @@ def _comparison_level(c: Comparison) -> Html:
     lv = c.level
     names = level_names([(lv.candidate_level, lv.candidate_level_name), (lv.job_level, lv.job_level_name)])
     scores = c.resume.placement.scores if c.resume.placement else None
-    chart = ladder_chart(lv.candidate_level, lv.job_level, target_role="job", names=names, scores=scores)
+    candidate = None if lv.verdict == "off_ladder" else lv.candidate_level
+    chart = ladder_chart(candidate, lv.job_level, target_role="job", names=names, scores=scores)
     adds = None
     if lv.next_level_adds:
         adds = join(
@@ -182,8 +188,9 @@ def _comparison_requirements(c: Comparison) -> Html:
         tag("figure", chart, tag("figcaption", "Each bar counts the job's requirements in one category. ", legend)),
         tag(
             "p",
-            "met: backed by experience; partial: fewer years, a related skill or another degree; claimed: only "
-            "listed in a skills or summary section; missing: not found.",
+            "met: shown in an experience, project, publication or accomplishment entry (or held); claimed: only "
+            "named in a skills list, summary, coursework or a certificate's name; implied: never named, another "
+            "finding implies it; partial: fewer years, a related skill or another degree; missing: not found.",
             class_="note",
         ),
         *tables,
@@ -223,7 +230,9 @@ def html_comparison(c: Comparison) -> str:
     resume, job = short_name(c.resume), short_name(c.job)
     counts = " · ".join(f"{c.counts.get(s, 0)} {s}" for s in STATUSES)
     lv = c.level
-    level_value = {"fit": "fit", "under": "below", "over": "above", "unknown": "unknown"}[lv.verdict]
+    level_value = {"fit": "fit", "under": "below", "over": "above", "off_ladder": "off ladder", "unknown": "unknown"}[
+        lv.verdict
+    ]
     header = tag(
         "header",
         tag("p", "gapfinder · resume vs job", class_="kicker"),

@@ -7,6 +7,7 @@ CSS = """
   --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --soft: #f6f8fa;
   --met: #1a7f37; --met-bg: #dafbe1; --partial: #7d4e00; --partial-bg: #fff8c5;
   --claimed: #6639ba; --claimed-bg: #fbefff; --missing: #b3261e; --missing-bg: #ffebe9;
+  --implied: #0550ae; --implied-bg: #ddf4ff;
   --accent: #0969da; --target: #bc4c00;
 }
 * { box-sizing: border-box; }
@@ -74,6 +75,7 @@ table.reqs td { overflow-wrap: anywhere; }
 .badge.met { color: var(--met); background: var(--met-bg); }
 .badge.partial { color: var(--partial); background: var(--partial-bg); }
 .badge.claimed { color: var(--claimed); background: var(--claimed-bg); }
+.badge.implied { color: var(--implied); background: var(--implied-bg); }
 .badge.missing { color: var(--missing); background: var(--missing-bg); }
 q { quotes: "\\201C" "\\201D"; }
 q.job { color: var(--fg); }

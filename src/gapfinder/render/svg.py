@@ -13,8 +13,8 @@ from ..models import ScoreComponent
 from .markup import Html, num, tag
 
 WIDTH = 760
-STATUS_FILL = {"met": "#2da44e", "partial": "#d4a72c", "claimed": "#8250df", "missing": "#cf222e"}
-STATUS_TEXT = {"met": "#ffffff", "partial": "#1f2328", "claimed": "#ffffff", "missing": "#ffffff"}
+STATUS_FILL = {"met": "#2da44e", "claimed": "#8250df", "implied": "#0969da", "partial": "#d4a72c", "missing": "#cf222e"}
+STATUS_TEXT = {"met": "#ffffff", "claimed": "#ffffff", "implied": "#ffffff", "partial": "#1f2328", "missing": "#ffffff"}
 LEVEL_RANK = {
     # the ranks of the ml-engineer ladder (skills_taxonomy/ladders/ml-engineer.yaml); a test pins them
     "junior": 1,

@@ -97,36 +97,40 @@ def main() -> int:
 
 
 def _diff(old_path: Path, new: dict[str, dict[str, object]], show: int, seed: int) -> None:
-    """What changed since an earlier ``--dump``: item counts by group and kind, and a sample of posts."""
+    """What changed since an earlier ``--dump``: items added, dropped and moved to another group (by kind and
+    label), counted by group and kind, and a sample of the posts that changed."""
     old = {d["id"]: d for d in map(json.loads, old_path.read_text(encoding="utf-8").splitlines()) if d}
-    added: collections.Counter[str] = collections.Counter()
-    dropped: collections.Counter[str] = collections.Counter()
-    changed: list[tuple[str, list[str], list[str]]] = []
+    tally: collections.Counter[str] = collections.Counter()
+    changed: list[tuple[str, list[str]]] = []
     levels = 0
     for pid, now in new.items():
         before = old.get(pid)
         if before is None:
             continue
-        was = [tuple(i[:3]) for i in before["items"]]  # type: ignore[index]
-        is_ = [tuple(i[:3]) for i in now["items"]]  # type: ignore[attr-defined]
-        gone = list((collections.Counter(was) - collections.Counter(is_)).elements())
-        new_ = list((collections.Counter(is_) - collections.Counter(was)).elements())
         levels += before["level"] != now["level"]
-        for g, k, _ in gone:
-            dropped[f"{k} / {g}"] += 1
-        for g, k, _ in new_:
-            added[f"{k} / {g}"] += 1
-        if gone or new_:
-            changed.append((pid, [" ".join(i) for i in gone], [" ".join(i) for i in new_]))
+        was = {(i[1], i[2]): i for i in before["items"]}  # type: ignore[attr-defined]
+        is_ = {(i[1], i[2]): i for i in now["items"]}  # type: ignore[attr-defined]
+        lines = []
+        for key in was.keys() - is_.keys():
+            g, k, label, clause = was[key]
+            tally[f"dropped {k} / {g}"] += 1
+            lines.append(f"  - {g:<16} {label}  | {clause[:90]}")
+        for key in is_.keys() - was.keys():
+            g, k, label, clause = is_[key]
+            tally[f"added {k} / {g}"] += 1
+            lines.append(f"  + {g:<16} {label}  | {clause[:90]}")
+        for key in was.keys() & is_.keys():
+            if was[key][0] != is_[key][0]:
+                tally[f"moved {key[0]} / {was[key][0]} -> {is_[key][0]}"] += 1
+                lines.append(f"  ~ {was[key][0]} -> {is_[key][0]}: {key[1]}  | {is_[key][3][:90]}")
+        if lines:
+            changed.append((pid, sorted(lines)))
     print(f"\n--diff {old_path}: {len(changed)} of {len(new)} posts changed items; {levels} changed level")
-    for key in sorted(set(added) | set(dropped)):
-        print(f"  {key}: +{added[key]} -{dropped[key]}")
-    for pid, gone, new_ in random.Random(seed).sample(changed, min(show, len(changed))):
+    for key, n in sorted(tally.items()):
+        print(f"  {key}: {n}")
+    for pid, lines in random.Random(seed).sample(changed, min(show, len(changed))):
         print(f"=== {pid}")
-        for g in gone:
-            print(f"  - {g}")
-        for n in new_:
-            print(f"  + {n}")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -2,9 +2,15 @@
 
 A clause is a line cut at sentences and semicolons (at most ``CLAUSE_WINDOW`` characters either way of a
 mention). Its group: a responsibilities section gives ``responsibilities``; a preferred section, or a
-preference cue that covers the mention ("ideally ...", "... is a plus", "nice to have:"), gives
-``preferred``; anything else (requirements, summary, untitled text) gives ``required``. Benefits and company
+preference cue that covers the mention ("ideally ...", "... is a plus", "nice to have:", "... also
+welcome"), gives ``preferred``; a requirements section gives ``required``. Benefits and company
 boilerplate, and the title block of a post with sections, ask for nothing.
+
+Prose outside the labelled sections (the text before the first heading, "About the role", other
+sections) is read clause by clause (``job_clauses``): a clause that asks something of the candidate is
+``required``; one that states the duties is ``responsibilities``; one that describes the employer (the
+company blurb) asks for nothing; plain prose is ``required`` in a post without requirement sections and
+``responsibilities`` in one with them.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections.abc import Iterable
 
 from ..models import RequirementGroup
 from .context import AnalysisContext
+from .job_clauses import clause_kind
 from .trie import find_all, lowered_for_anchors
 
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
@@ -25,14 +32,17 @@ _LEADING_CUE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_CUE = re.compile(
-    r"\b(?:nice[- ]to[- ]haves?|preferred|a plus|pluses|bonus|desirable|desired|advantageous|an advantage|"
-    r"good to have|optional|not required|would be great)\b",
+    r"\b(?:nice[- ]to[- ]haves?|preferred|a (?:\w+ )?plus|pluses|bonus|desirable|desired|advantageous|an advantage|"
+    r"good to have|great to have|optional|not required|would be great|would be nice|welcome|welcomed|"
+    r"appreciated|an asset|a (?:big |strong |great )?asset|helpful|beneficial)\b",
     re.IGNORECASE,
 )
+_NAME = re.compile(r"\b[A-Z]")
 _REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
 # what may stand between two alternatives ("A or B", "A/B", "A, B, or C")
 CLAUSE_WINDOW = 600  # characters: a clause is one line or sentence; longer runs of prose are cut here
 STRUCTURED = frozenset({"requirements", "responsibilities", "preferred"})
+REQUIREMENT_SECTIONS = frozenset({"requirements", "preferred"})
 #: the title block of a post: its first lines name the role, the company and the place, and ask for nothing;
 #: a post that starts with untitled prose has requirements there too
 HEADER_LINES = 4
@@ -77,8 +87,10 @@ def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: It
     """Whether a preference cue of the clause ``[lo, hi)`` covers the mention ``[start, end)``.
 
     A leading cue ("ideally", "preferably", "Bonus:") covers what follows it; a trailing cue ("... is a
-    plus", "PhD preferred") covers what precedes it, but not past a "required"/"must" or a blocker (the
-    start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's required).
+    plus", "PhD preferred", "... also welcome") covers what precedes it, but not past a "required"/"must", a
+    blocker (the start of another item: "Bachelor's in CS, Master's preferred" leaves the bachelor's
+    required) or the opening of a parenthesis that names something of its own ("PyTorch (TensorFlow
+    experience also welcome)"; "Spark (a plus)" is preferred).
     """
     leading, trailing = word_offsets(text, _LEADING_WORDS), word_offsets(text, _TRAILING_WORDS)
     if (leading is None or any_in(leading, lo, start)) and _LEADING_CUE.search(text, lo, start):
@@ -87,7 +99,12 @@ def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: It
         return False  # no word a trailing cue is made of
     stop = min((b for b in blockers if end <= b < hi), default=hi)
     cue = _TRAILING_CUE.search(text, end, hi)
-    return cue is not None and cue.start() < stop and not _REQUIRED_WORD.search(text, end, cue.start())
+    if cue is None or cue.start() >= stop or _REQUIRED_WORD.search(text, end, cue.start()):
+        return False
+    # a cue inside a parenthesis opened after the mention that names something of its own covers that:
+    # "PyTorch (TensorFlow experience also welcome)", "data analysis (SAS preferred)"; not "Spark (a plus)"
+    opened = text.rfind("(", end, cue.start())
+    return opened <= text.rfind(")", end, cue.start()) or _NAME.search(text, opened + 1, cue.start()) is None
 
 
 #: every match of ``_LEADING_CUE``, ``_TRAILING_CUE`` (and of job_items' choice cue) contains one of these (lower
@@ -95,7 +112,8 @@ def preferred_at(text: str, lo: int, hi: int, start: int, end: int, blockers: It
 #: where none is, the search is skipped
 _LEADING_WORDS = ("ideal", "prefer", "bonus", "nice", "a plus", "desir", "option")
 _TRAILING_WORDS = (
-    "nice", "prefer", "plus", "bonus", "desir", "advantag", "good to have", "option", "not required", "would be great"
+    "nice", "prefer", "plus", "bonus", "desir", "advantag", "good to have", "great to have", "option", "not required",
+    "would be great", "welcome", "apprecia", "asset", "helpful", "benefic",
 )  # fmt: skip
 
 
@@ -120,22 +138,30 @@ def group_at(
     blockers: Iterable[int] = (),
     bounds: tuple[int, int] | None = None,
 ) -> RequirementGroup | None:
-    """The requirement group of the mention ``[offset, end)``, or None in benefits/company text.
+    """The requirement group of the mention ``[offset, end)``, or None where the post asks for nothing.
 
     In a posting with requirement/responsibility sections, the header's first lines (title, company,
-    place) ask for nothing and the summary ("About the role") describes the work: responsibilities. In a posting
-    without such sections, every sentence may state a requirement.
+    place) ask for nothing. Prose outside those sections is read by what its clause does (``job_clauses``):
+    asking gives ``required``, duties ``responsibilities``, the employer's blurb nothing; plain prose is
+    ``responsibilities`` in the summary ("About the role") of a structured post or anywhere in a post with
+    requirement sections, and ``required`` in a post without them.
     """
     section = ctx.section_at(offset)
     if section in NOT_REQUIREMENT:
         return None
-    structured = any(s.name in STRUCTURED for s in ctx.sections)
+    names = {s.name for s in ctx.sections}
+    structured = bool(names & STRUCTURED)
     if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
         return None
     lo, hi = bounds or clause_bounds(ctx.text, offset)
+    kind = clause_kind(ctx.text, lo, hi) if section not in STRUCTURED else None
+    if kind == "employer":
+        return None
     if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
         return "preferred"
-    if section == "responsibilities" or (structured and section == "job_summary"):
+    if section == "responsibilities" or kind == "duties":
+        return "responsibilities"
+    if kind == "plain" and ((structured and section == "job_summary") or names & REQUIREMENT_SECTIONS):
         return "responsibilities"
     return "required"
 

@@ -39,8 +39,10 @@ from ..models import (
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .degree_index import degree_index
+from .job_clauses import INCIDENTAL_CATEGORIES, TEAM_CATEGORIES, clause_kind, names_a_team
 from .job_groups import (
     NOT_REQUIREMENT,
+    STRUCTURED,
     any_in,
     asked,
     clause_and_reach,
@@ -208,7 +210,8 @@ _LIST_HEAD_GAP = re.compile(
 def _without_list_heads(text: str, tax: Taxonomy, runs: list[list[_Hit]]) -> list[list[_Hit]]:
     """Drop a lone skill that only names what the list of alternatives right after it are ("One major
     cloud: AWS, GCP or Azure", "a cloud platform (SageMaker, Vertex AI or Azure ML)"): every member of
-    the list implies it, so the list is the requirement. "Python and PyTorch or JAX" keeps Python."""
+    the list implies it and is a kind of it (``_kinds_of``), so the list is the requirement. "Python and
+    PyTorch or JAX" and "Strong Python,(PyTorch, NumPy) and SQL" keep Python."""
     out: list[list[_Hit]] = []
     for k, run in enumerate(runs):
         nxt = runs[k + 1] if k + 1 < len(runs) else None
@@ -220,10 +223,35 @@ def _without_list_heads(text: str, tax: Taxonomy, runs: list[list[_Hit]]) -> lis
             and len({h.ref for h in nxt}) > 1
             and _LIST_HEAD_GAP.fullmatch(text, run[-1].end, nxt[0].start)
             and all(run[0].ref in tax.implied(h.ref) for h in nxt)
+            and _kinds_of(tax, run[0].ref, nxt, text)
         ):
             continue
         out.append(run)
     return out
+
+
+def _names_a_team(text: str, tax: Taxonomy, lo: int, hi: int, h: _Hit, spans: list[tuple[int, int]]) -> bool:
+    """A skill used as the name of a team: in a list before a team noun, or (of a kind that can name a
+    department: "data science", "engineering") among the people a collaboration verb names."""
+    if h.kind != "skill":
+        return False
+    return names_a_team(text, lo, hi, h.start, h.end, spans, tax.skills[h.ref].category in TEAM_CATEGORIES)
+
+
+_CHOICE_IN_LIST = re.compile(r"\bor\b|/", re.IGNORECASE)
+
+
+def _kinds_of(tax: Taxonomy, head: str, members: list[_Hit], text: str) -> bool:
+    """Whether the list names kinds of ``head`` to choose from, so that ``head`` is no requirement of its own:
+    the list offers a choice ("AWS, GCP or Azure", "such as A or B") or its members share the head's category
+    ("cloud: AWS, GCP, Azure"). A language heading libraries written in it ("Python (PyTorch, NumPy)") is
+    asked for itself: the libraries use it, they are not kinds of it."""
+    category = tax.skills[head].category
+    if category == "language" and any(tax.skills[h.ref].category != "language" for h in members):
+        return False
+    if all(tax.skills[h.ref].category == category for h in members):
+        return True
+    return _CHOICE_IN_LIST.search(text, members[0].end, members[-1].start) is not None
 
 
 #: a requirement before it is numbered: its group, where it is stated, and the JobRequirement fields but the id
@@ -239,14 +267,30 @@ def _skill_items(ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]) -> list[
         by_clause.setdefault(bounds, []).append(h)
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
-        runs = _chains(ctx.text, clause_hits, lo)
+        spans = [(h.start, h.end) for h in clause_hits]
+        asked_hits = [h for h in clause_hits if not _names_a_team(ctx.text, tax, lo, hi, h, spans)]
+        runs = _chains(ctx.text, asked_hits, lo)
         for run in _without_list_heads(ctx.text, tax, runs):
             group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
             if run[0].kind == "certification":
                 group = asked(group)
+            elif (
+                group == "responsibilities"
+                and all(tax.skills[h.ref].category in INCIDENTAL_CATEGORIES for h in run)
+                and clause_kind(ctx.text, lo, hi) != "asks"
+            ):
+                continue  # "models for healthcare providers": the setting of the duties, not a skill they ask
             if group is not None:
                 candidates.append((group, run[0].start, run, (lo, hi)))
-    candidates.sort(key=lambda c: (_GROUP_ORDER[c[0]], len({h.ref for h in c[2]}) > 1, c[1]))
+    # a requirement section's clause before prose that also asks: "Requirements: 2+ years of ML" gives ML its years
+    candidates.sort(
+        key=lambda c: (
+            _GROUP_ORDER[c[0]],
+            len({h.ref for h in c[2]}) > 1,
+            ctx.section_at(c[1]) not in STRUCTURED,
+            c[1],
+        )
+    )
     asked_alone: set[str] = set()
     seen_sets: set[frozenset[str]] = set()
     out: list[_Item] = []

@@ -367,6 +367,27 @@ def _ends_phrase(toks: Tokens, m: Match) -> bool:
     return after in _ITEM_AFTER or after in _PHRASE_HEADS
 
 
+#: "experience with Snowflake", "proficiency in Go", "knowledge of Spark": a usage phrase names a skill next
+_USAGE_HEADS = frozenset(
+    {"experience", "experienced", "expertise", "knowledge", "proficiency", "proficient", "familiarity", "familiar"}
+    | {"fluency", "fluent", "skilled", "exposure"}
+)
+_USAGE_PREPS = frozenset({"with", "in", "of", "using"})
+
+
+def _after_usage(toks: Tokens, m: Match) -> bool:
+    """A name written as a name right after a usage phrase on its line ('Experience with Snowflake.'), not the
+    start of a longer name ('experience using Oracle Inform')."""
+    i = word_index(toks, m.tok_start, -1)
+    if i is None or toks.lexes[i].lower not in _USAGE_PREPS:
+        return False
+    j = word_index(toks, i, -1)
+    if j is None or toks.lexes[j].lower not in _USAGE_HEADS:
+        return False
+    k = word_index(toks, m.tok_end - 1, 1)
+    return k is None or not toks.lexes[k].text[:1].isupper()
+
+
 def _with_release(text: str, m: Match) -> bool:
     """A product name written with its release number: 'Oracle 10g', 'Access 2013', 'Windows 7'; not a count
     ('Excel 5 years', 'Access 24/7')."""
@@ -385,7 +406,7 @@ def _ambiguity_ok(
         return False
     if ctx.section_at(m.start) == "skills" and (rule.case_sensitive or _list_item(toks, m)):
         return True
-    if rule.case_sensitive and _with_release(ctx.text, m):
+    if rule.case_sensitive and (_with_release(ctx.text, m) or _after_usage(toks, m)):
         return True
     lexes, idx = toks
     lo, hi = max(0, m.tok_start - CONTEXT_WINDOW), min(len(lexes), m.tok_end + CONTEXT_WINDOW)

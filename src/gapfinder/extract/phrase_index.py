@@ -89,13 +89,16 @@ _URL_MATCH = re.compile(r"(?u)^(?![\w-]+\.js(?:/|$))" + URL_PATTERN.removeprefix
 
 
 class _Defaults(EnglishDefaults):
-    """English's defaults, with infixes for brackets, bullets, pipes, semicolons and "a/b", a bullet
-    prefix, and a web-address rule that leaves "Node.js/JavaScript" alone."""
+    """English's defaults, with infixes for brackets, bullets, pipes, semicolons and "a/b", commas and
+    slashes against a bracket ("Python,(PyTorch, NumPy)", "(R),SQL", "SQL/(dbt)"), a bullet prefix, and a
+    web-address rule that leaves "Node.js/JavaScript" alone."""
 
     infixes = [  # noqa: RUF012 (spaCy's defaults are class attributes)
         *(EnglishDefaults.infixes or ()),
         r"[()\[\]{}•|;]",
         r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.])",
+        r"(?<=[A-Za-z+#)\]}])[,/](?=[(\[{])",
+        r"(?<=[)\]}])[,/](?=[A-Za-z])",
     ]
     prefixes = [  # noqa: RUF012
         *(EnglishDefaults.prefixes or ()),

@@ -17,6 +17,7 @@ from gapfinder import models
 from gapfinder.models import SCHEMA_VERSION, Report
 
 EXPECTED_ALL = [
+    "CompactComparison",
     "Comparison",
     "CorruptDocumentError",
     "DocumentTooLargeError",
@@ -25,6 +26,7 @@ EXPECTED_ALL = [
     "Engine",
     "GapfinderError",
     "InputError",
+    "JobRanking",
     "Limits",
     "NoTextLayerError",
     "Report",
@@ -37,6 +39,8 @@ EXPECTED_ALL = [
     "analyze",
     "analyze_text",
     "compare",
+    "compare_text",
+    "match",
 ]
 
 ERROR_NAMES = [n for n in EXPECTED_ALL if n.endswith("Error")]

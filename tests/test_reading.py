@@ -443,8 +443,12 @@ def test_missing_path_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file") as info:
         read_document(tmp_path / "missing.pdf")
     assert type(info.value) is InputError
-    with pytest.raises(InputError, match="document_from_text"):
-        read_document("Jane Doe\nSenior engineer")
+    for text in ("Jane Doe\nSenior engineer", "Senior engineer wanted for Python and Spark", "x" * 300):
+        with pytest.raises(InputError, match=r"analyze_text\(\)") as info:
+            read_document(text)  # text passed as a path: the message does not repeat it
+        assert text[:12] not in info.value.message
+    with pytest.raises(InputError, match="analyze_text"):
+        read_document("a\x00b")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
 

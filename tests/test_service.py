@@ -232,6 +232,47 @@ def test_compare_names_the_document_that_fails(api: httpx.Client) -> None:
     )
     body = assert_problem(response, 422, "encrypted-document")
     assert str(body["detail"]).startswith("job: ")
+    assert "job_password" in str(body["detail"])  # the job's own field, not the resume's "password"
+
+
+def test_compare_job_password_opens_an_encrypted_job(api: httpx.Client) -> None:
+    resume = (RESUMES / "mid_ml_engineer.md").read_bytes()
+    job = (BAD / "encrypted.pdf").read_bytes()
+    files = {"resume": ("resume.md", resume), "job": ("job.pdf", job)}
+    wrong = api.post("/v1/compare", files=files, data={"password": "secret"})  # the resume's password field
+    assert str(assert_problem(wrong, 422, "encrypted-document")["detail"]).startswith("job: ")
+    response = api.post("/v1/compare", files=files, data={"job_password": "secret"})
+    assert response.status_code == 200, response.text
+
+
+def test_a_415_names_the_document(api: httpx.Client) -> None:
+    resume = (RESUMES / "mid_ml_engineer.md").read_bytes()
+    png = (BAD / "not_a_resume.png").read_bytes()
+    for role, files in (
+        ("job", {"resume": ("resume.md", resume), "job": ("job.png", png)}),
+        ("resume", {"resume": ("resume.png", png), "job": ("job.md", resume)}),
+    ):
+        body = assert_problem(api.post("/v1/compare", files=files), 415, "unsupported-format")
+        assert str(body["detail"]).startswith(f"{role}: ")
+
+
+def test_compare_compact_view(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+    from gapfinder.models import CompactComparison
+
+    resume = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8")
+    job = (JOBS / "senior_ml_engineer_jd.txt").read_text(encoding="utf-8")
+    full = api.post("/v1/compare", json={"resume": resume, "job": job})
+    compact = api.post("/v1/compare", params={"view": "compact"}, json={"resume": resume, "job": job})
+    assert compact.status_code == 200, compact.text
+    assert len(compact.content) < len(full.content) / 2
+    data = compact.json()
+    assert "text" not in data["resume"] and "text" not in data["job"] and "skills" not in data["resume"]
+    assert CompactComparison.model_validate(data) == Comparison.model_validate(full.json()).compact()
+    for status in data["requirements"]:
+        for span in status["resume_evidence"]:
+            assert resume[span["start"] : span["end"]] == span["text"]
+    assert_problem(api.post("/v1/compare", params={"view": "tiny"}, json={"resume": resume, "job": job}), 422,
+                   "invalid-request")  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------ taxonomy routes
@@ -517,7 +558,14 @@ def test_openapi_describes_bodies_and_problems() -> None:
     }
     assert set(analyze["responses"]["413"]["content"]) == {"application/problem+json"}
     compare = doc["paths"]["/v1/compare"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
-    assert compare == {"$ref": "#/components/schemas/Comparison"}
+    assert compare["anyOf"] == [
+        {"$ref": "#/components/schemas/Comparison"},
+        {"$ref": "#/components/schemas/CompactComparison"},
+    ]
+    # answers may gain fields in a minor version; request bodies stay strict
+    components = doc["components"]["schemas"]
+    assert "additionalProperties" not in components["Comparison"] and "additionalProperties" not in components["Report"]
+    assert components["CompareTexts"]["additionalProperties"] is False
     for path, operations in doc["paths"].items():  # every error answer is a problem document
         for operation in operations.values():
             for status, response in operation["responses"].items():

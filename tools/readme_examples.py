@@ -45,8 +45,16 @@ def block() -> str:
     req_lines = cmp_md[cmp_md.index("## Requirements") :].splitlines()
     table = [line for line in req_lines if line.startswith("|")]
     alt_rows = [row for row in table[2:] if " or " in row.split("|")[3]][:3]
-    other_rows = [row for row in table[2:] if ("claimed" in row or "missing" in row) and row not in alt_rows][:3]
-    hints = [line for line in req_lines if line.startswith("- **")][:4]
+    other_rows = [
+        next((row for row in table[2:] if f"**{status}**" in row and row not in alt_rows), "")
+        for status in ("claimed", "implied", "missing")
+    ]
+    other_rows = [row for row in other_rows if row]
+    hints = [line for line in req_lines if line.startswith("- **")]
+    hints = [next((h for h in hints if h.startswith(f"- **{kind}**")), "") for kind in ("back_up", "confirm", "learn")]
+    hints = [h for h in hints if h]
+    ranking = run("match", "examples/resumes/mid_ml_engineer.md", "examples/jobs", "--format", "markdown")
+    ranking = ranking[ranking.index("| #") :].strip()
     cmp_block = "\n".join([score_part, "", *table[:2], *alt_rows, *other_rows, "", *hints])
     head, gap = "\n".join(lines[:7]), "\n".join(lines[gap_at:])
     fence = "```"
@@ -79,6 +87,13 @@ with charts):
 
 {fence}markdown
 {cmp_block}
+{fence}
+
+`gapfinder match examples/resumes/mid_ml_engineer.md examples/jobs --format markdown` (one resume, many posts, best
+match first):
+
+{fence}markdown
+{ranking}
 {fence}
 
 `gapfinder taxonomy validate`:

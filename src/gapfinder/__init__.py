@@ -4,6 +4,7 @@
 >>> report = gapfinder.analyze("resume.pdf")                      # doctest: +SKIP
 >>> report.placement.level, report.gap.missing_by_category         # doctest: +SKIP
 >>> gapfinder.compare("resume.pdf", "job.txt").score.total         # doctest: +SKIP
+>>> gapfinder.match("resume.pdf", ["a.txt", "b.pdf"]).jobs[0]       # doctest: +SKIP
 
 ``analyze``/``analyze_text`` use one shared :class:`Engine` built on first use; build your own
 ``Engine(taxonomy=..., today=...)`` to choose the taxonomy or pin the date. Importing gapfinder is
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -31,12 +33,13 @@ from .errors import (
     UsageError,
 )
 from .limits import Limits
-from .models import Comparison, DocumentKind, Report
+from .models import CompactComparison, Comparison, DocumentKind, JobRanking, Report
 
 if TYPE_CHECKING:
     from .engine import Engine
 
 __all__ = [
+    "CompactComparison",
     "Comparison",
     "CorruptDocumentError",
     "DocumentTooLargeError",
@@ -45,6 +48,7 @@ __all__ = [
     "Engine",
     "GapfinderError",
     "InputError",
+    "JobRanking",
     "Limits",
     "NoTextLayerError",
     "Report",
@@ -57,6 +61,8 @@ __all__ = [
     "analyze",
     "analyze_text",
     "compare",
+    "compare_text",
+    "match",
 ]
 
 
@@ -96,9 +102,32 @@ def compare(
     job: Report | str | os.PathLike[str] | bytes,
     *,
     password: str | None = None,
+    job_password: str | None = None,
 ) -> Comparison:
-    """Compare a resume with a job post (reports, paths or bytes): statuses, score, level fit, hints."""
-    return _default_engine().compare(resume, job, password=password)
+    """Compare a resume with a job post (reports, paths or bytes): statuses, score, level fit, hints.
+
+    For texts use :func:`compare_text`; ``.compact()`` on the result drops the two full reports."""
+    return _default_engine().compare(resume, job, password=password, job_password=job_password)
+
+
+def match(
+    resume: Report | str | os.PathLike[str] | bytes,
+    jobs: Iterable[Report | str | os.PathLike[str] | bytes],
+    *,
+    password: str | None = None,
+    job_password: str | None = None,
+    top_missing: int = 3,
+    details: bool = False,
+) -> JobRanking:
+    """Rank job posts by how well one resume matches them, with each post's top missing requirements."""
+    return _default_engine().match(
+        resume, jobs, password=password, job_password=job_password, top_missing=top_missing, details=details
+    )
+
+
+def compare_text(resume: str, job: str) -> Comparison:
+    """Compare a resume with a job post given as text; offsets point into the two texts."""
+    return _default_engine().compare_text(resume, job)
 
 
 def alias_list() -> list[str]:

@@ -1,6 +1,8 @@
 """The ``gapfinder`` command: a thin layer over the library.
 
     gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR] [-o OUT]
+          [--password PW] [--job-password PW]
+    gapfinder match RESUME JOB... [--top N] [--format text|json|markdown]   (one resume, many posts)
     gapfinder taxonomy validate [DIR]
     gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
     gapfinder batch INPUT... --out results.jsonl   (see gapfinder batch --help)
@@ -22,13 +24,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from .errors import GapfinderError, UsageError
+from .errors import GapfinderError, UsageError, for_document
 
 if TYPE_CHECKING:
     from .models import Comparison, Report
     from .taxonomy import Taxonomy
 
-SUBCOMMANDS = ("taxonomy", "serve", "batch")
+SUBCOMMANDS = ("taxonomy", "serve", "batch", "match")
 
 
 class Format(StrEnum):
@@ -70,6 +72,9 @@ def analyze(
     kind: Annotated[Kind, typer.Option("--kind", help="what FILE is")] = Kind.resume,
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
     password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
+    job_password: Annotated[
+        str | None, typer.Option("--job-password", help="password of the --job document, if an encrypted PDF")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
 ) -> None:
     from ._gc import collector_paused
@@ -92,13 +97,21 @@ def analyze(
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
             # read (and refuse) the documents before paying for the engine
+            if job is None and job_password is not None:
+                raise UsageError("--job-password applies to the --job document; pass --job too, or --password")
             limits = DEFAULT_LIMITS
             src, name = _read_source(file)
-            document = read_document(src, filename=name, password=password, limits=limits)
+            try:
+                document = read_document(src, filename=name, password=password, limits=limits)
+            except GapfinderError as err:  # with --job two documents are read: say which one failed
+                raise for_document(err, "resume" if job is not None else None, "--password") from None
             job_document = None
             if job is not None:
                 src, name = _read_source(job)
-                job_document = read_document(src, filename=name, limits=limits)
+                try:
+                    job_document = read_document(src, filename=name, password=job_password, limits=limits)
+                except GapfinderError as err:
+                    raise for_document(err, "job", "--job-password") from None
             if job_document is not None and kind is Kind.job:
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
             engine = Engine(taxonomy, limits=limits)
@@ -162,6 +175,10 @@ def _subcommand_app(name: str) -> typer.Typer:
         from .batch.command import app as batch_app
 
         return batch_app
+    if name == "match":
+        from .match_command import app as match_app
+
+        return match_app
     return taxonomy_app
 
 

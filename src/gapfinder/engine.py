@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 
 from ._gc import collector_paused
 from ._version import __version__
 from .comparison import compare as compare_reports
-from .errors import UsageError
+from .comparison.ranking import TOP_MISSING, rank
+from .errors import EncryptedDocumentError, GapfinderError, InputError, UsageError, for_document
 from .extract.context import AnalysisContext
 from .extract.education import extract_education
 from .extract.experience import extract_experience
@@ -37,7 +39,9 @@ from .models import (
     DocumentWarning,
     Experience,
     Gap,
+    JobRanking,
     JobRequirements,
+    RankingFailure,
     Report,
     Section,
     SkillFinding,
@@ -132,14 +136,72 @@ class Engine:
         job: Report | Source,
         *,
         password: str | None = None,
+        job_password: str | None = None,
     ) -> Comparison:
-        """Compare a resume with a job post: each may be a report of this engine, a path or bytes.
+        """Compare a resume with a job post: each may be a report of this engine, a path or bytes
+        (``password``/``job_password`` open encrypted PDFs). An error names the document it is about.
 
         >>> engine.compare("resume.pdf", "job.txt").score.total   # doctest: +SKIP
         """
-        job_report = job if isinstance(job, Report) else self.analyze(job, kind="job")
-        resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+        try:
+            resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+        except GapfinderError as err:
+            raise for_document(err, "resume", "password=...") from None
+        try:
+            job_report = job if isinstance(job, Report) else self.analyze(job, kind="job", password=job_password)
+        except GapfinderError as err:
+            raise for_document(err, "job", "job_password=...") from None
         return compare_reports(resume_report, job_report, self.ladder, self.taxonomy)
+
+    def compare_text(self, resume: str, job: str) -> Comparison:
+        """Compare a resume with a job post given as text; offsets point into the two texts.
+
+        >>> engine.compare_text(resume_text, job_text).compact()   # doctest: +SKIP
+        """
+        reports = []
+        documents: tuple[tuple[str, DocumentKind], ...] = ((resume, "resume"), (job, "job"))
+        for text, kind in documents:
+            try:
+                reports.append(self.analyze_text(text, kind=kind))
+            except GapfinderError as err:
+                raise for_document(err, kind) from None
+        return compare_reports(reports[0], reports[1], self.ladder, self.taxonomy)
+
+    def match(
+        self,
+        resume: Report | Source,
+        jobs: Iterable[Report | Source],
+        *,
+        password: str | None = None,
+        job_password: str | None = None,
+        top_missing: int = TOP_MISSING,
+        details: bool = False,
+    ) -> JobRanking:
+        """Rank job posts (reports of this engine, paths or bytes) by how well the resume matches them, each
+        with its ``top_missing`` requirements (``details``: and its compact comparison). A post that cannot be
+        read is listed in ``failed`` and the ranking goes on; a resume that cannot be read raises.
+
+        >>> engine.match("resume.pdf", ["a.txt", "b.pdf"]).jobs[0].job.source   # doctest: +SKIP
+        """
+        try:
+            resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+        except GapfinderError as err:
+            raise for_document(err, "resume", "password=...") from None
+        comparisons: list[Comparison] = []
+        failures: list[RankingFailure] = []
+        for k, job in enumerate(jobs, 1):
+            try:
+                report = job if isinstance(job, Report) else self.analyze(job, kind="job", password=job_password)
+            except InputError as err:
+                locked = isinstance(err, EncryptedDocumentError) and err.needs_password
+                failures.append(
+                    RankingFailure(
+                        source=_job_name(job, k), error=type(err).__name__, message=err.message, needs_password=locked
+                    )
+                )
+                continue
+            comparisons.append(compare_reports(resume_report, report, self.ladder, self.taxonomy))
+        return rank(resume_report, comparisons, failures, limit=top_missing, details=details)
 
     def alias_list(self) -> list[str]:
         return self.taxonomy.alias_list()
@@ -234,6 +296,16 @@ class Engine:
     def _default_target(self, level_id: str) -> Level:
         lv = find_level(self.ladder, level_id)
         return find_level(self.ladder, lv.next) if lv.next else lv
+
+
+def _job_name(job: Report | Source, k: int) -> str:
+    """How a ranking names a post it could not read: its path, never text passed by mistake as a path."""
+    if isinstance(job, Report):
+        return job.document.source or f"job {k}"
+    if isinstance(job, bytes):
+        return f"job {k}"
+    name = os.fspath(job)
+    return f"job {k}" if "\n" in name or len(name) > 255 else name
 
 
 def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning, ...]:

@@ -14,7 +14,9 @@
     └── UsageError                 the library was called wrongly (CLI exit code 2)
         └── UnknownTargetError         --target names no level or path of the ladder
 
-Every message is one line that says what happened and what to do about it.
+Every message is one line that says what happened and what to do about it, and never holds document text.
+The readers' messages name no option of a front end: ``for_document`` adds, where a front end reads more than one
+document, which one failed ("job: ..."), and the option that takes the password there ("--job-password").
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ __all__ = [
     "UnknownTargetError",
     "UnsupportedFormatError",
     "UsageError",
+    "for_document",
 ]
 
 
@@ -60,7 +63,15 @@ class UnsupportedFormatError(InputError):
 
 
 class EncryptedDocumentError(InputError):
-    """The PDF is password-protected."""
+    """The document is password-protected. ``needs_password``: its password opens it (a PDF); False when no
+    password given to gapfinder would (a protected Word file, a PDF cipher that needs a missing package)."""
+
+    def __init__(self, message: str, needs_password: bool = True) -> None:
+        super().__init__(message)
+        self.needs_password = needs_password
+
+    def __reduce__(self) -> tuple[type[EncryptedDocumentError], tuple[str, bool]]:
+        return (type(self), (self.message, self.needs_password))
 
 
 class NoTextLayerError(InputError):
@@ -93,3 +104,19 @@ class UsageError(GapfinderError):
 
 class UnknownTargetError(UsageError):
     """The requested target level or path does not exist on the ladder."""
+
+
+def for_document(
+    err: GapfinderError, document: str | None = None, password_option: str | None = None
+) -> GapfinderError:
+    """``err`` as a front end that reads several documents reports it: prefixed with the document it is about
+    (``document``: "resume", "job") and, for a PDF its password opens, naming the option that takes that password
+    there (``password_option``: "--job-password", "job_password=..."). The type stays the same."""
+    message = err.message
+    if password_option and isinstance(err, EncryptedDocumentError) and err.needs_password:
+        message = f"{message} ({password_option})"
+    if document:
+        message = f"{document}: {message}"
+    if isinstance(err, EncryptedDocumentError):
+        return EncryptedDocumentError(message, needs_password=err.needs_password)
+    return type(err)(message)

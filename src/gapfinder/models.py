@@ -403,3 +403,91 @@ class Comparison(Frozen):
     score: MatchScore
     level: LevelFit
     hints: tuple[TailoringHint, ...] = ()
+
+    def compact(self) -> CompactComparison:
+        """This comparison without the two full reports and texts: statuses, evidence spans and hints."""
+        return CompactComparison(
+            gapfinder_version=self.gapfinder_version,
+            resume=DocumentSummary.of(self.resume),
+            job=DocumentSummary.of(self.job),
+            requirements=self.requirements,
+            counts=self.counts,
+            score=self.score,
+            level=self.level,
+            hints=self.hints,
+        )
+
+
+class DocumentSummary(Frozen):
+    """One analysed document as a compact answer names it: where it came from, its title and its warnings."""
+
+    kind: DocumentKind
+    source: str | None = Field(description="file name, '<stdin>' or None for text given from Python")
+    format: Literal["pdf", "docx", "text"]
+    pages: int | None = None
+    chars: int
+    title: str | None = Field(None, description="a job post's title, as found")
+    warnings: tuple[DocumentWarning, ...] = ()
+
+    @classmethod
+    def of(cls, report: Report) -> DocumentSummary:
+        doc = report.document
+        title = report.requirements.title if report.requirements else None
+        return cls(
+            kind=report.kind,
+            source=doc.source,
+            format=doc.format,
+            pages=doc.pages,
+            chars=doc.chars,
+            title=title,
+            warnings=report.warnings,
+        )
+
+
+class CompactComparison(Frozen):
+    """A comparison without the two full reports and texts (``Comparison.compact()``, ``POST
+    /v1/compare?view=compact``): every span still points into the text the caller sent."""
+
+    schema_version: str = SCHEMA_VERSION
+    gapfinder_version: str
+    resume: DocumentSummary
+    job: DocumentSummary
+    requirements: tuple[RequirementStatus, ...]
+    counts: dict[str, int] = Field(description="requirements per status")
+    score: MatchScore
+    level: LevelFit
+    hints: tuple[TailoringHint, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- ranking
+class RankedJob(Frozen):
+    """One job post in a ranking: its score, level fit and the requirements the resume misses most."""
+
+    rank: int = Field(ge=1, description="1 for the best match; equal scores keep the order given")
+    job: DocumentSummary
+    score: float = Field(ge=0.0, le=100.0, description="the comparison's match score")
+    counts: dict[str, int] = Field(description="requirements per status")
+    level: LevelFit
+    top_missing: tuple[JobRequirement, ...] = Field(
+        (), description="missing requirements, required before responsibilities before preferred, in post order"
+    )
+    comparison: CompactComparison | None = Field(None, description="the whole compact comparison, when asked for")
+
+
+class RankingFailure(Frozen):
+    """A job post that could not be compared (unreadable, encrypted, ...): the ranking goes on without it."""
+
+    source: str = Field(description="the path or name of the job post as given")
+    error: str = Field(description="the GapfinderError class, e.g. 'EncryptedDocumentError'")
+    message: str = Field(description="one line; never document text")
+    needs_password: bool = Field(False, description="an encrypted PDF its password opens: pass the job password")
+
+
+class JobRanking(Frozen):
+    """One resume against many job posts, best match first: ``gapfinder match RESUME JOBS...``."""
+
+    schema_version: str = SCHEMA_VERSION
+    gapfinder_version: str
+    resume: DocumentSummary
+    jobs: tuple[RankedJob, ...]
+    failed: tuple[RankingFailure, ...] = ()

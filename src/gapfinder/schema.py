@@ -17,11 +17,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .models import SCHEMA_VERSION, Comparison, Report
+from pydantic import BaseModel
 
-SCHEMA_FILES: dict[str, type[Report] | type[Comparison]] = {
+from .models import SCHEMA_VERSION, CompactComparison, Comparison, JobRanking, Report
+
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "report.schema.json": Report,
     "comparison.schema.json": Comparison,
+    "compact_comparison.schema.json": CompactComparison,
+    "job_ranking.schema.json": JobRanking,
 }
 
 
@@ -34,11 +38,13 @@ def open_schema(node: Any) -> Any:
     return node
 
 
-def json_schema(model: type[Report] | type[Comparison]) -> dict[str, Any]:
+def json_schema(model: type[BaseModel], name: str | None = None) -> dict[str, Any]:
+    """The output schema of ``model``; ``name``: its file name in ``schemas/`` (for the ``$id``)."""
     schema = open_schema(model.model_json_schema(mode="serialization"))
+    name = name or f"{model.__name__.lower()}.schema.json"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://gapfinder.invalid/schemas/{SCHEMA_VERSION}/{model.__name__.lower()}.schema.json",
+        "$id": f"https://gapfinder.invalid/schemas/{SCHEMA_VERSION}/{name}",
         **schema,
     }
 
@@ -46,7 +52,8 @@ def json_schema(model: type[Report] | type[Comparison]) -> dict[str, Any]:
 def schema_texts() -> dict[str, str]:
     """File name -> the schema as committed (sorted keys, two-space indent, final newline)."""
     return {
-        name: json.dumps(json_schema(model), indent=2, sort_keys=True) + "\n" for name, model in SCHEMA_FILES.items()
+        name: json.dumps(json_schema(model, name), indent=2, sort_keys=True) + "\n"
+        for name, model in SCHEMA_FILES.items()
     }
 
 

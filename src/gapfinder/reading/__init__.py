@@ -146,7 +146,8 @@ def sniff(data: bytes, filename: str | None = None) -> Format:
         if head.startswith(_CFB) and _ENCRYPTED_PACKAGE in data:
             raise EncryptedDocumentError(
                 "this Word document is password-protected; remove the password in Word "
-                "(File > Info > Protect Document) or save it as PDF"
+                "(File > Info > Protect Document) or save it as PDF",
+                needs_password=False,
             )
         for magic, kind in _SIGNATURES:
             # "BM", "MZ", "RIFF" also start words: only data with NULs carrying them is refused for them
@@ -182,9 +183,11 @@ def _read_file(source: str | os.PathLike[str], limits: Limits) -> bytes:
     path = Path(os.fspath(source))
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise InputError(_no_such_file(path, source)) from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the "path"
+        if _looks_like_text(source) or isinstance(exc, ValueError):
+            raise InputError(NOT_A_PATH) from None
+        if isinstance(exc, FileNotFoundError):
+            raise InputError(f"{path}: no such file") from None
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the path") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path} is a directory; pass a PDF, DOCX or text file")
@@ -200,10 +203,21 @@ def _read_file(source: str | os.PathLike[str], limits: Limits) -> bytes:
     return data
 
 
-def _no_such_file(path: Path, source: str | os.PathLike[str]) -> str:
-    if isinstance(source, str) and ("\n" in source or len(source) > 255):
-        return "no such file (this looks like document text: use document_from_text for a str)"
-    return f"{path}: no such file"
+#: a path names a folder or has a file suffix; a str with spaces and neither may be the document itself
+_PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,5}$")
+NOT_A_PATH = (
+    "no such file, and the argument does not look like a path (document text?): "
+    "pass text to analyze_text() or compare_text(), files as paths or bytes"
+)
+
+
+def _looks_like_text(source: str | os.PathLike[str]) -> bool:
+    """Whether a str given as a path may be document text: messages must then not repeat it."""
+    if not isinstance(source, str):
+        return False
+    if "\n" in source or "\r" in source or len(source) > 255:
+        return True
+    return " " in source.strip() and _PATH_LIKE.search(source.strip()) is None
 
 
 def _too_big(size: int, limits: Limits) -> DocumentTooLargeError:

@@ -176,15 +176,16 @@ def _unlock(reader: PdfReader, password: str | None) -> None:
     if reader.decrypt(""):
         return
     if password is None:
-        raise EncryptedDocumentError("this PDF is password-protected; pass --password (or password=...)")
+        raise EncryptedDocumentError("this PDF is password-protected; pass its password")
     if not reader.decrypt(password):
-        raise EncryptedDocumentError("wrong password for this PDF; check --password (or password=...) and try again")
+        raise EncryptedDocumentError("wrong password for this PDF; check it and try again")
 
 
 def _needs_crypto(exc: DependencyError) -> EncryptedDocumentError:
     return EncryptedDocumentError(
         "this PDF uses AES encryption, which needs the 'cryptography' package; "
-        f"install it with: pip install cryptography ({_why(exc)})"
+        f"install it with: pip install cryptography ({_why(exc)})",
+        needs_password=False,
     )
 
 
@@ -215,7 +216,7 @@ def _extract_pages(
             text = page.extract_text(visitor_text=columns.visit, visitor_operand_before=deadline.visit_operator)
             result = _Page(text, two_columns=bool(columns.two_columns()))
         except FileNotDecryptedError:
-            raise EncryptedDocumentError("this PDF is password-protected; pass --password (or password=...)") from None
+            raise EncryptedDocumentError("this PDF is password-protected; pass its password") from None
         except DependencyError as exc:
             raise _needs_crypto(exc) from None
         except PARSE_ERRORS:

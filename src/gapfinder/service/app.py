@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Literal
 
@@ -31,7 +32,7 @@ from starlette.responses import Response
 
 from .._version import __version__
 from ..errors import GapfinderError, UsageError
-from ..models import Comparison, Report
+from ..models import CompactComparison, Comparison, Report
 from ..taxonomy import Taxonomy, load_taxonomy
 from ..taxonomy.schema import Ladder, Skill
 from .middleware import RequestContextMiddleware
@@ -162,20 +163,23 @@ async def _analyze_task(request: Request) -> AnalyzeTask:
     raise _unsupported_media_type(kind)
 
 
-async def _compare_task(request: Request) -> CompareTask:
+async def _compare_task(request: Request, compact: bool = False) -> CompareTask:
     settings = _service(request).settings
     kind = media_type(request)
     limit = 2 * settings.max_upload_bytes + FORM_OVERHEAD_BYTES
     if kind == "application/json":
         req: CompareTexts = parse_json(await read_body(request, limit), CompareTexts)
         return CompareTask(
-            resume=text_source(req.resume, settings.limits, "resume"), job=text_source(req.job, settings.limits, "job")
+            resume=text_source(req.resume, settings.limits, "resume"),
+            job=text_source(req.job, settings.limits, "job"),
+            compact=compact,
         )
     if kind == "multipart/form-data":
         form = await parse_form(request, await read_body(request, limit), ("resume", "job"))
         return CompareTask(
             resume=form_file(form, "resume", settings.max_upload_bytes, password=form_text(form, "password")),
-            job=form_file(form, "job", settings.max_upload_bytes),
+            job=form_file(form, "job", settings.max_upload_bytes, password=form_text(form, "job_password")),
+            compact=compact,
         )
     raise _unsupported_media_type(kind)
 
@@ -296,17 +300,27 @@ def _add_routes(app: FastAPI) -> None:
 
     @app.post(
         f"{API_PREFIX}/compare",
-        response_model=Comparison,
+        response_model=Comparison | CompactComparison,
         tags=["analysis"],
         summary="Compare a resume with a job description",
-        description="Upload both documents (multipart/form-data: `resume`, `job`, optional `password`) or send "
-        "both texts (application/json: `resume`, `job`). The answer is the library's Comparison: the job's "
-        "requirements with the resume's status and evidence, a score breakdown and tailoring hints.",
+        description="Upload both documents (multipart/form-data: `resume`, `job`, optional `password` of the "
+        "resume and `job_password` of the job) or send both texts (application/json: `resume`, `job`). The answer "
+        "is the library's Comparison: the job's requirements with the resume's status and evidence, a score "
+        "breakdown and tailoring hints; with `?view=compact` a CompactComparison: the same without the two full "
+        "reports and texts. Statuses: docs/evidence.md.",
         responses=DOCUMENT_ERRORS,
         openapi_extra=request_body(CompareTexts, MULTIPART_COMPARE),
     )
-    async def compare(request: Request) -> Response:
-        return await _service(request).run(request, _compare_task)
+    async def compare(
+        request: Request,
+        view: Annotated[
+            Literal["full", "compact"],
+            Query(
+                description="full: Comparison with both reports; compact: CompactComparison (statuses, evidence, hints)"
+            ),
+        ] = "full",
+    ) -> Response:
+        return await _service(request).run(request, functools.partial(_compare_task, compact=view == "compact"))
 
     @app.get(
         f"{API_PREFIX}/ladders",

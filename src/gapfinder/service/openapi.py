@@ -4,7 +4,8 @@
 
 FastAPI generates the document from the routes; on top of that the two request bodies of the analysis
 routes (multipart upload or JSON text) are declared by hand, and error answers are documented under
-``application/problem+json``. A test checks that the committed ``docs/openapi.json`` is current.
+``application/problem+json``. Answer schemas allow additional properties (a minor version may add fields);
+request bodies do not. A test checks that the committed ``docs/openapi.json`` is current.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
+from ..schema import open_schema
 from .problems import PROBLEM_JSON, Problem
 from .uploads import AnalyzeText, CompareTexts
 
@@ -52,6 +54,7 @@ MULTIPART_COMPARE = {
         "resume": {"type": "string", "format": "binary", "description": "the resume: PDF, DOCX, TXT or Markdown"},
         "job": {"type": "string", "format": "binary", "description": "the job description"},
         "password": {"type": "string", "description": "the password of the resume, if an encrypted PDF"},
+        "job_password": {"type": "string", "description": "the password of the job, if an encrypted PDF"},
     },
 }
 
@@ -76,6 +79,10 @@ def openapi_generator(app: FastAPI) -> Callable[[], dict[str, Any]]:
             return app.openapi_schema
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
+        # answers may gain fields in a minor version (docs/compatibility.md): their schemas allow additions;
+        # the request bodies stay strict
+        for name, component in list(components.items()):
+            components[name] = open_schema(component)
         for model in (AnalyzeText, CompareTexts):
             components[model.__name__] = model.model_json_schema(ref_template="#/components/schemas/{model}")
         for path in schema.get("paths", {}).values():

@@ -127,7 +127,8 @@ def validation_detail(errors: Any) -> str:
 
 
 def form_file(form: dict[str, Any], name: str, max_bytes: int, password: str | None = None) -> Source:
-    """The uploaded file ``name`` as a worker ``Source``, after the size and content checks."""
+    """The uploaded file ``name`` as a worker ``Source``, after the size and content checks; in a comparison
+    ("resume", "job") a refusal names the document."""
     item = form.get(name)
     if not isinstance(item, tuple):
         detail = f"the form has no file field {name!r}" if item is None else f"{name!r} must be a file upload"
@@ -135,7 +136,12 @@ def form_file(form: dict[str, Any], name: str, max_bytes: int, password: str | N
     data, filename = item
     if len(data) > max_bytes:
         raise too_large(f"the {name} file", len(data), max_bytes)
-    check_content(data)
+    try:
+        check_content(data)
+    except ProblemError as exc:
+        if name == "file":
+            raise
+        raise ProblemError(exc.status, exc.slug, exc.title, f"{name}: {exc.detail}", headers=exc.headers) from None
     return Source(data=data, filename=filename or None, password=password)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CorruptDocumentError, DocumentTooLargeError, GapfinderError
+from ..errors import CorruptDocumentError, DocumentTooLargeError, GapfinderError, for_document
 from ..models import DocumentKind
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class AnalyzeTask:
 class CompareTask:
     resume: Source
     job: Source
+    compact: bool = False  # answer the CompactComparison (no full reports, no texts)
 
 
 def worker_main(conn: Connection, settings: ServiceSettings) -> None:
@@ -92,7 +93,9 @@ def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
         job_doc = _read(engine, task.job, role="job")
         job = engine.analyze_document(job_doc, kind="job")
         resume = engine.analyze_document(resume_doc, kind="resume")
-        return ("ok", engine.compare(resume, job).model_dump_json().encode())
+        comparison = engine.compare(resume, job)
+        answer = comparison.compact() if task.compact else comparison
+        return ("ok", answer.model_dump_json().encode())
     except GapfinderError as exc:
         return ("error", type(exc).__name__, exc.message)
     except Exception as exc:  # a bug in the analysis: the parent answers 500 and logs the class name
@@ -119,9 +122,9 @@ def _read(engine: Engine, source: Source, role: str | None = None) -> Document:
                 f"the document could not be read ({type(exc).__name__}); it may be damaged: re-export it"
             ) from None
     except GapfinderError as exc:
-        if role is None:
-            raise
-        raise type(exc)(f"{role}: {exc.message}") from None
+        # the form field that takes this upload's password: "password" (the resume, or analyze's file), "job_password"
+        field = None if source.data is None else ("job_password" if role == "job" else "password")
+        raise for_document(exc, role, f"form field {field}" if field else None) from None
 
 
 __all__ = ["AnalyzeTask", "CompareTask", "Source", "run_task", "worker_main"]

@@ -282,7 +282,32 @@ CAREER_CHANGER = Facts(
     degrees=F({"bachelor"}),
 )
 
+NURSE = Facts(
+    # off the ladder: the placement is the seniority only ("Senior Staff Nurse", 12 years)
+    level="senior",
+    track="ic",
+    # June 2018 .. now (101) + August 2014 .. May 2018 (45)
+    months=101 + 45,
+    skills=F({"microsoft-office"}),
+    not_skills=F({"go"}),
+    degrees=F({"bachelor"}),
+    leadership=F({"mentoring"}),
+)
+DATA_ENGINEER = Facts(
+    # on the data-engineer path; its steps_into make the gap the senior ML engineer rung
+    level="data-engineer",
+    track="alternative",
+    # Mar 2021 .. now (68) + Jun 2018 .. Feb 2021 (32)
+    months=68 + 32,
+    skills=F({"python", "sql", "scala", "apache-spark", "kafka", "airflow", "dbt", "snowflake", "redshift", "aws"})
+    | F({"docker", "kubernetes", "terraform", "git", "feast"}),
+    certifications=F({"aws-data-engineer-associate"}),
+    degrees=F({"bachelor"}),
+)
+
 FACTS: dict[str, Facts] = {
+    "registered_nurse.txt": NURSE,
+    "data_engineer.txt": DATA_ENGINEER,
     "junior_ml_engineer.txt": JUNIOR,
     "junior_ml_engineer.pdf": JUNIOR,
     "junior_ml_engineer.docx": JUNIOR,
@@ -387,14 +412,15 @@ def test_evidence_details(reports: dict[str, Report]) -> None:
 def test_default_targets(reports: dict[str, Report]) -> None:
     # the next rung up; for a path, the rung of the ladder the move reaches at the person's seniority
     expected = {"junior": "mid", "mid": "senior", "senior": "staff", "staff": "principal", "manager": "director"}
-    expected["data-scientist"] = "mid"
+    expected.update({"data-scientist": "mid", "data-engineer": "senior"})
     for name in FACTS:
         report = reports[f"examples/resumes/{name}"]
         assert report.gap is not None and report.placement is not None
-        assert report.gap.target == expected[report.placement.level], name
+        off = report.placement.fit == "off_ladder"
+        assert report.gap.target == ("junior" if off else expected[report.placement.level]), name
         assert report.gap.target_kind == "level"
-        path = report.placement.track == "alternative"
-        assert report.gap.basis == ("transition" if path else "next_level"), name
+        move = report.placement.track == "alternative" or report.placement.fit != "fits"
+        assert report.gap.basis == ("transition" if move else "next_level"), name
         assert report.placement.next is not None and report.placement.next.level == report.gap.target
 
 

@@ -144,6 +144,7 @@ def test_half_a_megabyte_of_near_signals() -> None:
         ("Tech lead for the ranking team", {"technical_leadership"}),
         ("Technical lead of the platform team", {"technical_leadership"}),
         ("Built the team's feature store", set()),
+        ("Led the unit's sepsis refresher course", set()),  # the unit's project, not leading the unit
         ("Led the ranking team of 6 engineers", {"people_management", "team_size"}),
     ],
 )

@@ -97,7 +97,9 @@ RULES: tuple[Rule, ...] = (
         "people_management",
         "managed a team",
         # "tech lead for the ranking team" is technical leadership, not people management
-        rf"(?<!tech\s)(?<!technical\s)(?<!project\s)\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b",
+        # "led the unit's sepsis refresher" is the unit's project, not leading the unit
+        rf"(?<!tech\s)(?<!technical\s)(?<!project\s)\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}"
+        rf"{_TEAM}\b(?!['’])",
     ),
     Rule("people_management", "direct reports", r"\bdirect\sreports?\b"),
     Rule("people_management", "line manager", r"\b(?:line|people)\smanag(?:er|ers|ement)\b"),

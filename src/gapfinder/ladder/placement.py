@@ -23,9 +23,9 @@ requirements and leadership expectations. No level id is written here.
    |            | further defining signal, +0.25 per other expectation of the rung met; an ic   | 0.5     |
    |            | rung only when no management rung is evidenced                                |         |
 
-   ``confidence = sqrt(top / (total + 0.25))``: the winner's share of the votes, with a little prior mass
-   so a single factor never claims certainty; the square root maps the share onto observed accuracy (on the
-   dev careers the expected calibration error is 0.07, see eval/README.md).
+   ``confidence = (top / (total + 0.25)) ** (1/3)``: the winner's share of the votes, with a little prior
+   mass so a single factor never claims certainty; the cube root maps the share onto observed accuracy (on
+   the dev careers the expected calibration error is 0.07, see eval/README.md).
 
 2. **Path**: a current title naming one of the ladder's alternative paths (``titles`` and
    ``title_qualifiers``) places the person on that path (track ``alternative``), unless the title names a
@@ -54,6 +54,7 @@ from .titles import TitleClassifier
 TITLE_MARKED, TITLE_UNMARKED, YEARS, JOB_YEARS, SKILLS = 3.0, 1.5, 1.0, 2.0, 1.0
 LEAD_BASE, LEAD_PER_DEFINING, LEAD_PER_OTHER, LEAD_MAX, LEAD_IC = 1.0, 0.5, 0.25, 2.5, 0.5
 PRIOR = 0.25
+CONFIDENCE_EXPONENT = 1 / 3  # fitted on the dev careers (eval/calibration.py)
 MAIN_TRACKS = ("ic", "management")
 
 
@@ -174,7 +175,7 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
             )
     total = sum(scores.values())
     seniority = max(order, key=lambda lid: (scores[lid], -order.index(lid)))
-    confidence = round((scores[seniority] / (total + PRIOR)) ** 0.5, 3)
+    confidence = round((scores[seniority] / (total + PRIOR)) ** CONFIDENCE_EXPONENT, 3)
     senior_lv = by_id[seniority]
 
     # -- an alternative path named by the title (not when the title names a management rung)

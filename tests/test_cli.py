@@ -242,8 +242,11 @@ def test_kind_job_with_target_is_usage_error(capsys: pytest.CaptureFixture[str])
 
 
 def test_custom_taxonomy(capsys: pytest.CaptureFixture[str]) -> None:
-    # the mini taxonomy has no ml-engineer ladder: a one-line usage error, not a traceback
-    code, _, err = run(capsys, MID_MD, "--taxonomy", str(MINI))
+    # the mini taxonomy's only ladder is used without naming it; an unknown ladder is a one-line usage error
+    code, out, _ = run(capsys, MID_MD, "--taxonomy", str(MINI), "--format", "json")
+    assert code == 0
+    assert json_of(out)["placement"]["ladder"] == "mini"
+    code, _, err = run(capsys, MID_MD, "--taxonomy", str(MINI), "--ladder", "ml-engineer")
     assert code == 2
     assert_one_line_error(err, contains="ladder")
 

@@ -12,7 +12,7 @@ import pytest
 
 from gapfinder.comparison import STATUSES
 from gapfinder.comparison.score import CREDIT
-from gapfinder.models import Comparison, DocumentWarning, Report, RequirementStatus
+from gapfinder.models import Comparison, DocumentWarning, RequirementStatus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "off_ladder"
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,15 +105,10 @@ def test_counts_cover_every_status(engine) -> None:  # type: ignore[no-untyped-d
 ML_POST = (ROOT / "examples" / "jobs" / "ml_engineer_alternatives_jd.txt").read_text(encoding="utf-8")
 
 
-def _off_ladder(report: Report) -> Report:
-    # the placement stage flags a resume from another profession with this warning
-    warning = DocumentWarning(code="off_ladder", message="not on the ml-engineer ladder")
-    return report.model_copy(update={"warnings": (*report.warnings, warning)})
-
-
 @pytest.mark.parametrize("name", ["nurse", "teacher", "chef"])
 def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine, name: str) -> None:  # type: ignore[no-untyped-def]
-    resume = _off_ladder(engine.analyze(FIXTURES / f"{name}.txt"))
+    resume = engine.analyze(FIXTURES / f"{name}.txt")
+    assert "off_ladder" in [w.code for w in resume.warnings]  # placement flags another profession
     for post in sorted((ROOT / "examples" / "jobs").glob("*.txt")):
         c = engine.compare(resume, engine.analyze(post, kind="job"))
         fit = next(x for x in c.score.components if x.name == "level_fit")
@@ -123,6 +118,16 @@ def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine, name: str) ->
         years = [s for s in c.requirements if s.requirement.kind == "years"]
         assert all(s.status == "missing" and "another profession" in s.detail for s in years)
         assert any(h.kind == "level" and "career change" in h.message for h in c.hints)
+
+
+def test_the_off_ladder_warning_alone_decides(engine) -> None:  # type: ignore[no-untyped-def]
+    # an ML resume given the warning loses its level fit; the comparison reads the warning, not the profession
+    resume = engine.analyze(ROOT / "examples" / "resumes" / "mid_ml_engineer.md")
+    warning = DocumentWarning(code="off_ladder", message="not on the ml-engineer ladder")
+    flagged = resume.model_copy(update={"warnings": (*resume.warnings, warning)})
+    c = engine.compare(flagged, engine.analyze_text(ML_POST, kind="job"))
+    assert c.level.verdict == "off_ladder"
+    assert next(x for x in c.score.components if x.name == "level_fit").points == 0
 
 
 def test_an_on_ladder_resume_keeps_its_level_fit(engine) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """The ``gapfinder`` command: a thin layer over the library.
 
-    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR] [-o OUT]
-          [--password PW] [--job-password PW]
+    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR]
+                   [--ladder ID] [--password PW] [--job-password PW] [-o OUT]
     gapfinder match RESUME JOB... [--top N] [--format text|json|markdown]   (one resume, many posts)
     gapfinder taxonomy validate [DIR]
     gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
@@ -71,6 +71,9 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
     kind: Annotated[Kind, typer.Option("--kind", help="what FILE is")] = Kind.resume,
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+    ladder: Annotated[
+        str | None, typer.Option("--ladder", help="ladder id (default: the taxonomy's default or only ladder)")
+    ] = None,
     password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
     job_password: Annotated[
         str | None, typer.Option("--job-password", help="password of the --job document, if an encrypted PDF")
@@ -114,7 +117,7 @@ def analyze(
                     raise for_document(err, "job", "--job-password") from None
             if job_document is not None and kind is Kind.job:
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
-            engine = Engine(taxonomy, limits=limits)
+            engine = Engine(taxonomy, ladder=ladder, limits=limits)
         except GapfinderError as err:
             raise _fail(err) from None
         gc.freeze()
@@ -155,7 +158,19 @@ def _load_taxonomy(directory: Path | None) -> Taxonomy:
 
 @taxonomy_app.command("validate", help="Check a taxonomy directory (default: the packaged one).")
 def validate(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
-    tax = _load_taxonomy(directory)
+    from .errors import TaxonomyError
+    from .taxonomy import load_taxonomy
+
+    try:
+        tax = load_taxonomy(directory)
+    except TaxonomyError as err:
+        # every problem found, one a line: a ladder with several mistakes is fixed in one pass
+        console = Console(stderr=True, highlight=False)
+        for problem in err.problems:
+            console.print(f"gapfinder: error: {problem}", markup=False, soft_wrap=True)
+        raise typer.Exit(err.exit_code) from None
+    except GapfinderError as err:
+        raise _fail(err) from None
     stats = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in tax.stats.items())
     typer.echo(f"ok: {tax.root}: {stats}")
 

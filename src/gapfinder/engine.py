@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from typing import Literal
 
 from ._gc import collector_paused
 from ._version import __version__
@@ -41,6 +42,7 @@ from .models import (
     Gap,
     JobRanking,
     JobRequirements,
+    Placement,
     RankingFailure,
     Report,
     Section,
@@ -51,7 +53,7 @@ from .quality import little_text_warning
 from .reading import Document, document_from_text, read_document
 from .sections import detect_sections
 from .taxonomy import Taxonomy
-from .taxonomy.schema import Level
+from .taxonomy.schema import Ladder, Level
 
 Source = str | os.PathLike[str] | bytes
 
@@ -68,7 +70,7 @@ class Engine:
         self,
         taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
         *,
-        ladder: str = "ml-engineer",
+        ladder: str | None = None,
         limits: Limits = DEFAULT_LIMITS,
         today: dt.date | None = None,
     ) -> None:
@@ -80,13 +82,11 @@ class Engine:
                 self.taxonomy, self.index = taxonomy, build_index(taxonomy)
             else:
                 self.taxonomy, self.index = load_compiled(taxonomy)
-        if ladder not in self.taxonomy.ladders:
-            known = ", ".join(sorted(self.taxonomy.ladders))
-            raise UsageError(f"unknown ladder {ladder!r}; the taxonomy has: {known}")
-        self.ladder = self.taxonomy.ladders[ladder]
+        #: the ladder used when a call names none (``ladder=``; else the taxonomy's default or only ladder)
+        self.ladder = self.taxonomy.ladder(ladder)
         self.limits = limits
         self.today = today
-        self.titles = TitleClassifier(self.ladder)
+        self._titles: dict[str, TitleClassifier] = {}
         # spaCy refuses texts over nlp.max_length (1,000,000 by default): the limits decide, not spaCy
         self.index.nlp.max_length = max(self.index.nlp.max_length, limits.max_chars + 1)
 
@@ -100,10 +100,11 @@ class Engine:
         password: str | None = None,
         target: str | None = None,
         job: Report | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse a file (path) or raw bytes (PDF, DOCX, TXT/Markdown)."""
         doc = read_document(source, filename=filename, password=password, limits=self.limits)
-        return self._run(doc, kind, target, job)
+        return self._run(doc, kind, target, job, ladder)
 
     def analyze_document(
         self,
@@ -112,9 +113,10 @@ class Engine:
         kind: DocumentKind = "resume",
         target: str | None = None,
         job: Report | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse a document already read with ``gapfinder.reading.read_document``."""
-        return self._run(document, kind, target, job)
+        return self._run(document, kind, target, job, ladder)
 
     def analyze_text(
         self,
@@ -124,11 +126,13 @@ class Engine:
         target: str | None = None,
         job: Report | None = None,
         source: str | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse text given from Python; offsets in the report point into ``text`` exactly."""
         if not isinstance(text, str):
             raise UsageError(f"analyze_text() takes a str, not {type(text).__name__}; use analyze() for files")
-        return self._run(document_from_text(text, source=source, limits=self.limits), kind, target, job)
+        doc = document_from_text(text, source=source, limits=self.limits)
+        return self._run(doc, kind, target, job, ladder)
 
     def compare(
         self,
@@ -137,23 +141,29 @@ class Engine:
         *,
         password: str | None = None,
         job_password: str | None = None,
+        ladder: str | None = None,
     ) -> Comparison:
         """Compare a resume with a job post: each may be a report of this engine, a path or bytes
-        (``password``/``job_password`` open encrypted PDFs). An error names the document it is about.
+        (``password``/``job_password`` open encrypted PDFs; ``ladder``: another ladder of the taxonomy). An error
+        names the document it is about.
 
         >>> engine.compare("resume.pdf", "job.txt").score.total   # doctest: +SKIP
         """
         try:
-            resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+            resume_report = (
+                resume if isinstance(resume, Report) else self.analyze(resume, password=password, ladder=ladder)
+            )
         except GapfinderError as err:
             raise for_document(err, "resume", "password=...") from None
         try:
-            job_report = job if isinstance(job, Report) else self.analyze(job, kind="job", password=job_password)
+            job_report = (
+                job if isinstance(job, Report) else self.analyze(job, kind="job", password=job_password, ladder=ladder)
+            )
         except GapfinderError as err:
             raise for_document(err, "job", "job_password=...") from None
-        return compare_reports(resume_report, job_report, self.ladder, self.taxonomy)
+        return compare_reports(resume_report, job_report, self._ladder(ladder), self.taxonomy)
 
-    def compare_text(self, resume: str, job: str) -> Comparison:
+    def compare_text(self, resume: str, job: str, *, ladder: str | None = None) -> Comparison:
         """Compare a resume with a job post given as text; offsets point into the two texts.
 
         >>> engine.compare_text(resume_text, job_text).compact()   # doctest: +SKIP
@@ -162,10 +172,10 @@ class Engine:
         documents: tuple[tuple[str, DocumentKind], ...] = ((resume, "resume"), (job, "job"))
         for text, kind in documents:
             try:
-                reports.append(self.analyze_text(text, kind=kind))
+                reports.append(self.analyze_text(text, kind=kind, ladder=ladder))
             except GapfinderError as err:
                 raise for_document(err, kind) from None
-        return compare_reports(reports[0], reports[1], self.ladder, self.taxonomy)
+        return compare_reports(reports[0], reports[1], self._ladder(ladder), self.taxonomy)
 
     def match(
         self,
@@ -176,6 +186,7 @@ class Engine:
         job_password: str | None = None,
         top_missing: int = TOP_MISSING,
         details: bool = False,
+        ladder: str | None = None,
     ) -> JobRanking:
         """Rank job posts (reports of this engine, paths or bytes) by how well the resume matches them, each
         with its ``top_missing`` requirements (``details``: and its compact comparison). A post that cannot be
@@ -184,14 +195,20 @@ class Engine:
         >>> engine.match("resume.pdf", ["a.txt", "b.pdf"]).jobs[0].job.source   # doctest: +SKIP
         """
         try:
-            resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
+            resume_report = (
+                resume if isinstance(resume, Report) else self.analyze(resume, password=password, ladder=ladder)
+            )
         except GapfinderError as err:
             raise for_document(err, "resume", "password=...") from None
         comparisons: list[Comparison] = []
         failures: list[RankingFailure] = []
         for k, job in enumerate(jobs, 1):
             try:
-                report = job if isinstance(job, Report) else self.analyze(job, kind="job", password=job_password)
+                report = (
+                    job
+                    if isinstance(job, Report)
+                    else self.analyze(job, kind="job", password=job_password, ladder=ladder)
+                )
             except InputError as err:
                 locked = isinstance(err, EncryptedDocumentError) and err.needs_password
                 failures.append(
@@ -200,7 +217,7 @@ class Engine:
                     )
                 )
                 continue
-            comparisons.append(compare_reports(resume_report, report, self.ladder, self.taxonomy))
+            comparisons.append(compare_reports(resume_report, report, self._ladder(ladder), self.taxonomy))
         return rank(resume_report, comparisons, failures, limit=top_missing, details=details)
 
     def alias_list(self) -> list[str]:
@@ -211,7 +228,18 @@ class Engine:
         d = self.today or dt.date.today()
         return d.year, d.month
 
-    def _run(self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None) -> Report:
+    def _ladder(self, ladder_id: str | None) -> Ladder:
+        return self.ladder if ladder_id is None else self.taxonomy.ladder(ladder_id)
+
+    def _title_classifier(self, ladder: Ladder) -> TitleClassifier:
+        classifier = self._titles.get(ladder.id)
+        if classifier is None:
+            classifier = self._titles[ladder.id] = TitleClassifier(ladder)
+        return classifier
+
+    def _run(
+        self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
+    ) -> Report:
         if kind not in ("resume", "job"):
             raise UsageError(f"kind must be 'resume' or 'job', not {kind!r}")
         if job is not None and job.kind != "job":
@@ -220,7 +248,8 @@ class Engine:
             raise UsageError("target= and job= apply to resumes, not to job descriptions")
         if job is not None and target is not None:
             raise UsageError("pass either target= or job=, not both")
-        target_level = find_level(self.ladder, target) if target else None  # fail fast on a bad target
+        ladder = self._ladder(ladder_id)
+        target_level = find_level(ladder, target) if target else None  # fail fast on a bad target
         norm = normalize(doc.text)
         sections = detect_sections(norm.text, kind)
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
@@ -255,14 +284,13 @@ class Engine:
             leadership=leadership,
             headline=title,
         )
-        placement = place(profile, self.ladder, tax, self.titles)
+        placement = place(profile, ladder, tax, self._title_classifier(ladder))
 
         gap: Gap | None = None
         if job is not None:
             gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
         elif kind == "resume":
-            lv = target_level or self._default_target(placement.level)
-            gap = level_gap(profile, self.ladder, tax, lv)
+            gap = _level_gap(profile, ladder, tax, placement, target_level)
 
         sections_out = tuple(
             Section(
@@ -289,13 +317,36 @@ class Engine:
             requirements=requirements,
             gap=gap,
             warnings=(
-                doc.warnings + _quality_warnings(norm.text, kind, skills, experience) + _job_warnings(requirements)
+                doc.warnings
+                + _quality_warnings(norm.text, kind, skills, experience)
+                + _job_warnings(requirements)
+                + _fit_warnings(placement, kind)
             ),
         )
 
-    def _default_target(self, level_id: str) -> Level:
-        lv = find_level(self.ladder, level_id)
-        return find_level(self.ladder, lv.next) if lv.next else lv
+
+def _level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, placement: Placement, chosen: Level | None) -> Gap:
+    """The gap to the chosen target; else to the rung a move reaches (``placement.next``): the next rung up,
+    or for a path or another field the rung a move into the ladder starts at; the top rung's own gap last."""
+    if chosen is not None:
+        return level_gap(profile, ladder, tax, chosen, "chosen")
+    on_rung = placement.fit == "fits" and placement.track != "alternative"
+    basis: Literal["next_level", "transition"] = "next_level" if on_rung else "transition"
+    target = placement.next.level if placement.next is not None else placement.level
+    return level_gap(profile, ladder, tax, find_level(ladder, target), basis)
+
+
+def _fit_warnings(placement: Placement, kind: DocumentKind) -> tuple[DocumentWarning, ...]:
+    if placement.fit != "off_ladder":
+        return ()
+    what = "resume" if kind == "resume" else "job post"
+    return (
+        DocumentWarning(
+            code="off_ladder",
+            message=f"this {what} shows none of the work the {placement.ladder_name} ladder is about; the "
+            "placement is only its seniority, and the gap is what a move into the field would take",
+        ),
+    )
 
 
 def _job_name(job: Report | Source, k: int) -> str:

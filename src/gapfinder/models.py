@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+from .kinds import DegreeLevel, SignalKind, Track
+
+SCHEMA_VERSION = "2.1"
 
 SectionName = Literal[
     "header",
@@ -36,26 +38,9 @@ SectionName = Literal[
     "company",
 ]
 MatchKind = Literal["exact", "alias", "variant", "fuzzy"]
-DegreeLevel = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
-Track = Literal["ic", "management"]
-LevelId = Literal["junior", "mid", "senior", "staff", "principal", "manager", "director", "vp"]
 DocumentKind = Literal["resume", "job"]
-SignalKind = Literal[
-    "people_management",
-    "team_size",
-    "hiring",
-    "mentoring",
-    "budget",
-    "roadmap",
-    "strategy",
-    "cross_functional",
-    "technical_leadership",
-    "executive",
-    "publications",
-    "speaking",
-    "open_source",
-    "patents",
-]
+#: how well the ladder fits the person: their own field, a related one (a move into it), or neither
+LadderFitKind = Literal["fits", "adjacent", "off_ladder"]
 
 
 class Frozen(BaseModel):
@@ -81,6 +66,9 @@ class DocumentWarning(Frozen):
     - ``little_text``: fewer than 200 visible characters; results will be thin.
     - ``no_requirements``: a job post with no requirement items; a comparison rests on the level alone.
     - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.
+    - ``off_ladder``: the document shows none of the work the ladder is about (for the ML-engineer ladder: no
+      ML, data or software evidence). The placement then gives the person's seniority only, and the gap is
+      what a move into the field would take (``placement.fit``).
     """
 
     code: str = Field(description="stable machine-readable code, e.g. 'little_text', 'two_columns'")
@@ -166,30 +154,68 @@ class LeadershipSignal(Frozen):
     mentions: tuple[Mention, ...]
 
 
-class Evidence(Frozen):
-    """One input to the placement decision and how it voted."""
-
-    factor: Literal["title", "years", "skills", "leadership", "degree", "job_years"]
-    detail: str
-    level: LevelId | None = Field(None, description="the level this factor points to, if any")
-    weight: float
-
-
-class Placement(Frozen):
-    ladder: str
-    track: Track
-    level: LevelId
-    level_name: str
-    confidence: float = Field(ge=0.0, le=1.0)
-    scores: dict[str, float] = Field(description="normalised score per level id (sums to 1)")
-    evidence: tuple[Evidence, ...] = ()
-
-
 class SalaryBand(Frozen):
     min: int
     max: int | None
     currency: str = "USD"
     open_ended: bool = False
+
+
+class Evidence(Frozen):
+    """One input to the placement decision and how it voted."""
+
+    factor: Literal["title", "years", "skills", "leadership", "degree", "job_years", "path", "fit"]
+    detail: str
+    level: str | None = Field(None, description="the level or path id this factor points to, if any")
+    weight: float
+
+
+class LevelScore(Frozen):
+    """How well one level or path of the ladder fits the document (``placement.fits``)."""
+
+    level: str
+    name: str
+    short: str = Field(description="a short label for charts")
+    track: Track
+    rank: int
+    score: float = Field(ge=0.0, le=1.0, description="skills 45%, title 20%, years 15%, leadership 10%, degree 10%")
+    detail: str = Field(description="what the score is made of, e.g. 'skills 64%, title, years in band'")
+
+
+class NextStep(Frozen):
+    """What would change the placement: the rung above and what it asks that the document does not show."""
+
+    level: str
+    name: str
+    missing: tuple[str, ...] = Field(description="the strongest missing evidence first, in plain words")
+
+
+class Placement(Frozen):
+    """Where the document sits on the ladder, how sure that is, and how well the ladder fits at all."""
+
+    ladder: str
+    ladder_name: str = ""
+    track: Track = Field(description="ic, management, or alternative (a path beside the ladder)")
+    level: str = Field(description="the level id, or the path id when track is 'alternative'")
+    level_name: str
+    seniority: str = Field(
+        description="the ic/management level that gives the person's seniority (equals level on those tracks; "
+        "for a path or a person off the ladder, the rung of the same seniority)"
+    )
+    seniority_name: str = Field("", description="that seniority in words any field shares, e.g. 'Senior'")
+    confidence: float = Field(ge=0.0, le=1.0)
+    fit: LadderFitKind = Field(
+        "fits",
+        description="fits: the ladder's own work; adjacent: related work (a move into the field); off_ladder: "
+        "none of it (the level is then only the person's seniority, see the off_ladder warning)",
+    )
+    fit_detail: str = ""
+    scores: dict[str, float] = Field(description="normalised vote share per ic/management level id (sums to 1)")
+    evidence: tuple[Evidence, ...] = ()
+    fits: tuple[LevelScore, ...] = Field((), description="every level and path of the ladder, best fit first")
+    salary: SalaryBand | None = Field(None, description="the placed level's band; None off the ladder")
+    responsibilities: tuple[str, ...] = Field((), description="the placed level's responsibilities (ladder)")
+    next: NextStep | None = Field(None, description="the rung a move would reach and what it still asks")
 
 
 class SkillRequirementStatus(Frozen):
@@ -219,6 +245,11 @@ class Gap(Frozen):
     target_kind: Literal["level", "path", "job"]
     target: str = Field(description="level or path id, or 'job'")
     target_name: str
+    basis: Literal["next_level", "chosen", "transition", "job"] = Field(
+        "next_level",
+        description="why this target: the rung above the placement, the one asked for (--target), the rung a "
+        "person from a path or another field moves into, or a job",
+    )
     skills: tuple[SkillRequirementStatus, ...]
     missing_by_category: dict[str, tuple[str, ...]] = Field(
         description="category -> missing requirement labels, most important first"
@@ -232,7 +263,8 @@ class Gap(Frozen):
     years_shortfall: float = 0.0
     leadership_expected: tuple[str, ...] = ()
     leadership_missing: tuple[str, ...] = ()
-    salary: SalaryBand | None = None
+    salary: SalaryBand | None = Field(None, description="the target's band")
+    responsibilities: tuple[str, ...] = Field((), description="the target's responsibilities (ladder)")
     coverage: float = Field(ge=0.0, le=1.0, description="weighted share of skill requirements met")
 
 
@@ -355,10 +387,10 @@ class MatchScore(Frozen):
 class LevelFit(Frozen):
     candidate_level: str | None = Field(description="the candidate's level or alternative path id on the ladder")
     candidate_level_name: str | None
-    candidate_track: str | None = Field(description="ic, management, or another track of the ladder")
+    candidate_track: Track | None
     job_level: str | None = Field(description="the job's level or alternative path id")
     job_level_name: str | None
-    job_track: str | None
+    job_track: Track | None
     steps: int | None = Field(None, description="job rank minus candidate rank on the shared ladder scale")
     verdict: Literal["under", "fit", "over", "off_ladder", "unknown"] = Field(
         description="under/fit/over: the job is above/at/below the candidate's level; off_ladder: the resume is "

@@ -28,8 +28,9 @@ def off_ladder(resume: Report) -> bool:
 def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
     levels = {lv.id: lv for lv in ladder.levels}
     cand, post = resume.placement, job.placement
-    c_lv = levels.get(cand.level) if cand else None
-    j_lv = levels.get(post.level) if post else None
+    # ranks of seniority: a path (data scientist) compares by the rung of the same seniority
+    c_lv = levels.get(cand.seniority) if cand else None
+    j_lv = levels.get(post.seniority) if post else None
     unrelated = off_ladder(resume)
     steps = j_lv.rank - c_lv.rank if c_lv and j_lv and not unrelated else None
     verdict = (
@@ -49,8 +50,8 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
     if (
         gap is not None
         and gap.target_kind in ("level", "path")
-        and c_lv is not None
-        and gap.target != c_lv.id
+        and cand is not None
+        and gap.target != cand.level
         and not unrelated
     ):
         next_level = gap.target

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..ladder.profile import DEGREE_RANK, Profile
+from ..ladder.profile import Profile
 from ..ladder.requirements import Met
 from ..models import (
     JobRequirement,
@@ -272,7 +272,8 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
     ranked = [e for e in resume.education if e.degree != "other"]
     if need is None:
         return RequirementStatus(requirement=req, status="missing", detail="the post names no degree level")
-    at_level = [e for e in ranked if DEGREE_RANK[e.degree] >= DEGREE_RANK[need]]
+    rank = tax.degree_rank
+    at_level = [e for e in ranked if rank(e.degree) >= rank(need)]
     if at_level:
         in_field = [e for e in at_level if not req.fields or e.field in req.fields]
         best = (in_field or at_level)[0]
@@ -294,9 +295,9 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
             detail=f"{held}: {note}",
             resume_evidence=evidence,
         )
-    top = max(ranked, key=lambda e: DEGREE_RANK[e.degree], default=None)
+    top = max(ranked, key=lambda e: rank(e.degree), default=None)
     years = resume.experience.total_years or 0.0
-    short = DEGREE_RANK[need] - (DEGREE_RANK[top.degree] if top else DEGREE_RANK["highschool"])
+    short = rank(need) - (rank(top.degree) if top else min(lv.rank for lv in tax.degree_levels.values()))
     if req.or_equivalent and years >= EQUIVALENT_YEARS_PER_RANK * short:
         return RequirementStatus(
             requirement=req,

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Literal
 
 from ..models import (
     CertificationStatus,
     Gap,
     JobRequirements,
     Mention,
-    SalaryBand,
     SkillRequirementStatus,
 )
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
-from .profile import DEGREE_RANK, Profile
+from .placement import salary_band
+from .profile import Profile
 from .requirements import IMPORTANCE_WEIGHT, level_requirements, requirement_met
 
 _IMPORTANCE_ORDER = {"core": 0, "required": 0, "important": 1, "nice": 2, "preferred": 2}
@@ -72,14 +73,20 @@ def _certifications(
     )
 
 
-def _degree(required: str | None, profile: Profile) -> tuple[str | None, bool | None]:
-    held = profile.highest_degree
+def _degree(required: str | None, profile: Profile, tax: Taxonomy) -> tuple[str | None, bool | None]:
+    held = profile.highest_degree(tax)
     if required is None:
         return held, None
-    return held, held is not None and DEGREE_RANK[held] >= DEGREE_RANK[required]
+    return held, held is not None and tax.degree_rank(held) >= tax.degree_rank(required)
 
 
-def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> Gap:
+def level_gap(
+    profile: Profile,
+    ladder: Ladder,
+    tax: Taxonomy,
+    level: Level,
+    basis: Literal["next_level", "chosen", "transition"] = "next_level",
+) -> Gap:
     implied = profile.implied_by(tax)
     statuses = []
     for req in level_requirements(ladder, level.id):
@@ -87,17 +94,14 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
         statuses.append(_status(profile, tax, req.id, req.label, category, req.importance, tuple(req.any_of), implied))
     missing, coverage = _summarise(statuses)
     certs = _certifications(level.certifications, profile, tax)
-    held, degree_met = _degree(level.degree.minimum, profile)
+    held, degree_met = _degree(level.degree.minimum, profile, tax)
     years_held = profile.experience.total_years
     shortfall = max(0.0, level.years.min - (years_held or 0.0))
-    kinds = profile.signal_kinds
-    if profile.team_size() >= 3:
-        kinds = kinds | {"people_management"}
-    salary = level.salary
     return Gap(
         target_kind="path" if level.track == "alternative" else "level",
         target=level.id,
         target_name=level.name,
+        basis=basis,
         skills=tuple(statuses),
         missing_by_category=missing,
         certifications=certs,
@@ -108,10 +112,9 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
         years_held=years_held,
         years_shortfall=round(shortfall, 2),
         leadership_expected=tuple(e.label for e in level.leadership),
-        leadership_missing=tuple(e.label for e in level.leadership if e.signal not in kinds),
-        salary=SalaryBand(min=salary.min, max=salary.max, currency=salary.currency, open_ended=salary.open_ended)
-        if salary and salary.unit == "year"
-        else None,
+        leadership_missing=tuple(e.label for e in level.leadership if not profile.meets(e)),
+        salary=salary_band(level),
+        responsibilities=tuple(level.responsibilities),
         coverage=coverage,
     )
 
@@ -129,13 +132,14 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
             )
     missing, coverage = _summarise(statuses)
     certs = _certifications(requirements.certifications, profile, tax)
-    held, degree_met = _degree(requirements.degree, profile)
+    held, degree_met = _degree(requirements.degree, profile, tax)
     years_held = profile.experience.total_years
     need = requirements.min_years
     return Gap(
         target_kind="job",
         target="job",
         target_name=requirements.title or "the job description",
+        basis="job",
         skills=tuple(statuses),
         missing_by_category=missing,
         certifications=certs,

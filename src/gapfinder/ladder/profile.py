@@ -17,26 +17,11 @@ from ..models import (
     SkillFinding,
 )
 from ..taxonomy import Taxonomy
+from ..taxonomy.schema import LeadershipExpectation
 
 SIDE_ROLE = re.compile(
     r"\b(part[- ]time|teilzeit|volunteer|ehrenamt\w*|adjunct|side project|moonlighting|freelance)\b", re.IGNORECASE
 )
-#: leadership signal kind -> the skill ids it evidences
-SIGNAL_SKILLS: dict[str, tuple[str, ...]] = {
-    "people_management": ("people-management",),
-    "team_size": ("people-management",),
-    "hiring": ("hiring",),
-    "mentoring": ("mentoring",),
-    "budget": ("budgeting",),
-    "roadmap": ("roadmap-planning",),
-    "strategy": ("strategic-planning",),
-    "cross_functional": ("cross-functional-collaboration",),
-    "technical_leadership": ("technical-leadership",),
-    "speaking": ("public-speaking",),
-    "open_source": ("open-source",),
-    "publications": ("research",),
-}
-DEGREE_RANK: dict[str | None, int] = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
 
 
 @dataclass(frozen=True)
@@ -92,15 +77,30 @@ class Profile:
                         out.setdefault(imp, c.id)
         # leadership evidenced in experience bullets ("managed a team of 8") meets the matching skill
         for signal in self.leadership:
-            for sid in SIGNAL_SKILLS.get(signal.kind, ()):
-                if sid not in found and sid in tax.skills:
+            for sid in tax.signal_skills(signal.kind):
+                if sid not in found:
                     out.setdefault(sid, f"signal:{signal.kind}")
         return out
 
-    @property
-    def highest_degree(self) -> str | None:
+    def highest_degree(self, tax: Taxonomy) -> str | None:
+        """The highest degree level held, by the ranks of ``degrees.yaml`` ('other' is not ranked)."""
         ranked = [e.degree for e in self.education if e.degree != "other"]
-        return max(ranked, key=DEGREE_RANK.__getitem__) if ranked else None
+        return max(ranked, key=tax.degree_rank) if ranked else None
+
+    def meets(self, expectation: LeadershipExpectation) -> bool:
+        """Whether a leadership expectation of the ladder is evidenced (any of its signals, with a number at
+        least its ``min_value`` where the signal states one)."""
+        need = expectation.min_value
+        for s in self.leadership:
+            if s.kind in expectation.signals and (need is None or s.value is None or s.value >= need):
+                return True
+        return False
+
+    def recent_titles(self, positions: int = 2) -> list[str]:
+        """The titles of the latest positions and the headline: what the person's work is called now."""
+        latest = sorted(self.experience.positions, key=lambda p: p.start or "", reverse=True)[:positions]
+        out = [p.title for p in latest if p.title]
+        return [*out, self.headline] if self.headline else out
 
     @property
     def current_position(self) -> Position | None:
@@ -134,4 +134,4 @@ def profile_of(report: Report) -> Profile:
     )
 
 
-__all__ = ["DEGREE_RANK", "Profile", "profile_of"]
+__all__ = ["Profile", "profile_of"]

@@ -21,8 +21,23 @@ def find_level(ladder: Ladder, target: str) -> Level:
     raise UnknownTargetError(f"unknown target {target!r} on the {ladder.id} ladder; choose one of: {known}")
 
 
-def level_requirements(ladder: Ladder, level_id: str, own_only: bool = False) -> list[SkillRequirement]:
+#: id(ladder) -> (ladder, {(level id, own_only): requirements}): a ladder's requirements never change
+_CACHE: dict[int, tuple[Ladder, dict[tuple[str, bool], tuple[SkillRequirement, ...]]]] = {}
+
+
+def level_requirements(ladder: Ladder, level_id: str, own_only: bool = False) -> tuple[SkillRequirement, ...]:
     """The level's own requirements first, then inherited ones (nearest ancestor first), ids unique."""
+    hit = _CACHE.get(id(ladder))
+    if hit is None or hit[0] is not ladder:
+        hit = _CACHE[id(ladder)] = (ladder, {})
+    key = (level_id, own_only)
+    reqs = hit[1].get(key)
+    if reqs is None:
+        reqs = hit[1][key] = tuple(_requirements(ladder, level_id, own_only))
+    return reqs
+
+
+def _requirements(ladder: Ladder, level_id: str, own_only: bool) -> list[SkillRequirement]:
     by_id = {lv.id: lv for lv in ladder.levels}
     out: dict[str, SkillRequirement] = {}
     seen_skills: set[frozenset[str]] = set()
@@ -55,12 +70,10 @@ def requirement_met(
     req: SkillRequirement | list[str] | tuple[str, ...], found: set[str], implied: dict[str, str]
 ) -> Met | None:
     """Met directly (the first listed skill), by an accepted alternative, or through an implication."""
-    any_of = list(req.any_of) if isinstance(req, SkillRequirement) else list(req)
-    if any_of[0] in found:
-        return Met("direct", any_of[0])
-    for sid in any_of[1:]:
+    any_of = req.any_of if isinstance(req, SkillRequirement) else req
+    for i, sid in enumerate(any_of):
         if sid in found:
-            return Met("alternative", sid)
+            return Met("direct" if i == 0 else "alternative", sid)
     for sid in any_of:
         if sid in implied:
             return Met("implied", sid, implied[sid])

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from ..models import SalaryBand, SkillRequirementStatus
 
-LEVEL_ORDER = {
-    "ic": ["junior", "mid", "senior", "staff", "principal"],
-    "management": ["manager", "director", "vp"],
-}
-
 
 def years(value: float | None) -> str:
     return "unknown" if value is None else f"{value:g} years"
@@ -34,4 +29,4 @@ def requirement_note(s: SkillRequirementStatus) -> str:
     return s.label
 
 
-__all__ = ["LEVEL_ORDER", "money", "pct", "requirement_note", "years"]
+__all__ = ["money", "pct", "requirement_note", "years"]

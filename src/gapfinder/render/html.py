@@ -26,9 +26,9 @@ from .html_parts import (
     table,
     warnings_section,
 )
-from .html_report import report_sections
+from .html_report import placement_marks, report_sections
 from .markup import Html, join, num, tag
-from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names, score_chart
+from .svg import CategoryCounts, coverage_chart, ladder_chart, score_chart
 
 STATUSES = ("met", "claimed", "implied", "partial", "missing")
 GROUP_TITLE = {"required": "Required", "responsibilities": "Responsibilities", "preferred": "Preferred"}
@@ -112,10 +112,14 @@ def _comparison_score(c: Comparison) -> Html:
 
 def _comparison_level(c: Comparison) -> Html:
     lv = c.level
-    names = level_names([(lv.candidate_level, lv.candidate_level_name), (lv.job_level, lv.job_level_name)])
-    scores = c.resume.placement.scores if c.resume.placement else None
-    candidate = None if lv.verdict == "off_ladder" else lv.candidate_level
-    chart = ladder_chart(candidate, lv.job_level, target_role="job", names=names, scores=scores)
+    chart: Html | None = None
+    if c.resume.placement is not None:
+        marks = placement_marks(c.resume.placement, "candidate")
+        if lv.job_level is not None:
+            marks.setdefault(lv.job_level, []).append("job")
+        on_ladder = lv.verdict != "off_ladder"  # no arrow from another profession to the post
+        arrow = (lv.candidate_level, lv.job_level) if lv.candidate_level and lv.job_level and on_ladder else None
+        chart = ladder_chart(c.resume.placement.fits, marks, arrow=arrow, scores=c.resume.placement.scores)
     adds = None
     if lv.next_level_adds:
         adds = join(
@@ -134,7 +138,7 @@ def _comparison_level(c: Comparison) -> Html:
         "level",
         "Level fit",
         tag("p", _level_text(c)),
-        tag("figure", chart, tag("figcaption", caption)),
+        tag("figure", chart, tag("figcaption", caption)) if chart is not None else None,
         adds,
         *evidence,
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..models import Gap, Report, SkillFinding, SkillRequirementStatus
-from .common import money, pct, years
+from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus
+from .common import pct, years
+from .facts import gap_basis, placement_facts, target_band
 from .html_parts import (
     badge,
     card,
@@ -20,7 +21,7 @@ from .html_parts import (
     warnings_section,
 )
 from .markup import Html, join, num, tag
-from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names
+from .svg import CategoryCounts, coverage_chart, ladder_chart
 
 GAP_STATUS = {"met": "✔ met", "missing": "✘ missing"}
 
@@ -63,31 +64,52 @@ def _header(report: Report) -> Html:
     )
 
 
+def placement_marks(pl: Placement, who: str) -> dict[str, list[str]]:
+    """The marks of a placement on the ladder chart: the level (or path), and on a path its seniority."""
+    marks: dict[str, list[str]] = {pl.level: [who]}
+    if pl.seniority != pl.level:
+        marks.setdefault(pl.seniority, []).append("seniority")
+    return marks
+
+
 def _placement(report: Report) -> Html | None:
     pl = report.placement
-    if pl is None:
+    facts = placement_facts(report)
+    if pl is None or facts is None:
         return None
     gap = report.gap
     is_job = report.kind == "job"
-    target = gap.target if gap is not None and gap.target_kind == "level" else None
-    pairs = [(pl.level, pl.level_name), (target, gap.target_name if gap else None)]
-    chart = ladder_chart(
-        None if is_job else pl.level,
-        pl.level if is_job else target,
-        target_role="job" if is_job else "target",
-        names=level_names(pairs),
-        scores=pl.scores,
+    marks = placement_marks(pl, "job" if is_job else "candidate")
+    arrow = None
+    if gap is not None and gap.target_kind != "job" and not is_job:
+        marks.setdefault(gap.target, []).append("target")
+        arrow = (pl.level, gap.target)
+    chart = ladder_chart(pl.fits, marks, arrow=arrow, scores=pl.scores)
+    caption = (
+        "The ladder's ranks, its management track and the paths beside it; the thin bar in each step is the "
+        "placement's vote share for that level."
     )
-    caption = "The ladder's ranks; the thin bar in each step is the placement score for that level."
-    if gap is not None and gap.target_kind != "level":
-        caption += f" The target, {gap.target_name}, is a path beside the ladder and is not drawn."
-    rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence]
+    rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence if e.factor != "fit"]
     lead = "The job asks for" if is_job else "The resume reads as"
     intro = f"{lead} {pl.level_name} ({pl.track} track, confidence {pl.confidence:.2f})."
+    notes: list[tuple[str, str | None]] = []
+    if facts.path_line:
+        notes.append(("Path", facts.path_line))
+    if facts.fit_line:
+        notes.append(("Fit", facts.fit_line))
+    if facts.current_band:
+        notes.append(("Salary band", facts.current_band))
+    if facts.responsibilities:
+        notes.append(("Responsibilities", "; ".join(facts.responsibilities)))
+    if facts.next_line:
+        notes.append(("What would change it", facts.next_line))
+    if facts.others_line:
+        notes.append(("Other fits", facts.others_line))
     return section(
         "placement",
         "Placement on the ladder",
         tag("p", intro),
+        dl(notes) if notes else None,
         tag("figure", chart, tag("figcaption", caption)),
         table(("factor", "evidence", "points to", "weight"), rows, "compact") if rows else None,
     )
@@ -134,8 +156,11 @@ def _gap(report: Report) -> Html | None:
         missing_set = set(gap.leadership_missing)
         for label in gap.leadership_expected:
             facts.append(("Leadership", f"{label}: {'not yet evidenced' if label in missing_set else 'evidenced'}"))
-    if gap.salary:
-        facts.append(("Salary band", money(gap.salary)))
+    band = target_band(gap)
+    if band:
+        facts.append(("Salary band", band))
+    if gap.responsibilities:
+        facts.append(("Responsibilities", "; ".join(gap.responsibilities)))
     figure: Html | None = None
     skills: Html | None = None
     if gap.skills:
@@ -148,7 +173,7 @@ def _gap(report: Report) -> Html | None:
     return section(
         "gap",
         f"Gap to {gap.target_name}",
-        tag("p", f"Weighted skill coverage: {pct(gap.coverage)}."),
+        tag("p", f"{gap_basis(gap)} Weighted skill coverage: {pct(gap.coverage)}."),
         figure,
         missing,
         dl(facts) if facts else None,

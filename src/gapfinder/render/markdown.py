@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Report, SkillFinding
-from .common import money, pct, requirement_note, years
+from .common import pct, requirement_note, years
+from .facts import gap_basis, gap_title, placement_facts, target_band
 
 
 def _cell(text: str) -> str:
@@ -19,14 +20,24 @@ def markdown_report(report: Report) -> str:
         f"- kind: {report.kind}; format: {doc.format}; characters: {doc.chars:,}"
         + (f"; pages: {doc.pages}" if doc.pages else "")
     )
-    pl = report.placement
-    if pl is not None:
-        out.append(
-            f"- **{'Job level' if report.kind == 'job' else 'Placement'}: {pl.level_name}** "
-            f"({pl.track} track, confidence {pl.confidence:.2f})"
-        )
-        for evidence in pl.evidence:
-            out.append(f"  - {evidence.factor}: {_cell(evidence.detail)}")
+    facts = placement_facts(report)
+    if facts is not None:
+        head, _, bracket = facts.headline.partition("  [")
+        out.append(f"- **{_cell(head)}** ({bracket.rstrip(']')})")
+        for line in (facts.path_line, facts.ladder_line):
+            if line:
+                out.append(f"  - {_cell(line)}")
+        if facts.fit_line:
+            out.append(f"  - **Fit:** {_cell(facts.fit_line)}")
+        for evidence in facts.evidence:
+            out.append(f"  - {_cell(evidence)}")
+        if facts.current_band:
+            out.append(f"  - {facts.current_band}")
+        for resp in facts.responsibilities:
+            out.append(f"    - {_cell(resp)}")
+        for line in (facts.next_line, facts.others_line):
+            if line:
+                out.append(f"  - {_cell(line)}")
     if report.kind == "resume":
         out.append(f"- Experience: {years(report.experience.total_years)} ({report.experience.basis})")
     r = report.requirements
@@ -78,7 +89,7 @@ def markdown_report(report: Report) -> str:
 
     gap = report.gap
     if gap is not None:
-        out += [f"## Gap to {gap.target_name}", "", f"Skill coverage: **{pct(gap.coverage)}**", ""]
+        out += [f"## {gap_title(gap)}", "", f"{gap_basis(gap)} Skill coverage: **{pct(gap.coverage)}**", ""]
         if gap.missing_by_category:
             out += ["| category | missing (most important first) |", "|---|---|"]
             for cat, labels in gap.missing_by_category.items():
@@ -98,8 +109,11 @@ def markdown_report(report: Report) -> str:
             out.append(f"- Certification {status.name}: {status.status}")
         for label in gap.leadership_missing:
             out.append(f"- Leadership not yet evidenced: {label}")
-        if gap.salary:
-            out.append(f"- Salary band: {money(gap.salary)}")
+        band = target_band(gap)
+        if band:
+            out.append(f"- {band}")
+        for resp in gap.responsibilities:
+            out.append(f"  - {_cell(resp)}")
         out.append("")
     if report.warnings:
         out += ["## Warnings", "", *[f"- {w.code}: {w.message}" for w in report.warnings], ""]

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Gap, Report
-from .common import LEVEL_ORDER, money, pct, requirement_note, years
+from .common import pct, requirement_note, years
+from .facts import gap_basis, gap_title, placement_facts, target_band
 
 
 def _header(report: Report) -> RenderableType:
@@ -19,20 +20,25 @@ def _header(report: Report) -> RenderableType:
     src = doc.source or "<text>"
     pages = f", {doc.pages} page(s)" if doc.pages else ""
     lines = [Text.assemble(("gapfinder ", "bold"), f"{report.kind} · {src} ({doc.format}{pages}, {doc.chars:,} chars)")]
-    pl = report.placement
-    if pl is not None:
-        what = "Job level" if report.kind == "job" else "Placement"
-        lines.append(
-            Text.assemble(
-                (f"{what}: ", "bold"),
-                (pl.level_name, "bold cyan"),
-                f"  [{pl.track} track, confidence {pl.confidence:.2f}]",
-            )
-        )
-        ladder = [f"[{lv}]" if lv == pl.level else lv for lv in LEVEL_ORDER[pl.track]]
-        lines.append(Text("  " + " → ".join(ladder), style="dim"))
-        for ev in pl.evidence:
-            lines.append(Text(f"  • {ev.factor}: {ev.detail}", style="dim"))
+    facts = placement_facts(report)
+    if facts is not None:
+        what, _, rest = facts.headline.partition(": ")
+        name, _, bracket = rest.partition("  [")
+        lines.append(Text.assemble((f"{what}: ", "bold"), (name, "bold cyan"), f"  [{bracket}"))
+        for line in (facts.path_line, facts.ladder_line):
+            if line:
+                lines.append(Text("  " + line, style="dim"))
+        if facts.fit_line:
+            lines.append(Text(f"  Fit: {facts.fit_line}", style="yellow"))
+        for ev in facts.evidence:
+            lines.append(Text(f"  • {ev}", style="dim"))
+        if facts.current_band:
+            lines.append(Text("  " + facts.current_band))
+        for resp in facts.responsibilities:
+            lines.append(Text(f"    – {resp}", style="dim"))
+        for line in (facts.next_line, facts.others_line):
+            if line:
+                lines.append(Text("  " + line))
     exp = report.experience
     if report.kind == "resume":
         lines.append(
@@ -77,8 +83,8 @@ def _positions(report: Report) -> RenderableType:
 
 
 def _gap(gap: Gap) -> RenderableType:
-    title = f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
-    rows: list[RenderableType] = [Text(f"Skill coverage: {pct(gap.coverage)}", style="bold")]
+    title = gap_title(gap)
+    rows: list[RenderableType] = [Text(f"{gap_basis(gap)} Skill coverage: {pct(gap.coverage)}", style="bold")]
     if gap.missing_by_category:
         table = Table(title="Missing skills (most important first)", title_justify="left")
         table.add_column("category")
@@ -104,8 +110,10 @@ def _gap(gap: Gap) -> RenderableType:
         facts.append("Recommended certifications: " + "; ".join(missing_certs))
     if gap.leadership_missing:
         facts.append("Leadership not yet evidenced: " + "; ".join(gap.leadership_missing))
-    if gap.salary:
-        facts.append(f"Salary band: {money(gap.salary)}")
+    band = target_band(gap)
+    if band:
+        facts.append(band)
+    facts += [f"  – {r}" for r in gap.responsibilities]
     rows.append(Text("\n".join(facts)))
     return Panel(Group(*rows), title=title, title_align="left")
 

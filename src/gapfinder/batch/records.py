@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import GapfinderError
+from ..errors import GapfinderError, for_document
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -38,6 +38,8 @@ def ok_outcome(ident: str, source: str, report: Report) -> Outcome:
 
 def error_outcome(ident: str, source: str, err: Exception) -> Outcome:
     if isinstance(err, GapfinderError):
+        # a batch takes no passwords: an encrypted PDF is opened on its own
+        err = for_document(err, None, "a batch takes no passwords: analyse it alone with gapfinder FILE --password")
         message, exit_code = err.message, err.exit_code
     else:
         message, exit_code = " ".join(str(err).split()) or type(err).__name__, 1

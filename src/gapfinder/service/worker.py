@@ -90,7 +90,7 @@ def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
             return ("ok", report.model_dump_json().encode())
         # read (and refuse) both documents before analysing either
         resume_doc = _read(engine, task.resume, role="resume")
-        job_doc = _read(engine, task.job, role="job")
+        job_doc = _read(engine, task.job, role="job", password_field="job_password")
         job = engine.analyze_document(job_doc, kind="job")
         resume = engine.analyze_document(resume_doc, kind="resume")
         comparison = engine.compare(resume, job)
@@ -102,8 +102,9 @@ def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
         return ("failed", type(exc).__name__)
 
 
-def _read(engine: Engine, source: Source, role: str | None = None) -> Document:
-    """The document of ``source`` under the engine's limits; in a comparison, errors name the document."""
+def _read(engine: Engine, source: Source, role: str | None = None, password_field: str = "password") -> Document:
+    """The document of ``source`` under the engine's limits; in a comparison, errors name the document, and an
+    upload's missing password names the form field that takes it."""
     from ..reading import document_from_text, read_document
 
     try:
@@ -122,9 +123,8 @@ def _read(engine: Engine, source: Source, role: str | None = None) -> Document:
                 f"the document could not be read ({type(exc).__name__}); it may be damaged: re-export it"
             ) from None
     except GapfinderError as exc:
-        # the form field that takes this upload's password: "password" (the resume, or analyze's file), "job_password"
-        field = None if source.data is None else ("job_password" if role == "job" else "password")
-        raise for_document(exc, role, f"form field {field}" if field else None) from None
+        hint = None if source.data is None else f"form field {password_field}"
+        raise for_document(exc, role, hint) from None
 
 
 __all__ = ["AnalyzeTask", "CompareTask", "Source", "run_task", "worker_main"]

@@ -173,6 +173,11 @@ CLAUSES = [
     ("We want 5+ years of professional experience as a data scientist.", "asks"),
     ("The ideal candidate knows SQL.", "asks"),
     ("For more than 50 years, Acme has advanced science and engineering.", "employer"),
+    ("Acorn AI is one of the largest AI companies dedicated to life sciences.", "employer"),
+    ("This cross-functional team leverages AWS for everything.", "employer"),
+    ("Department: Data Engineering", "employer"),
+    ("Detect property hazards from aerial imagery.", "duties"),
+    ("Comfortable with SQL Server.", "asks"),
     ("Python, SQL and Spark", "plain"),
 ]
 
@@ -195,3 +200,16 @@ def test_the_company_blurb_asks_for_nothing_but_untitled_requirements_still_ask(
     assert "snowflake" not in groups
     assert groups["airflow"] == "responsibilities"
     assert groups["dbt"] == "required" and groups["sql"] == "required" and groups["python"] == "required"
+
+
+def test_the_intro_of_a_post_with_requirement_sections_asks_for_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Machine Learning Engineer\nNorthwind\nRemote\n\n"
+        "Northwind builds AI tools for hospitals and clinics across three continents.\n\n"
+        "Requirements\n- Python.\n"
+    )
+    groups = _groups(_items(engine, text))
+    assert groups == {"python": "required"}
+    # without requirement sections the same prose is all the post has: it asks
+    unlabelled = "Machine Learning Engineer\n\nNorthwind builds AI tools with Python and Kubernetes.\n"
+    assert _groups(_items(engine, unlabelled)).get("kubernetes") == "required"

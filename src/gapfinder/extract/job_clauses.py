@@ -13,7 +13,8 @@ before the first heading, "About the role", other prose) a clause is read by its
   "Acme is a leading ... company", "founded", "headquartered", "our mission", its history ("for more than 50
   years", "since 1996") ...: the company blurb asks for nothing ("cutting edge ML and artificial intelligence for
   hospitals" is not a requirement);
-- else it is plain prose (read as before: required in an unlabelled post).
+- else it is plain prose: required in a post without requirement sections (all it has), nothing in the intro
+  of a post that lists its requirements, responsibilities elsewhere (``job_groups.group_at``).
 
 A skill word inside the object of a collaboration verb that names people or departments ("work with product
 and field engineering", "partner with the data science and ML platform teams") names a team, not a skill the
@@ -75,6 +76,11 @@ _ASK_WORDS = frozenset(
         "applicants",
         "fluent",
         "fluency",
+        "awareness",
+        "aware",
+        "comfortable",
+        "exposure",
+        "specialization",
         "proven",
         "demonstrated",
     ]
@@ -157,20 +163,29 @@ _DUTY_AFTER_WILL = frozenset(
 #: a clause that starts with a verb of work states a duty: "Build dashboards for our customers", "Leading the
 #: data strategy"
 _DUTY_VERB = re.compile(
-    r"(?i:(?:analy[sz]|apply|architect|assist|automat|build|collaborat|communicat|conduct|contribut|coordinat|"
-    r"creat|defin|deliver|deploy|design|develop|document|driv|ensur|establish|evaluat|explor|extract|generat|"
-    r"help|identif|implement|improv|interpret|investigat|lead|leverag|maintain|manag|mentor|monitor|optimi[sz]|"
-    r"own|oversee|participat|partner|perform|plan|prepar|present|provid|research|review|run|scal|serv|set|"
-    r"support|test|train|translat|use|using|utiliz|work|writ)(?:e|es|ed|s|ing|y|ies)?)\b"
+    r"(?i:(?:act|analy[sz]|apply|architect|assist|automat|build|champion|coach|collaborat|communicat|conduct|"
+    r"contribut|coordinat|creat|defin|deliver|deploy|design|detect|develop|document|driv|engag|ensur|establish|"
+    r"evaluat|explor|extract|facilitat|generat|help|identif|implement|improv|interpret|investigat|lead|leverag|"
+    r"maintain|manag|meet|mentor|monitor|optimi[sz]|own|oversee|participat|partner|perform|plan|power|prepar|"
+    r"present|provid|push|research|review|run|scal|serv|set|support|test|train|translat|use|using|utiliz|work|"
+    r"writ)(?:e|es|ed|s|ing|y|ies)?)\b"
 )
 _EMPLOYER_WORDS = frozenset(
     ["we", "we're", "we've", "we'll", "our", "ours", "us", "join", "joining", "founded", "headquartered", "mission"]
 )
 #: "Acme is a leading healthcare company": a name and a company noun as what it is
 _COMPANY_NOUN = re.compile(
-    r"\b(?:is|are) (?:a|an|the|one of the) (?:[\w-]+,? ){0,6}(?:company|organi[sz]ation|leader|provider|firm|startup|"
-    r"platform|network|institution|agency|business|enterprise|employer|consultancy|pioneer|innovator|group|team|"
-    r"center|centre|community|nonprofit|not-for-profit|manufacturer|marketplace|brand|university|hospital)\b",
+    r"\b(?:is|are) (?:a|an|the|one of the) (?:[\w-]+,? ){0,6}(?:compan(?:y|ies)|organi[sz]ations?|leaders?|providers?|"
+    r"firms?|startups?|platforms?|networks?|institutions?|agenc(?:y|ies)|business(?:es)?|enterprises?|employers?|"
+    r"consultanc(?:y|ies)|pioneers?|innovators?|groups?|teams?|cent(?:er|re)s?|communit(?:y|ies)|nonprofits?|"
+    r"not-for-profits?|manufacturers?|marketplaces?|brands?|universit(?:y|ies)|hospitals?)\b",
+    re.IGNORECASE,
+)
+#: the team or the organisation as the subject ("The team has ongoing research in ...", "This cross-functional team
+#: leverages AWS"), or a label naming it ("Department: Data Engineering", "Group: Applied Statistics")
+_ORG_SUBJECT = re.compile(
+    r"(?:(?:the|this|our) (?:[\w-]+ ){0,3}(?:team|group|department|division|organi[sz]ation|company|lab)\b(?! will)|"
+    r"(?:department|group|division|team|business unit|organi[sz]ation)\s*:)",
     re.IGNORECASE,
 )
 #: the company's history: "For more than 50 years, Acme ...", "Since 1996, ..."
@@ -223,12 +238,13 @@ OBJECT_MAX = 80  # characters: the object of a collaboration verb is a short phr
 
 
 def clause_kind(text: str, lo: int, hi: int) -> ClauseKind:
-    """What the clause ``text[lo:hi]`` does (see the module docstring). A clause that starts in lower case
-    continues the line before it ("... in sectors such as\ncybersecurity, healthcare"): that line is read too."""
+    """What the clause ``text[lo:hi]`` does (see the module docstring). A clause on a line of its own that starts in
+    lower case continues the line before it ("... in sectors such as\ncybersecurity, healthcare"): that line is read
+    too."""
     start = lo
     if lo > 1 and text[lo - 1] == "\n" and text[lo : lo + 1].islower():
         start = text.rfind("\n", 0, lo - 1) + 1
-    return _kind(text[start:hi])
+    return _kind(text[start:hi], lo - start)
 
 
 def _first_word(clause: str) -> int:
@@ -237,7 +253,8 @@ def _first_word(clause: str) -> int:
 
 
 @functools.lru_cache(maxsize=1024)  # a clause is asked about once per requirement found in it
-def _kind(clause: str) -> ClauseKind:
+def _kind(clause: str, own: int = 0) -> ClauseKind:
+    """``own``: where the clause itself starts in ``clause`` (after the line it continues, if any)."""
     words = _WORD.findall(clause.lower().replace("’", "'"))
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
     if (
@@ -251,7 +268,7 @@ def _kind(clause: str) -> ClauseKind:
         not _DUTY_WORDS.isdisjoint(words)
         or not _DUTY_PAIRS.isdisjoint(pairs)
         or any(a == "will" and b in _DUTY_AFTER_WILL for a, b in itertools.pairwise(words))
-        or _DUTY_VERB.match(clause, _first_word(clause))
+        or _DUTY_VERB.match(clause, own + _first_word(clause[own:]))
     ):
         return "duties"
     if (
@@ -259,6 +276,7 @@ def _kind(clause: str) -> ClauseKind:
         or _AT_COMPANY.match(clause)
         or _COMPANY_NOUN.search(clause)
         or _HISTORY.search(clause)
+        or _ORG_SUBJECT.match(clause, _first_word(clause))
     ):
         return "employer"
     return "plain"

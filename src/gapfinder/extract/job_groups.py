@@ -143,8 +143,9 @@ def group_at(
     In a posting with requirement/responsibility sections, the header's first lines (title, company,
     place) ask for nothing. Prose outside those sections is read by what its clause does (``job_clauses``):
     asking gives ``required``, duties ``responsibilities``, the employer's blurb nothing; plain prose is
-    ``responsibilities`` in the summary ("About the role") of a structured post or anywhere in a post with
-    requirement sections, and ``required`` in a post without them.
+    nothing in the intro of a post with requirement sections (it introduces the company or the role),
+    ``responsibilities`` in its other prose and in the summary ("About the role") of a structured post, and
+    ``required`` in a post without requirement sections.
     """
     section = ctx.section_at(offset)
     if section in NOT_REQUIREMENT:
@@ -155,8 +156,8 @@ def group_at(
         return None
     lo, hi = bounds or clause_bounds(ctx.text, offset)
     kind = clause_kind(ctx.text, lo, hi) if section not in STRUCTURED else None
-    if kind == "employer":
-        return None
+    if kind == "employer" or (kind == "plain" and section == "header" and names & REQUIREMENT_SECTIONS):
+        return None  # the blurb; the intro before the sections of a post that lists its requirements
     if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
         return "preferred"
     if section == "responsibilities" or kind == "duties":

@@ -235,6 +235,12 @@ _ENDS_ON_TEAM = re.compile(r"(?i:teams?|groups?)$")
 _LIST_JOINT = guarded(r"\s*(?:,|and|&|/)\s*")
 _TITLE_RUN = guarded(r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}")
 OBJECT_MAX = 80  # characters: the object of a collaboration verb is a short phrase
+#: every collaboration verb and team noun above contains one of these (lower case)
+TEAM_WORDS = (
+    "work", "partner", "collaborat", "liais", "interfac", "coordinat", "report", "alongside", "join", "team", "group",
+    "department", "org", "function",
+)  # fmt: skip
+_TEAM_CUE = re.compile("|".join(TEAM_WORDS), re.IGNORECASE)
 
 
 def clause_kind(text: str, lo: int, hi: int) -> ClauseKind:
@@ -280,6 +286,12 @@ def _kind(clause: str, own: int = 0) -> ClauseKind:
     ):
         return "employer"
     return "plain"
+
+
+def may_name_teams(text: str, lo: int, hi: int) -> bool:
+    """Whether the clause ``[lo, hi)`` holds a word of a collaboration verb or a team noun at all (``TEAM_WORDS``):
+    else no mention in it names a team."""
+    return _TEAM_CUE.search(text, lo, hi) is not None
 
 
 def names_a_team(
@@ -331,4 +343,13 @@ def _without(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-__all__ = ["INCIDENTAL_CATEGORIES", "OBJECT_MAX", "TEAM_CATEGORIES", "ClauseKind", "clause_kind", "names_a_team"]
+__all__ = [
+    "INCIDENTAL_CATEGORIES",
+    "OBJECT_MAX",
+    "TEAM_CATEGORIES",
+    "TEAM_WORDS",
+    "ClauseKind",
+    "clause_kind",
+    "may_name_teams",
+    "names_a_team",
+]

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from ..models import RequirementGroup
 from .context import AnalysisContext
-from .job_clauses import clause_kind
+from .job_clauses import ClauseKind, clause_kind
 from .trie import find_all, lowered_for_anchors
 
 NOT_REQUIREMENT = frozenset({"benefits", "company"})
@@ -137,6 +137,7 @@ def group_at(
     end: int | None = None,
     blockers: Iterable[int] = (),
     bounds: tuple[int, int] | None = None,
+    kind: ClauseKind | None = None,
 ) -> RequirementGroup | None:
     """The requirement group of the mention ``[offset, end)``, or None where the post asks for nothing.
 
@@ -145,24 +146,27 @@ def group_at(
     asking gives ``required``, duties ``responsibilities``, the employer's blurb nothing; plain prose is
     nothing in the intro of a post with requirement sections (it introduces the company or the role),
     ``responsibilities`` in its other prose and in the summary ("About the role") of a structured post, and
-    ``required`` in a post without requirement sections.
+    ``required`` in a post without requirement sections. ``kind``: the clause's kind when the caller knows it.
     """
     section = ctx.section_at(offset)
     if section in NOT_REQUIREMENT:
         return None
-    names = {s.name for s in ctx.sections}
-    structured = bool(names & STRUCTURED)
+    structured = any(s.name in STRUCTURED for s in ctx.sections)
     if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
         return None
     lo, hi = bounds or clause_bounds(ctx.text, offset)
-    kind = clause_kind(ctx.text, lo, hi) if section not in STRUCTURED else None
-    if kind == "employer" or (kind == "plain" and section == "header" and names & REQUIREMENT_SECTIONS):
+    if section in STRUCTURED:
+        kind = None  # a labelled section says what its clauses do
+    elif kind is None:
+        kind = clause_kind(ctx.text, lo, hi)
+    lists = kind == "plain" and any(s.name in REQUIREMENT_SECTIONS for s in ctx.sections)
+    if kind == "employer" or (lists and section == "header"):
         return None  # the blurb; the intro before the sections of a post that lists its requirements
     if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
         return "preferred"
     if section == "responsibilities" or kind == "duties":
         return "responsibilities"
-    if kind == "plain" and ((structured and section == "job_summary") or names & REQUIREMENT_SECTIONS):
+    if kind == "plain" and ((structured and section == "job_summary") or lists):
         return "responsibilities"
     return "required"
 

@@ -39,7 +39,14 @@ from ..models import (
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .degree_index import degree_index
-from .job_clauses import INCIDENTAL_CATEGORIES, TEAM_CATEGORIES, clause_kind, names_a_team
+from .job_clauses import (
+    INCIDENTAL_CATEGORIES,
+    TEAM_CATEGORIES,
+    TEAM_WORDS,
+    clause_kind,
+    may_name_teams,
+    names_a_team,
+)
 from .job_groups import (
     NOT_REQUIREMENT,
     STRUCTURED,
@@ -267,17 +274,21 @@ def _skill_items(ctx: AnalysisContext, tax: Taxonomy, hits: list[_Hit]) -> list[
         by_clause.setdefault(bounds, []).append(h)
     candidates: list[tuple[RequirementGroup, int, list[_Hit], tuple[int, int]]] = []
     for (lo, hi), clause_hits in by_clause.items():
-        spans = [(h.start, h.end) for h in clause_hits]
-        asked_hits = [h for h in clause_hits if not _names_a_team(ctx.text, tax, lo, hi, h, spans)]
+        asked_hits = clause_hits
+        team_words = word_offsets(ctx.text, TEAM_WORDS)
+        if any_in(team_words, lo, hi) if team_words is not None else may_name_teams(ctx.text, lo, hi):
+            spans = [(h.start, h.end) for h in clause_hits]
+            asked_hits = [h for h in clause_hits if not _names_a_team(ctx.text, tax, lo, hi, h, spans)]
         runs = _chains(ctx.text, asked_hits, lo)
+        kind = clause_kind(ctx.text, lo, hi) if ctx.section_at(lo) not in STRUCTURED else None
         for run in _without_list_heads(ctx.text, tax, runs):
-            group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi))
+            group = group_at(ctx, run[0].start, run[-1].end, bounds=(lo, hi), kind=kind)
             if run[0].kind == "certification":
                 group = asked(group)
             elif (
                 group == "responsibilities"
                 and all(tax.skills[h.ref].category in INCIDENTAL_CATEGORIES for h in run)
-                and clause_kind(ctx.text, lo, hi) != "asks"
+                and (kind if kind is not None else clause_kind(ctx.text, lo, hi)) != "asks"
             ):
                 continue  # "models for healthcare providers": the setting of the duties, not a skill they ask
             if group is not None:

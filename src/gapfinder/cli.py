@@ -1,7 +1,7 @@
 """The ``gapfinder`` command: a thin layer over the library.
 
     gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR]
-                   [--ladder ID] [--password PW] [--job-password PW] [-o OUT]
+                   [--ladder ID] [--assume ITEM,...] [--password PW] [--job-password PW] [-o OUT]
     gapfinder match RESUME JOB... [--top N] [--format text|json|markdown]   (one resume, many posts)
     gapfinder taxonomy validate [DIR]
     gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
@@ -27,7 +27,7 @@ from rich.console import Console
 from .errors import GapfinderError, UsageError, for_document
 
 if TYPE_CHECKING:
-    from .models import Comparison, Report
+    from .models import Comparison, Report, WhatIf
     from .taxonomy import Taxonomy
 
 SUBCOMMANDS = ("taxonomy", "serve", "batch", "match")
@@ -78,6 +78,14 @@ def analyze(
     job_password: Annotated[
         str | None, typer.Option("--job-password", help="password of the --job document, if an encrypted PDF")
     ] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assume",
+            help="what if the resume also had these (comma-separated): skills, certifications, leadership "
+            "signals or 'N years'; repeatable",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
 ) -> None:
     from ._gc import collector_paused
@@ -97,6 +105,8 @@ def analyze(
         try:
             if job is not None and target is not None:
                 raise UsageError("use either --job or --target, not both")
+            if assume and (job is not None or kind is Kind.job):
+                raise UsageError("--assume re-runs a resume's placement and plan; it is not for --job or --kind job")
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
             # read (and refuse) the documents before paying for the engine
@@ -123,9 +133,11 @@ def analyze(
         gc.freeze()
     try:
         report = engine.analyze_document(document, kind=kind.value, target=target)
-        result: Report | Comparison = report
+        result: Report | Comparison | WhatIf = report
         if job_document is not None:
             result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
+        elif assume:
+            result = engine.what_if(report, [item for arg in assume for item in arg.split(",")])
     except GapfinderError as err:
         raise _fail(err) from None
     if fmt is Format.json:

@@ -28,10 +28,13 @@ from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings
 from .extract.tokenize import tokenize
 from .ladder.gap import job_gap, level_gap
-from .ladder.placement import place
+from .ladder.placement import decide, place
+from .ladder.plan import make_plan
 from .ladder.profile import Profile, profile_of
 from .ladder.requirements import find_level
 from .ladder.titles import TitleClassifier
+from .ladder.what_if import changes as what_if_changes
+from .ladder.what_if import read_items, surface_index
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     Comparison,
@@ -43,10 +46,12 @@ from .models import (
     JobRanking,
     JobRequirements,
     Placement,
+    Plan,
     RankingFailure,
     Report,
     Section,
     SkillFinding,
+    WhatIf,
 )
 from .normalize import normalize
 from .quality import little_text_warning
@@ -87,6 +92,7 @@ class Engine:
         self.limits = limits
         self.today = today
         self._titles: dict[str, TitleClassifier] = {}
+        self._surfaces: dict[str, tuple[str, str]] | None = None  # for what_if: built on its first call
         # spaCy refuses texts over nlp.max_length (1,000,000 by default): the limits decide, not spaCy
         self.index.nlp.max_length = max(self.index.nlp.max_length, limits.max_chars + 1)
 
@@ -220,6 +226,49 @@ class Engine:
             comparisons.append(compare_reports(resume_report, report, self._ladder(ladder), self.taxonomy))
         return rank(resume_report, comparisons, failures, limit=top_missing, details=details)
 
+    def what_if(self, report: Report, assume: list[str] | tuple[str, ...], *, ladder: str | None = None) -> WhatIf:
+        """The report re-run as if the person also had these skills, certifications, leadership signals or
+        years (``ladder.what_if`` reads the items): the new placement, the gap to the same target (so its
+        coverage compares) and plan, and what changed. Nothing assumed becomes evidence.
+
+        >>> engine.what_if(report, ["Kubernetes", "CKA", "2 years"]).changes   # doctest: +SKIP
+        """
+        if not isinstance(report, Report) or report.kind != "resume":
+            raise UsageError("what_if() takes a resume report made by analyze() or analyze_text()")
+        if report.gap is not None and report.gap.basis == "job":
+            raise UsageError("what_if() re-runs a ladder gap; analyse the resume without job= first")
+        if self._surfaces is None:
+            self._surfaces = surface_index(self.taxonomy)
+        items = read_items(list(assume), self.taxonomy, self._surfaces)
+        lad = self._ladder(ladder or (report.placement.ladder if report.placement else None))
+        profile = profile_of(report).assuming(
+            self.taxonomy,
+            skills=tuple(items.skills),
+            certifications=tuple(items.certifications),
+            signals=tuple(items.signals),
+            years=items.years,
+        )
+        placement = place(profile, lad, self.taxonomy, self._title_classifier(lad))
+        # the same target as the report's, so that its coverage before and after compare
+        if report.gap is not None and report.gap.basis != "job":
+            gap = level_gap(profile, lad, self.taxonomy, find_level(lad, report.gap.target), report.gap.basis)
+        else:
+            gap = _level_gap(profile, lad, self.taxonomy, placement, None)
+        after = report.model_copy(
+            update={
+                "placement": placement,
+                "gap": gap,
+                "plan": self._plan(profile, lad, placement, gap),
+                "assumed": report.assumed + tuple(items.names),
+            }
+        )
+        return WhatIf(
+            gapfinder_version=__version__,
+            assumed=tuple(items.names),
+            report=after,
+            changes=what_if_changes(report, after),
+        )
+
     def alias_list(self) -> list[str]:
         return self.taxonomy.alias_list()
 
@@ -236,6 +285,14 @@ class Engine:
         if classifier is None:
             classifier = self._titles[ladder.id] = TitleClassifier(ladder)
         return classifier
+
+    def _plan(self, profile: Profile, ladder: Ladder, placement: Placement, gap: Gap) -> Plan:
+        classifier = self._title_classifier(ladder)
+
+        def placed_with(variant: Profile) -> str:
+            return decide(variant, ladder, self.taxonomy, classifier).placed.id
+
+        return make_plan(profile, ladder, self.taxonomy, placement, gap, find_level(ladder, gap.target), placed_with)
 
     def _run(
         self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
@@ -262,8 +319,10 @@ class Engine:
         skills = skill_findings(ctx, tax, matches, experience.positions)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
-        if kind == "resume" and not experience.positions:
-            title = first_experience_line(ctx) or title
+        if kind == "resume":
+            if not experience.positions:
+                title = first_experience_line(ctx) or title
+            experience = experience.model_copy(update={"headline": title})
 
         requirements: JobRequirements | None = None
         placement_experience = experience
@@ -287,10 +346,12 @@ class Engine:
         placement = place(profile, ladder, tax, self._title_classifier(ladder))
 
         gap: Gap | None = None
+        plan: Plan | None = None
         if job is not None:
             gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
         elif kind == "resume":
             gap = _level_gap(profile, ladder, tax, placement, target_level)
+            plan = self._plan(profile, ladder, placement, gap)
 
         sections_out = tuple(
             Section(
@@ -316,6 +377,7 @@ class Engine:
             placement=placement,
             requirements=requirements,
             gap=gap,
+            plan=plan,
             warnings=(
                 doc.warnings
                 + _quality_warnings(norm.text, kind, skills, experience)

@@ -146,6 +146,9 @@ class Experience(Frozen):
     positions: tuple[Position, ...] = ()
     stated_years: float | None = Field(None, description="a stated total such as '9+ years of experience'")
     basis: Literal["positions", "stated", "none"] = "none"
+    headline: str | None = Field(
+        None, description="the title the document gives the person (its header, or the first experience line)"
+    )
 
 
 class LeadershipSignal(Frozen):
@@ -180,6 +183,7 @@ class LevelScore(Frozen):
     rank: int
     score: float = Field(ge=0.0, le=1.0, description="skills 45%, title 20%, years 15%, leadership 10%, degree 10%")
     detail: str = Field(description="what the score is made of, e.g. 'skills 64%, title, years in band'")
+    salary: SalaryBand | None = Field(None, description="the level's or path's pay band (the ladder's)")
 
 
 class NextStep(Frozen):
@@ -222,11 +226,17 @@ class SkillRequirementStatus(Frozen):
     requirement: str = Field(description="requirement id in the ladder, or the job's skill id")
     label: str
     category: str
+    category_name: str = Field("", description="the category's display name")
+    level: str | None = Field(None, description="the rung that asks for it (its own or an inherited requirement)")
     importance: Literal["core", "important", "nice", "required", "preferred"]
     any_of: tuple[str, ...]
     status: Literal["met", "missing"]
-    via: Literal["direct", "alternative", "implied"] | None = None
+    via: Literal["direct", "alternative", "implied", "assumed"] | None = Field(
+        None, description="assumed: given by a what-if, not by the document"
+    )
     matched_skill: str | None = Field(None, description="the candidate's skill id that meets it")
+    matched_name: str | None = Field(None, description="that skill's display name")
+    implied_by_name: str | None = Field(None, description="the display name of what implies it")
     implied_by: str | None = Field(
         None, description="skill or certification that implies it, or signal:<kind> for leadership evidence"
     )
@@ -266,6 +276,48 @@ class Gap(Frozen):
     salary: SalaryBand | None = Field(None, description="the target's band")
     responsibilities: tuple[str, ...] = Field((), description="the target's responsibilities (ladder)")
     coverage: float = Field(ge=0.0, le=1.0, description="weighted share of skill requirements met")
+
+
+PlanStepKind = Literal["skill", "certification", "degree", "years", "leadership"]
+
+
+class PlanStep(Frozen):
+    """One step toward the target: what it is, why, and what doing it changes."""
+
+    order: int = Field(description="1, 2, ...: the order the plan suggests")
+    kind: PlanStepKind
+    label: str = Field(description="what to gain, in plain words")
+    options: tuple[str, ...] = Field((), description="display names of the skills or certifications that do it")
+    any_of: tuple[str, ...] = Field((), description="their ids (skill kind), certification id, degree level")
+    level: str = Field(description="the rung that asks for it")
+    importance: Literal["core", "important", "nice"]
+    why: str = Field(description="which rung asks for it and how much it weighs")
+    stage: str | None = Field(None, description="the ladder's skills-timeline stage it belongs to")
+    builds_on: tuple[int, ...] = Field((), description="the orders of earlier steps it builds on")
+    coverage_after: float = Field(
+        ge=0.0, le=1.0, description="the target's coverage once this and the earlier steps are done"
+    )
+    placement_after: str | None = Field(
+        None, description="the level the placement would move to once this and earlier steps are done, if it moves"
+    )
+    changes: str = Field(description="what completing it changes, in plain words")
+
+
+class Plan(Frozen):
+    """The ordered steps from the document to the gap's target (``report.plan``)."""
+
+    target: str
+    target_name: str
+    coverage_now: float = Field(ge=0.0, le=1.0)
+    coverage_after: float = Field(ge=0.0, le=1.0, description="once every step is done")
+    placement_now: str
+    placement_after: str = Field(description="the placement once every step is done")
+    steps: tuple[PlanStep, ...] = ()
+    more: int = Field(0, description="further steps after the listed ones (a plan lists at most 15)")
+    assumed: tuple[str, ...] = Field(
+        (),
+        description="requirements of lower rungs the resume does not show but the person's level implies: not steps",
+    )
 
 
 class Span(Frozen):
@@ -331,6 +383,10 @@ class Report(Frozen):
     placement: Placement | None = None
     requirements: JobRequirements | None = None
     gap: Gap | None = None
+    plan: Plan | None = None
+    assumed: tuple[str, ...] = Field(
+        (), description="what placement, gap and plan take as given beyond the document (a what-if); empty otherwise"
+    )
     warnings: tuple[DocumentWarning, ...] = ()
 
 
@@ -523,3 +579,14 @@ class JobRanking(Frozen):
     resume: DocumentSummary
     jobs: tuple[RankedJob, ...]
     failed: tuple[RankingFailure, ...] = ()
+
+
+class WhatIf(Frozen):
+    """A report re-run as if the person had some more skills, certifications, years or leadership
+    (``Engine.what_if``, ``gapfinder FILE --assume ...``): the new placement, gap and plan, and what changed."""
+
+    schema_version: str = SCHEMA_VERSION
+    gapfinder_version: str
+    assumed: tuple[str, ...] = Field(description="what was assumed, in display names")
+    report: Report = Field(description="the report with placement, gap and plan recomputed; findings unchanged")
+    changes: tuple[str, ...] = Field(description="what changed, one plain sentence each")

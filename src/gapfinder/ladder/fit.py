@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
 from ..kinds import Track
 from ..models import LadderFitKind, LevelScore
 from ..taxonomy import Taxonomy
-from ..taxonomy.schema import FitEvidence, Ladder, Level
+from ..taxonomy.schema import FitEvidence, Ladder, Level, SkillRequirement
 from .profile import Profile
 from .requirements import IMPORTANCE_WEIGHT, level_requirements, requirement_met
+from .salary import salary_band
 
 WEIGHTS = {"skills": 0.45, "title": 0.20, "years": 0.15, "leadership": 0.10, "degree": 0.10}
 
@@ -102,12 +104,12 @@ def _years_score(level: Level, years: float | None) -> float:
     return max(0.0, 1.0 - distance / 3.0)
 
 
-def _skills_score(ladder: Ladder, level: Level, found: set[str], implied: dict[str, str]) -> float:
+def _skills_score(ladder: Ladder, level: Level, met: Callable[[SkillRequirement], bool]) -> float:
     reqs = level_requirements(ladder, level.id, own_only=level.track == "alternative")
     if not reqs:
         return 0.0
     total = sum(IMPORTANCE_WEIGHT[r.importance] for r in reqs)
-    got = sum(IMPORTANCE_WEIGHT[r.importance] for r in reqs if requirement_met(r, found, implied) is not None)
+    got = sum(IMPORTANCE_WEIGHT[r.importance] for r in reqs if met(r))
     return got / total
 
 
@@ -133,9 +135,17 @@ def level_scores(
     """Every level and path with its fit score, best first (``titled``: the ids the current title names)."""
     out = []
     found, implied = profile.skill_ids, profile.implied_by(tax)
+    known: dict[int, bool] = {}  # inherited requirements recur from level to level: answer each once
+
+    def met(req: SkillRequirement) -> bool:
+        hit = known.get(id(req))
+        if hit is None:
+            hit = known[id(req)] = requirement_met(req, found, implied) is not None
+        return hit
+
     for lv in ladder.levels:
         parts = {
-            "skills": _skills_score(ladder, lv, found, implied),
+            "skills": _skills_score(ladder, lv, met),
             "title": 1.0 if lv.id in titled else 0.0,
             "years": _years_score(lv, years),
             "leadership": _leadership_score(profile, lv),
@@ -161,6 +171,7 @@ def level_scores(
                 rank=lv.rank,
                 score=round(min(1.0, score), 3),
                 detail=", ".join(detail),
+                salary=salary_band(lv),
             )
         )
     return tuple(sorted(out, key=lambda s: -s.score))

@@ -14,11 +14,22 @@ from ..models import (
 )
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
-from .placement import salary_band
 from .profile import Profile
-from .requirements import IMPORTANCE_WEIGHT, level_requirements, requirement_met
+from .requirements import IMPORTANCE_WEIGHT, declared_requirements, requirement_met
+from .salary import salary_band
 
 _IMPORTANCE_ORDER = {"core": 0, "required": 0, "important": 1, "nice": 2, "preferred": 2}
+
+
+def display_name(tax: Taxonomy, ref: str) -> str:
+    """A skill's or certification's name, or a leadership signal in words ('signal:people_management')."""
+    if ref.startswith("signal:"):
+        return f"the {ref[7:].replace('_', ' ')} evidence"
+    if ref in tax.skills:
+        return tax.skills[ref].name
+    if ref in tax.certifications:
+        return tax.certifications[ref].name
+    return ref
 
 
 def _status(
@@ -31,21 +42,29 @@ def _status(
     any_of: tuple[str, ...],
     implied: dict[str, str],
     job_evidence: tuple[Mention, ...] = (),
+    level: str | None = None,
 ) -> SkillRequirementStatus:
     met = requirement_met(any_of, profile.skill_ids, implied)
     evidence: tuple[Mention, ...] = ()
+    via = None
     if met is not None:
         evidence = profile.skill_mentions_or_signal(met.implied_by or met.skill)
+        source = (met.implied_by or met.skill).removeprefix("signal:")
+        via = "assumed" if source in profile.assumed else met.via
     return SkillRequirementStatus(
         requirement=req_id,
         label=label,
         category=category,
+        category_name=tax.categories[category].name if category in tax.categories else category,
+        level=level,
         importance=importance,
         any_of=any_of,
         status="met" if met else "missing",
-        via=met.via if met else None,
+        via=via,
         matched_skill=met.skill if met else None,
+        matched_name=display_name(tax, met.skill) if met else None,
         implied_by=met.implied_by if met else None,
+        implied_by_name=display_name(tax, met.implied_by) if met and met.implied_by else None,
         evidence=evidence[:5],
         job_evidence=job_evidence[:3],
     )
@@ -89,9 +108,12 @@ def level_gap(
 ) -> Gap:
     implied = profile.implied_by(tax)
     statuses = []
-    for req in level_requirements(ladder, level.id):
+    for req, declared in declared_requirements(ladder, level.id):
         category = req.category or tax.skills[req.any_of[0]].category
-        statuses.append(_status(profile, tax, req.id, req.label, category, req.importance, tuple(req.any_of), implied))
+        any_of = tuple(req.any_of)
+        statuses.append(
+            _status(profile, tax, req.id, req.label, category, req.importance, any_of, implied, (), declared)
+        )
     missing, coverage = _summarise(statuses)
     certs = _certifications(level.certifications, profile, tax)
     held, degree_met = _degree(level.degree.minimum, profile, tax)

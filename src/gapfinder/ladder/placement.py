@@ -40,15 +40,17 @@ requirements and leadership expectations. No level id is written here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import cast
 
 from ..kinds import Track
-from ..models import Evidence, NextStep, Placement, SalaryBand
+from ..models import Evidence, NextStep, Placement
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
 from .fit import Fit, ladder_fit, level_scores
 from .profile import Profile
-from .requirements import level_requirements, requirement_met
+from .requirements import find_level, level_requirements, requirement_met
+from .salary import salary_band
 from .titles import TitleClassifier
 
 TITLE_MARKED, TITLE_UNMARKED, YEARS, JOB_YEARS, SKILLS = 3.0, 1.5, 1.0, 2.0, 1.0
@@ -79,14 +81,50 @@ def years_level(ladder: Ladder, years: float) -> str | None:
     return best
 
 
-def salary_band(level: Level) -> SalaryBand | None:
-    s = level.salary
-    if s is None or s.unit != "year":
-        return None
-    return SalaryBand(min=s.min, max=s.max, currency=s.currency, open_ended=s.open_ended)
+@dataclass(frozen=True)
+class Decision:
+    """The placement before it is dressed for the report: the votes and what they decide."""
+
+    scores: dict[str, float]
+    evidence: list[Evidence]
+    fit: Fit
+    seniority: Level
+    path: Level | None
+    confidence: float
+    titled: set[str]  # the level or path ids the current title names
+
+    @property
+    def placed(self) -> Level:
+        return self.path or self.seniority
 
 
 def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifier) -> Placement:
+    d = decide(profile, ladder, tax, titles)
+    placed, fit, scores = d.placed, d.fit, d.scores
+    total = sum(scores.values())
+    target = transition_target(ladder, fit, d.path, d.seniority)
+    return Placement(
+        ladder=ladder.id,
+        ladder_name=ladder.name,
+        track=cast(Track, placed.track),
+        level=placed.id,
+        level_name=_level_name(placed, fit, ladder),
+        seniority=d.seniority.id,
+        seniority_name=d.seniority.seniority_name,
+        confidence=d.confidence,
+        fit=fit.kind,
+        fit_detail=fit.detail,
+        scores={k: round(v / total, 3) for k, v in scores.items()} if total else dict(scores),
+        evidence=tuple(d.evidence),
+        fits=level_scores(profile, ladder, tax, d.titled, profile.experience.total_years),
+        salary=salary_band(placed) if fit.kind == "fits" else None,
+        responsibilities=tuple(placed.responsibilities) if fit.kind == "fits" else (),
+        next=_next_step(profile, ladder, tax, find_level(ladder, target) if target else None),
+    )
+
+
+def decide(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifier) -> Decision:
+    """The votes, the seniority they elect, the path the title names, and the fit (see the module doc)."""
     by_id = {lv.id: lv for lv in ladder.levels}
     rungs = main_levels(ladder)
     order = [lv.id for lv in rungs]
@@ -197,28 +235,8 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
     if ladder.fit is not None:
         evidence.append(Evidence(factor="fit", detail=fit.detail, level=None, weight=0.0))
 
-    placed = path or senior_lv
     titled = {x for x in (tl.level if tl and tl.marked else None, path.id if path else None) if x}
-    fits = level_scores(profile, ladder, tax, titled, years)
-    target = transition_target(ladder, fit, path, senior_lv)
-    return Placement(
-        ladder=ladder.id,
-        ladder_name=ladder.name,
-        track=cast(Track, placed.track),
-        level=placed.id,
-        level_name=_level_name(placed, fit, ladder),
-        seniority=seniority,
-        seniority_name=senior_lv.seniority_name,
-        confidence=confidence,
-        fit=fit.kind,
-        fit_detail=fit.detail,
-        scores={k: round(v / total, 3) for k, v in scores.items()} if total else dict(scores),
-        evidence=tuple(evidence),
-        fits=fits,
-        salary=salary_band(placed) if fit.kind == "fits" else None,
-        responsibilities=tuple(placed.responsibilities) if fit.kind == "fits" else (),
-        next=_next_step(profile, ladder, tax, by_id[target] if target else None),
-    )
+    return Decision(scores, evidence, fit, senior_lv, path, confidence, titled)
 
 
 def _current_title(profile: Profile) -> str | None:
@@ -321,4 +339,4 @@ def _next_step(profile: Profile, ladder: Ladder, tax: Taxonomy, target: Level | 
     return NextStep(level=target.id, name=target.name, missing=tuple(missing))
 
 
-__all__ = ["main_levels", "place", "salary_band", "transition_target", "years_level"]
+__all__ = ["Decision", "decide", "main_levels", "place", "transition_target", "years_level"]

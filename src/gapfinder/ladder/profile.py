@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import (
     CertificationFinding,
@@ -14,6 +14,7 @@ from ..models import (
     Mention,
     Position,
     Report,
+    SignalKind,
     SkillFinding,
 )
 from ..taxonomy import Taxonomy
@@ -33,6 +34,8 @@ class Profile:
     experience: Experience
     leadership: tuple[LeadershipSignal, ...]
     headline: str | None = None  # a title-like line from the header (resume) or the job title
+    #: skill and certification ids and signal kinds given by a what-if, not found in the document
+    assumed: frozenset[str] = frozenset()
     #: implied_by's answer per taxonomy (placement, the gap and comparisons all ask for it)
     _implied: dict[int, tuple[Taxonomy, dict[str, str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -82,6 +85,46 @@ class Profile:
                     out.setdefault(sid, f"signal:{signal.kind}")
         return out
 
+    def assuming(
+        self,
+        tax: Taxonomy,
+        skills: tuple[str, ...] = (),
+        certifications: tuple[str, ...] = (),
+        signals: tuple[SignalKind, ...] = (),
+        years: float = 0.0,
+    ) -> Profile:
+        """This profile as if it also had these skills, certifications, leadership signals and years: a
+        what-if. The additions carry no mentions (nothing in the document shows them) and are listed in
+        ``assumed``, so a gap built from the result says which requirements rest on them."""
+        have_skills, have_certs, have_signals = self.skill_ids, {c.id for c in self.certifications}, self.signal_kinds
+        new_skills = tuple(
+            SkillFinding(id=sid, name=tax.skills[sid].name, category=tax.skills[sid].category, mentions=())
+            for sid in dict.fromkeys(skills)
+            if sid not in have_skills
+        )
+        new_certs = tuple(
+            CertificationFinding(id=cid, name=c.name, issuer=c.issuer, mentions=())
+            for cid in dict.fromkeys(certifications)
+            if cid not in have_certs and (c := tax.certifications[cid])
+        )
+        new_signals = tuple(
+            LeadershipSignal(kind=k, mentions=()) for k in dict.fromkeys(signals) if k not in have_signals
+        )
+        exp = self.experience
+        if years:
+            exp = exp.model_copy(update={"total_years": round((exp.total_years or 0.0) + years, 2)})
+        return replace(
+            self,
+            skills=self.skills + new_skills,
+            certifications=self.certifications + new_certs,
+            leadership=self.leadership + new_signals,
+            experience=exp,
+            assumed=self.assumed
+            | {s.id for s in new_skills}
+            | {c.id for c in new_certs}
+            | {s.kind for s in new_signals},
+        )
+
     def highest_degree(self, tax: Taxonomy) -> str | None:
         """The highest degree level held, by the ranks of ``degrees.yaml`` ('other' is not ranked)."""
         ranked = [e.degree for e in self.education if e.degree != "other"]
@@ -122,7 +165,18 @@ class Profile:
 
 
 def profile_of(report: Report) -> Profile:
-    """The profile of an analysed document (a job's headline is its title)."""
+    """The profile of an analysed document (a job's headline is its title, its years the ones it asks for)."""
+    if report.kind == "job":
+        req = report.requirements
+        return Profile(
+            kind=report.kind,
+            skills=report.skills,
+            certifications=report.certifications,
+            education=report.education,
+            experience=Experience(total_years=req.min_years if req else None),
+            leadership=report.leadership,
+            headline=req.title if req else None,
+        )
     return Profile(
         kind=report.kind,
         skills=report.skills,
@@ -130,7 +184,7 @@ def profile_of(report: Report) -> Profile:
         education=report.education,
         experience=report.experience,
         leadership=report.leadership,
-        headline=report.requirements.title if report.requirements else None,
+        headline=report.experience.headline,
     )
 
 

@@ -21,12 +21,15 @@ def find_level(ladder: Ladder, target: str) -> Level:
     raise UnknownTargetError(f"unknown target {target!r} on the {ladder.id} ladder; choose one of: {known}")
 
 
+#: a level's requirements, each with the level that declares it
+Declared = tuple[tuple[SkillRequirement, str], ...]
 #: id(ladder) -> (ladder, {(level id, own_only): requirements}): a ladder's requirements never change
-_CACHE: dict[int, tuple[Ladder, dict[tuple[str, bool], tuple[SkillRequirement, ...]]]] = {}
+_CACHE: dict[int, tuple[Ladder, dict[tuple[str, bool], Declared]]] = {}
 
 
-def level_requirements(ladder: Ladder, level_id: str, own_only: bool = False) -> tuple[SkillRequirement, ...]:
-    """The level's own requirements first, then inherited ones (nearest ancestor first), ids unique."""
+def declared_requirements(ladder: Ladder, level_id: str, own_only: bool = False) -> Declared:
+    """The level's own requirements first, then inherited ones (nearest ancestor first), ids unique, each
+    with the id of the level that declares it."""
     hit = _CACHE.get(id(ladder))
     if hit is None or hit[0] is not ladder:
         hit = _CACHE[id(ladder)] = (ladder, {})
@@ -37,9 +40,14 @@ def level_requirements(ladder: Ladder, level_id: str, own_only: bool = False) ->
     return reqs
 
 
-def _requirements(ladder: Ladder, level_id: str, own_only: bool) -> list[SkillRequirement]:
+def level_requirements(ladder: Ladder, level_id: str, own_only: bool = False) -> tuple[SkillRequirement, ...]:
+    """The level's own requirements first, then inherited ones (nearest ancestor first), ids unique."""
+    return tuple(req for req, _ in declared_requirements(ladder, level_id, own_only))
+
+
+def _requirements(ladder: Ladder, level_id: str, own_only: bool) -> list[tuple[SkillRequirement, str]]:
     by_id = {lv.id: lv for lv in ladder.levels}
-    out: dict[str, SkillRequirement] = {}
+    out: dict[str, tuple[SkillRequirement, str]] = {}
     seen_skills: set[frozenset[str]] = set()
     queue = [level_id]
     visited: set[str] = set()
@@ -51,7 +59,7 @@ def _requirements(ladder: Ladder, level_id: str, own_only: bool) -> list[SkillRe
         for req in by_id[lid].skills:
             key = frozenset(req.any_of)
             if req.id not in out and key not in seen_skills:
-                out[req.id] = req
+                out[req.id] = (req, lid)
                 seen_skills.add(key)
         if own_only:
             break
@@ -61,7 +69,7 @@ def _requirements(ladder: Ladder, level_id: str, own_only: bool) -> list[SkillRe
 
 @dataclass(frozen=True, slots=True)
 class Met:
-    via: Literal["direct", "alternative", "implied"]
+    via: Literal["direct", "alternative", "implied", "assumed"]
     skill: str
     implied_by: str | None = None
 
@@ -80,4 +88,12 @@ def requirement_met(
     return None
 
 
-__all__ = ["IMPORTANCE_WEIGHT", "Met", "find_level", "level_requirements", "requirement_met"]
+__all__ = [
+    "IMPORTANCE_WEIGHT",
+    "Declared",
+    "Met",
+    "declared_requirements",
+    "find_level",
+    "level_requirements",
+    "requirement_met",
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Gap, LevelScore, Placement, Report
+from ..models import Gap, LevelScore, Placement, Plan, PlanStep, Report, WhatIf
 from .common import money
 
 TRACK_NAMES = {"ic": "IC track", "management": "Management", "alternative": "Paths"}
@@ -87,6 +87,76 @@ def placement_facts(report: Report) -> PlacementFacts | None:
     )
 
 
+STEP_VERB = {
+    "skill": "Learn and show",
+    "leadership": "Show in your experience",
+    "certification": "Earn",
+    "degree": "Earn",
+    "years": "Gain",
+}
+
+
+def step_line(step: PlanStep) -> str:
+    """One plan step in plain words, e.g. 'Learn and show ML systems architecture (System design or ML
+    platform) — Staff Machine Learning Engineer asks for it (core); Systems thinking; builds on step 2 →
+    coverage of Staff 82%'."""
+    options = ""
+    if step.options and step.kind in ("skill", "leadership") and step.options != (step.label,):
+        shown = list(step.options[:4])
+        options = f" ({', '.join(shown)}{'…' if len(step.options) > 4 else ''})"
+    extra = [step.why]
+    if step.stage:
+        extra.append(step.stage)
+    if step.builds_on:
+        extra.append("builds on step " + ", ".join(str(n) for n in step.builds_on))
+    return f"{STEP_VERB[step.kind]} {step.label}{options} — {'; '.join(extra)} → {step.changes}"
+
+
+def plan_lines(plan: Plan) -> tuple[str, list[str], str | None]:
+    """(headline, the numbered steps, the foundations that are not steps)."""
+    head = (
+        f"Plan to {plan.target_name}: {len(plan.steps)} step(s); coverage {round(plan.coverage_now * 100)}% → "
+        f"{round(plan.coverage_after * 100)}% once done"
+    )
+    steps = [f"{s.order}. {step_line(s)}" for s in plan.steps]
+    if plan.more:
+        steps.append(f"… and {plan.more} more step(s) once these are done")
+    assumed = None
+    if plan.assumed:
+        assumed = "Not steps (your level implies them; list them if you have them): " + "; ".join(plan.assumed)
+    return head, steps, assumed
+
+
+def pay_lines(report: Report) -> list[str]:
+    """The ladder's pay bands beside each other: the current rung's, the target's and each path's."""
+    pl, gap = report.placement, report.gap
+    if pl is None:
+        return []
+    out = []
+    if pl.salary:
+        out.append(f"current ({pl.level_name}): {money(pl.salary)}")
+    if gap is not None and gap.salary and gap.target_kind != "job":
+        out.append(f"target ({gap.target_name}): {money(gap.salary)}")
+    paths = [s for s in steps(pl, "alternative") if s.salary and s.level != pl.level]
+    out += [f"path {s.name}: {money(s.salary)}" for s in paths if s.salary]
+    return out
+
+
+def missing_rows(gap: Gap) -> list[tuple[str, str]]:
+    """(category display name, missing labels most important first) per category of the gap."""
+    names = {s.category: s.category_name or s.category.replace("_", " ") for s in gap.skills}
+    return [
+        (names.get(cat, cat.replace("_", " ")), "; ".join(labels)) for cat, labels in gap.missing_by_category.items()
+    ]
+
+
+def what_if_lines(what_if: WhatIf) -> list[str]:
+    return [
+        "What if: assumed, not in the document: " + "; ".join(what_if.assumed),
+        *(f"  • {c}" for c in what_if.changes),
+    ]
+
+
 def gap_title(gap: Gap) -> str:
     return f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
 
@@ -99,4 +169,17 @@ def target_band(gap: Gap) -> str | None:
     return f"Salary band of {gap.target_name}: {money(gap.salary)}" if gap.salary else None
 
 
-__all__ = ["PlacementFacts", "gap_basis", "gap_title", "placement_facts", "steps", "target_band", "tracks"]
+__all__ = [
+    "PlacementFacts",
+    "gap_basis",
+    "gap_title",
+    "missing_rows",
+    "pay_lines",
+    "placement_facts",
+    "plan_lines",
+    "step_line",
+    "steps",
+    "target_band",
+    "tracks",
+    "what_if_lines",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..models import Comparison, Report, RequirementStatus
+from ..models import Comparison, Report, RequirementStatus, WhatIf
 from .comparison import COMPONENT_LABEL, GROUP_ORDER
 from .html_parts import (
     badge,
@@ -26,7 +26,7 @@ from .html_parts import (
     table,
     warnings_section,
 )
-from .html_report import placement_marks, report_sections
+from .html_report import placement_marks, report_sections, what_if_section
 from .markup import Html, join, num, tag
 from .svg import CategoryCounts, coverage_chart, ladder_chart, score_chart
 
@@ -270,4 +270,13 @@ def html_report(report: Report) -> str:
     return page(title, header, *sections, footer(report.gapfinder_version, report.schema_version))
 
 
-__all__ = ["html_comparison", "html_report", "requirement_counts"]
+def html_what_if(what_if: WhatIf) -> str:
+    """A what-if as one page: what was assumed and what changed, then the re-run report."""
+    header, sections = report_sections(what_if.report)
+    title = f"gapfinder what-if: {short_name(what_if.report)}"
+    return page(
+        title, header, what_if_section(what_if), *sections, footer(what_if.gapfinder_version, what_if.schema_version)
+    )
+
+
+__all__ = ["html_comparison", "html_report", "html_what_if", "requirement_counts"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus
+from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
 from .common import pct, years
-from .facts import gap_basis, placement_facts, target_band
+from .facts import gap_basis, missing_rows, pay_lines, placement_facts, plan_lines, target_band
 from .html_parts import (
     badge,
     card,
@@ -124,7 +124,7 @@ def _gap_row(report: Report, s: SkillRequirementStatus) -> list[str | None]:
     elif s.via == "alternative":
         how = f"{s.matched_skill} accepted as an alternative"
     return [
-        join([tag("strong", s.label), tag("span", s.category.replace("_", " "), class_="sub")]),
+        join([tag("strong", s.label), tag("span", s.category_name or s.category.replace("_", " "), class_="sub")]),
         s.importance,
         badge(s.status, GAP_STATUS),
         how,
@@ -139,7 +139,7 @@ def _gap(report: Report) -> Html | None:
     chart = coverage_chart(gap_counts(gap), ("met", "missing"), f"Skill requirements of {gap.target_name} by category")
     missing = None
     if gap.missing_by_category:
-        rows = [[cat.replace("_", " "), "; ".join(labels)] for cat, labels in gap.missing_by_category.items()]
+        rows = [[cat, labels] for cat, labels in missing_rows(gap)]
         missing = join([tag("h3", "Missing, most important first"), table(("category", "missing"), rows)])
     facts: list[tuple[str, str | None]] = []
     if gap.years_required is not None:
@@ -283,11 +283,48 @@ def _job_requirements(report: Report) -> Html | None:
     )
 
 
+def _plan(report: Report) -> Html | None:
+    plan = report.plan
+    if plan is None:
+        return None
+    head, _, not_steps = plan_lines(plan)
+    rows = [
+        [
+            str(s.order),
+            join([tag("strong", s.label), tag("span", ", ".join(s.options[:6]), class_="sub") if s.options else None]),
+            s.why,
+            s.stage or "",
+            ", ".join(str(n) for n in s.builds_on),
+            s.changes,
+        ]
+        for s in plan.steps
+    ]
+    pay = pay_lines(report)
+    return section(
+        "plan",
+        "Plan",
+        tag("p", head),
+        table(("#", "step", "why", "stage", "builds on", "what it changes"), rows) if rows else None,
+        tag("p", not_steps, class_="note") if not_steps else None,
+        join([tag("h3", "Pay (the ladder's bands)"), tag("ul", *(tag("li", p) for p in pay))]) if pay else None,
+    )
+
+
+def what_if_section(what_if: WhatIf) -> Html:
+    return section(
+        "what-if",
+        "What if",
+        tag("p", tag("strong", "Assumed, not in the document: "), "; ".join(what_if.assumed)),
+        tag("ul", *(tag("li", c) for c in what_if.changes)),
+    )
+
+
 def report_sections(report: Report) -> tuple[Html, list[Html]]:
     """The header and the sections of a report's page, in reading order."""
     parts = [
         _placement(report),
         _gap(report),
+        _plan(report),
         _job_requirements(report),
         _skills(report),
         _experience(report),
@@ -298,4 +335,4 @@ def report_sections(report: Report) -> tuple[Html, list[Html]]:
     return _header(report), [p for p in parts if p is not None]
 
 
-__all__ = ["gap_counts", "report_sections"]
+__all__ = ["gap_counts", "placement_marks", "report_sections", "what_if_section"]

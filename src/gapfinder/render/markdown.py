@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Report, SkillFinding
+from ..models import Report, SkillFinding, WhatIf
 from .common import pct, requirement_note, years
-from .facts import gap_basis, gap_title, placement_facts, target_band
+from .facts import (
+    gap_basis,
+    gap_title,
+    missing_rows,
+    pay_lines,
+    placement_facts,
+    plan_lines,
+    target_band,
+    what_if_lines,
+)
 
 
 def _cell(text: str) -> str:
@@ -92,12 +101,15 @@ def markdown_report(report: Report) -> str:
         out += [f"## {gap_title(gap)}", "", f"{gap_basis(gap)} Skill coverage: **{pct(gap.coverage)}**", ""]
         if gap.missing_by_category:
             out += ["| category | missing (most important first) |", "|---|---|"]
-            for cat, labels in gap.missing_by_category.items():
-                out.append(f"| {cat} | {_cell('; '.join(labels))} |")
+            for cat, labels in missing_rows(gap):
+                out.append(f"| {_cell(cat)} | {_cell(labels)} |")
             out.append("")
         notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
         if notes:
             out += ["Met through related skills:", *[f"- {_cell(n)}" for n in notes], ""]
+        assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
+        if assumed:
+            out += ["Met only by what-if assumptions:", *[f"- {_cell(n)}" for n in assumed], ""]
         if gap.years_required is not None:
             out.append(
                 f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
@@ -115,9 +127,23 @@ def markdown_report(report: Report) -> str:
         for resp in gap.responsibilities:
             out.append(f"  - {_cell(resp)}")
         out.append("")
+    if report.plan is not None:
+        head, steps, not_steps = plan_lines(report.plan)
+        out += ["## Plan", "", head, "", *steps, ""]
+        if not_steps:
+            out += [not_steps, ""]
+        pay = pay_lines(report)
+        if pay:
+            out += ["Pay (the ladder's bands):", *[f"- {p}" for p in pay], ""]
     if report.warnings:
         out += ["## Warnings", "", *[f"- {w.code}: {w.message}" for w in report.warnings], ""]
     return "\n".join(out)
 
 
-__all__ = ["markdown_report"]
+def markdown_what_if(what_if: WhatIf) -> str:
+    lines = what_if_lines(what_if)
+    head = ["## What if", "", f"**{lines[0]}**", "", *[f"- {c}" for c in what_if.changes], ""]
+    return "\n".join(head) + "\n" + markdown_report(what_if.report)
+
+
+__all__ = ["markdown_report", "markdown_what_if"]

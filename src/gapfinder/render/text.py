@@ -10,9 +10,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Gap, Report
+from ..models import Gap, Report, WhatIf
 from .common import pct, requirement_note, years
-from .facts import gap_basis, gap_title, placement_facts, target_band
+from .facts import (
+    gap_basis,
+    gap_title,
+    missing_rows,
+    pay_lines,
+    placement_facts,
+    plan_lines,
+    target_band,
+    what_if_lines,
+)
 
 
 def _header(report: Report) -> RenderableType:
@@ -89,10 +98,13 @@ def _gap(gap: Gap) -> RenderableType:
         table = Table(title="Missing skills (most important first)", title_justify="left")
         table.add_column("category")
         table.add_column("missing")
-        for cat, labels in gap.missing_by_category.items():
-            table.add_row(cat, "; ".join(labels))
+        for cat, labels in missing_rows(gap):
+            table.add_row(cat, labels)
         rows.append(table)
     notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
+    assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
+    if assumed:
+        rows.append(Text("Met only by what-if assumptions:\n" + "\n".join(f"  • {n}" for n in assumed)))
     if notes:
         rows.append(Text("Met through related skills:\n" + "\n".join(f"  • {n}" for n in notes)))
     facts = []
@@ -116,6 +128,29 @@ def _gap(gap: Gap) -> RenderableType:
     facts += [f"  – {r}" for r in gap.responsibilities]
     rows.append(Text("\n".join(facts)))
     return Panel(Group(*rows), title=title, title_align="left")
+
+
+def _plan(report: Report) -> RenderableType:
+    assert report.plan is not None
+    head, steps, assumed = plan_lines(report.plan)
+    rows: list[RenderableType] = [Text(head, style="bold")]
+    rows += [Text(s) for s in steps]
+    if assumed:
+        rows.append(Text(assumed, style="dim"))
+    pay = pay_lines(report)
+    if pay:
+        rows.append(Text("Pay (the ladder's bands):\n" + "\n".join(f"  • {p}" for p in pay)))
+    return Panel(Group(*rows), title="Plan", title_align="left")
+
+
+def rich_what_if(what_if: WhatIf) -> RenderableType:
+    return Group(Text("\n".join(what_if_lines(what_if)), style="bold yellow"), rich_report(what_if.report))
+
+
+def plain_what_if(what_if: WhatIf, width: int = 100) -> str:
+    console = Console(width=width, color_system=None, record=True, file=io.StringIO(), highlight=False)
+    console.print(rich_what_if(what_if))
+    return console.export_text()
 
 
 def rich_report(report: Report) -> RenderableType:
@@ -149,6 +184,8 @@ def rich_report(report: Report) -> RenderableType:
         parts.append(Text("Certifications: " + "; ".join(c.name for c in report.certifications)))
     if report.gap is not None:
         parts.append(_gap(report.gap))
+    if report.plan is not None:
+        parts.append(_plan(report))
     for w in report.warnings:
         parts.append(Text(f"warning: {w.message}", style="yellow"))
     return Group(*parts)
@@ -164,4 +201,4 @@ def plain_report(report: Report, width: int = 100) -> str:
     return console.export_text()
 
 
-__all__ = ["plain_report", "print_report", "rich_report"]
+__all__ = ["plain_report", "plain_what_if", "print_report", "rich_report", "rich_what_if"]

@@ -352,6 +352,10 @@ def _check_ladder(
             if a not in ancestors:
                 ancestors.add(a)
                 stack.extend(r for r in by_id[a].inherits if r in by_id)
+    for j, stage in enumerate(ladder.timeline):
+        for k, sid in enumerate(stage.skills):
+            if sid not in skills:
+                bad(f"timeline.{j}.skills.{k}", f"unknown skill {sid!r}")
     for j, lid in enumerate(ladder.title_precedence):
         if lid not in by_id:
             bad(f"title_precedence.{j}", f"unknown level {lid!r}")

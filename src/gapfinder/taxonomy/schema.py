@@ -264,6 +264,14 @@ class LadderFit(Strict):
     )
 
 
+class TimelineStage(Strict):
+    """A stage of the ladder's skills timeline ("Years 0-2 (Foundation): Python, statistics, ...")."""
+
+    name: str
+    years: YearsRange
+    skills: list[Id] = Field(default_factory=list, description="the skills the stage names")
+
+
 class Ladder(Strict):
     schema_version: int = 1
     id: Id
@@ -280,4 +288,9 @@ class Ladder(Strict):
         None, description="the level a title without any seniority word points to ('ML Engineer')"
     )
     fit: LadderFit | None = None
+    timeline: list[TimelineStage] = Field(
+        default_factory=list,
+        description="the order skills are usually learned in; a plan puts a step in its stage (the earliest "
+        "stage naming one of its skills, else the stage of the years of the rung that asks for it)",
+    )
     levels: list[Level]

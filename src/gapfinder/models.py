@@ -71,7 +71,9 @@ class DocumentWarning(Frozen):
     - ``repaired``: the PDF's cross-reference table is damaged and was rebuilt; text may be missing.
     - ``unreadable_pages``: some PDF pages could not be read and were skipped (the message names them).
     - ``scanned_pages``: some PDF pages are images without text (scans); their text is missing.
-    - ``two_columns``: a PDF page looks two-column; the reading order of the text may be mixed.
+    - ``two_columns``: a PDF page has two columns. Its columns were read one after the other (left first,
+      each top to bottom; the message names the pages), or, when that could not be done safely, the reading
+      order of the text may be mixed (the message says so).
     - ``encoding_fallback``: a text file is not valid UTF-8 (or its UTF-16/32); bytes were read as
       Windows-1252 or replaced.
     - ``control_characters``: a text file holds NUL bytes; they were removed.

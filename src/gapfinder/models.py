@@ -80,6 +80,10 @@ class DocumentWarning(Frozen):
     - ``broken_encoding``: 10% or more of the text is not language (broken font encoding, ``(cid:N)``
       artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
       at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).
+      Also any mojibake left in the text (UTF-8 read as Windows-1252: "Ã©", "â€™"), as text handed
+      over as a string is never changed.
+    - ``encoding_repaired``: a file's text held mojibake and was repaired (ftfy) before analysis; the
+      report's text and offsets are the repaired text.
     - ``little_text``: fewer than 200 visible characters; results will be thin.
     - ``no_requirements``: a job post with no requirement items; a comparison rests on the level alone.
     - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 SectionName = Literal[
     "header",
@@ -138,10 +138,22 @@ class CertificationFinding(Frozen):
 
 
 class EducationFinding(Frozen):
-    degree: DegreeLevel
+    degree: DegreeLevel = Field(
+        description="the level requirement checks rank it at; a professional doctorate (MD, JD) ranks as 'master'"
+    )
     field: str | None = None
     institution: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, description="the year on the degree's own entry: when it ended or is expected")
+    in_progress: bool = Field(
+        False,
+        description="still studying for it (an end to come or 'present', 'expected', 'candidate'): not held, "
+        "so it meets no degree requirement",
+    )
+    doctorate: Literal["research", "professional"] | None = Field(
+        None,
+        description="research: a PhD or equivalent (degree 'phd'); professional: a doctorate of professional "
+        "practice such as MD, JD, DDS, PharmD (degree 'master'), never taken for a PhD",
+    )
     mentions: tuple[Mention, ...]
 
 

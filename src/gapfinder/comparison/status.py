@@ -9,10 +9,10 @@
   dated position mentions X. Without the skill, a *related* one (both imply the same specific parent, e.g.
   TensorFlow for PyTorch: both deep-learning frameworks) makes it ``partial``; else it is ``missing``.
 - **years**: total years of dated positions (a stated total as a fallback): met, partial (some), missing.
-- **degree**: at the level or above, in a field the post names (or any field when it names none): met;
-  the level in another field (even where the post accepts "a related field": gapfinder does not judge
-  which fields are related), or a lower degree where the post accepts equivalent experience: partial;
-  else missing.
+- **degree**: a held degree at the level or above, in a field the post names (or any field when it names
+  none): met; the level in another field (even where the post accepts "a related field": gapfinder does not
+  judge which fields are related), a degree at the level still in progress, or a lower degree where the
+  post accepts equivalent experience: partial; else missing.
 - **certification**: held (any of the alternatives): met; else missing.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..ladder.degree_check import held_degrees
 from ..ladder.profile import DEGREE_RANK, Profile
 from ..ladder.requirements import Met
 from ..models import (
@@ -223,7 +224,7 @@ def _years_status(req: JobRequirement, resume: Report) -> RequirementStatus:
 
 def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> RequirementStatus:
     need = req.degree
-    ranked = [e for e in resume.education if e.degree != "other"]
+    ranked = held_degrees(resume.education)  # a degree in progress is not held
     if need is None:
         return RequirementStatus(requirement=req, status="missing", detail="the post names no degree level")
     at_level = [e for e in ranked if DEGREE_RANK[e.degree] >= DEGREE_RANK[need]]
@@ -247,6 +248,15 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
             matched=best.degree,
             detail=f"{held}: {note}",
             resume_evidence=evidence,
+        )
+    studying = next((e for e in resume.education if e.in_progress and DEGREE_RANK[e.degree] >= DEGREE_RANK[need]), None)
+    if studying is not None:
+        return RequirementStatus(
+            requirement=req,
+            status="partial",
+            matched=studying.degree,
+            detail=f"{studying.degree} in progress" + (f" (expected {studying.year})" if studying.year else ""),
+            resume_evidence=_spans(studying.mentions),
         )
     top = max(ranked, key=lambda e: DEGREE_RANK[e.degree], default=None)
     years = resume.experience.total_years or 0.0

@@ -99,7 +99,8 @@ class Profile:
 
     @property
     def highest_degree(self) -> str | None:
-        ranked = [e.degree for e in self.education if e.degree != "other"]
+        """The highest degree held (one in progress is not held)."""
+        ranked = [e.degree for e in self.education if e.degree != "other" and not e.in_progress]
         return max(ranked, key=DEGREE_RANK.__getitem__) if ranked else None
 
     @property

@@ -29,6 +29,7 @@ from .schema import (
     DegreeLevel,
     DegreesFile,
     Ladder,
+    ProfessionalDoctorates,
     Skill,
     SkillsFile,
     StudyField,
@@ -48,6 +49,7 @@ class Taxonomy:
     degree_levels: dict[str, DegreeLevel]
     fields: dict[str, StudyField]
     ladders: dict[str, Ladder]
+    professional_doctorates: ProfessionalDoctorates | None = None
     _closure: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def implied(self, skill_id: str) -> frozenset[str]:
@@ -228,6 +230,7 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
         degree_levels={lv.id: lv for lv in degrees.levels},
         fields=fields,
         ladders=ladders,
+        professional_doctorates=degrees.professional_doctorates,
         _closure=_closure(skills),
     )
 

@@ -236,8 +236,14 @@ LAYOUTS = [
     ),
     (
         "icons and a place beside the dates, the header above",
-        "EXPERIENCE\nPresident & CEO\nYahoo!\n📅 July 2012 – Ongoing ♂ Sunnyvale, CA\n• Led the acquisition.\n",
-        [("President & CEO", "Yahoo!", "2012-07", None)],
+        "EXPERIENCE\nPresident & CEO\nYahoo!\n📅 July 2012 – Ongoing ♂ Sunnyvale, CA\n• Led the acquisition.\n"
+        "Vice President of Search Products & UX\nGoogle\n📅 2005 – 2010 ♂ Palo Alto, CA\n"
+        "Product Manager & UI Lead\nGoogle\n📅 Oct 2001 – July 2005 ♂ Palo Alto, CA\n",
+        [
+            ("President & CEO", "Yahoo!", "2012-07", None),
+            ("Vice President of Search Products & UX", "Google", "2005-01", "2010-01"),
+            ("Product Manager & UI Lead", "Google", "2001-10", "2005-07"),
+        ],
     ),
     (
         "sentences and duty lines are no header",

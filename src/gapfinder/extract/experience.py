@@ -304,14 +304,17 @@ def _header(lines: _Lines, li: int, r: DateRange, sc: _Scanner, forward: bool, d
         if len(head) > 1 and has_job_word(nearest) and ("|" in nearest or " • " in nearest):
             return head[-1:]  # "ORG | TITLE" right above the dates is a whole header
         return head
-    for j in (li - 1, li + 1):  # "Title\nOrg | dates": the title on an adjacent line
-        if not has_job_word(rest) and 0 <= j < len(lines.starts) and sc.candidate(j) and has_job_word(lines.line(j)):
-            return sorted((li, j))
-    if not forward and not has_job_word(rest) and not has_org_word(rest):
+    if has_job_word(rest):
+        return [li]
+    if li - 1 >= 0 and sc.candidate(li - 1) and has_job_word(lines.line(li - 1)):
+        return [li - 1, li]  # "Title\nOrg | dates": the title on the line above
+    if not forward and not has_org_word(rest):
         # "Title\nOrg\n📅 dates  City": what sits beside the date names no role; the header is above it
         above = sc.scan(li, -1)
         if any(has_job_word(lines.line(k)) for k in above):
             return [*above, li]
+    if li + 1 < len(lines.starts) and sc.candidate(li + 1) and has_job_word(lines.line(li + 1)):
+        return [li, li + 1]  # "Org | dates\nTitle"
     return [li]
 
 

@@ -15,6 +15,7 @@ estimate: a width is only used to find a page's columns.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 #: at most this many /W entries are read (a crafted font can list millions)
@@ -59,7 +60,7 @@ def font_width(font: Any) -> Width:
 
 def _simple(font: Any, widths: Any) -> Width:
     first = int(font.get("/FirstChar", 0))
-    table = [_number(w) / 1000.0 for w in list(widths)[:256]]
+    table = [_number(w) / 1000.0 for w in islice(widths, 256)]
     known = [w for w in table if w > 0]
     missing = sum(known) / len(known) if known else _DEFAULT_EM
 
@@ -78,13 +79,13 @@ def _composite(font: Any) -> Width:
     default = _number(descendant.get("/DW", 1000)) / 1000.0
     table: dict[int, float] = {}
     listed = descendant.get("/W")
-    entries = list(listed.get_object() if listed is not None else [])[:MAX_W_ENTRIES]
+    entries = list(islice(listed.get_object() if listed is not None else [], MAX_W_ENTRIES))
     i = 0
     while i + 1 < len(entries) and len(table) < MAX_W_ENTRIES:
         start = int(entries[i])
         nxt = entries[i + 1].get_object() if hasattr(entries[i + 1], "get_object") else entries[i + 1]
         if isinstance(nxt, list):  # c [w1 w2 ...]
-            for k, w in enumerate(nxt[: MAX_W_ENTRIES - len(table)]):
+            for k, w in enumerate(islice(nxt, MAX_W_ENTRIES - len(table))):
                 table[start + k] = _number(w) / 1000.0
             i += 2
         elif i + 2 < len(entries):  # c_first c_last w

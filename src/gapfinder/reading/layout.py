@@ -53,7 +53,7 @@ from .glyph_widths import Width, as_bytes, estimate, font_width
 
 Order = Literal["single", "columns", "mixed"]
 SHOW_OPERATORS = frozenset({b"Tj", b"TJ", b"'", b'"'})
-_MAX_RUNS = 20_000  # a sample is enough, and keeps a page of a million operators cheap
+_MAX_RUNS = 20_000  # operators measured on a page; past that the page is not reordered
 _IDENTITY = (1, 0, 0, 1, 0, 0)
 
 
@@ -178,7 +178,7 @@ class PageLayout:
         if name not in self._fonts:
             try:
                 font = self.page["/Resources"].get_object()["/Font"].get_object()[name].get_object()
-            except Exception:
+            except Exception:  # any damage in the resources only costs the width estimate's precision
                 font = None
             self._fonts[name] = estimate if font is None else font_width(font)
         self._width = self._fonts[name]
@@ -213,6 +213,8 @@ class PageLayout:
         """The page text in reading order: ``(plain, "single")`` for one column, ``(text, "columns")`` for
         columns read one after the other, ``(plain, "mixed")`` for columns that could not be put in order
         safely (the ``two_columns`` warning)."""
+        if len(self.runs) >= _MAX_RUNS:  # a page of more operators than any resume: pypdf's order stands
+            return plain, "single"
         columns = find_columns(self.runs)
         if columns is None:
             return plain, "single"

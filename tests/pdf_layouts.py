@@ -6,7 +6,8 @@ A resume is a header (full width) plus sidebar sections and main sections. ``ren
 - ``sidebar-left`` / ``sidebar-right``: a narrow column beside the main one, each drawn as a block;
 - ``sidebar-last``: the sidebar on the left, drawn after the main column;
 - ``row-drawn``: the sidebar on the left, the page drawn row by row across both columns (table-like);
-- ``row-one-object``: row by row, each row one text object (a move between the cells, no new ``BT``).
+- ``row-one-object``: row by row, each row one text object (a move between the cells, no new ``BT``);
+- ``centred-header``: the sidebar on the left drawn row by row, the name and contact lines centred above.
 
 ``source_text`` is the same resume as plain text, in the order a person would read it.
 """
@@ -21,7 +22,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 FONT, BOLD, SIZE, LEADING = "Helvetica", "Helvetica-Bold", 9.5, 12.5
-LAYOUTS = ("flowing", "sidebar-left", "sidebar-right", "sidebar-last", "row-drawn", "row-one-object")
+LAYOUTS = (
+    "flowing",
+    "sidebar-left",
+    "sidebar-right",
+    "sidebar-last",
+    "row-drawn",
+    "row-one-object",
+    "centred-header",
+)
 
 
 @dataclass(frozen=True)
@@ -130,12 +139,19 @@ def render(layout: str, resume: Resume = PROBE) -> bytes:
     pdf = canvas.Canvas(buf, pagesize=letter, invariant=1)
     margin = 40.0
     y = height - margin
+    centred = layout == "centred-header"
     pdf.setFont(BOLD, 16)
-    pdf.drawString(margin, y - 4, resume.header[0])
+    if centred:
+        pdf.drawCentredString(width / 2, y - 4, resume.header[0])
+    else:
+        pdf.drawString(margin, y - 4, resume.header[0])
     pdf.setFont(FONT, SIZE)
     y -= 24
     for line in resume.header[1:]:
-        pdf.drawString(margin, y, line)
+        if centred:
+            pdf.drawCentredString(width / 2, y, line)
+        else:
+            pdf.drawString(margin, y, line)
         y -= LEADING
     top = y - LEADING
     if layout == "flowing":

@@ -73,6 +73,7 @@ def test_columns_are_read_one_after_the_other(layout: str, reports: dict[str, Re
     sidebar = "\n".join(("SKILLS", *PROBE.sidebar[0][1]))
     assert sidebar in text  # the skills list is not interleaved with job titles
     assert "Senior Data Engineer\nNorthwind Logistics, Austin, TX\n03/2021 - Present" in text
+    assert text.startswith("PRIYA RAMANATHAN\nSenior Data Engineer\nAustin, TX")  # the header first
     main_first = text.index("SUMMARY") < text.index("SKILLS")
     assert main_first == (layout == "sidebar-right")  # left column first, whatever the drawing order
     assert [w.message for w in reports[layout].warnings if w.code == "two_columns"] == [

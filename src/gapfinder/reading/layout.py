@@ -13,8 +13,9 @@ callbacks and, when the page has columns, puts the same text back in reading ord
    piece knows the operators drawn since the previous one.
 3. :func:`~.columns.find_columns` looks for a gutter, and :func:`~.columns.not_a_sidebar` rules out the
    label and date columns of a one-column page (right-aligned dates, moderncv's labels in the margin).
-4. The pieces are read again: the page is cut into bands at the lines that span the gutter, and in each
-   band the left column is read top to bottom, then the right one, with a blank line between. When one
+4. The pieces are read again: the first few lines above the top of the other column (a name, contact
+   details, even when centred) come first; the page is cut into bands at the lines that span the gutter,
+   and in each band the left column is read top to bottom, then the right one, with a blank line between. When one
    piece of text holds both columns (a template that draws a row of both columns as one text object),
    the page is extracted once more with an identity ``cm`` operator before every operator that switches
    column: it makes pypdf end its piece there and changes nothing else.
@@ -53,6 +54,8 @@ from .glyph_widths import Width, as_bytes, estimate, font_width
 
 Order = Literal["single", "columns", "mixed"]
 SHOW_OPERATORS = frozenset({b"Tj", b"TJ", b"'", b'"'})
+#: at most this many lines above both columns are read first as the page's header
+HEADER_LINES = 5
 _MAX_RUNS = 20_000  # operators measured on a page; past that the page is not reordered
 _IDENTITY = (1, 0, 0, 1, 0, 0)
 
@@ -338,20 +341,38 @@ def _assemble(pieces: list[Piece], sides: list[int], runs: list[Run]) -> str | N
             row, current = {}, None
     if not lines:
         return None
+    for ln in _header_lines(lines):
+        ln.side = SPANNING  # read before the columns, as a line across the page would be
     spanning = sorted((ln for ln in lines if ln.side == SPANNING), key=lambda ln: -ln.y)
     bands: list[list[_Line]] = [[] for _ in range(len(spanning) + 1)]
     for ln in lines:
         if ln.side != SPANNING:
             bands[sum(1 for s in spanning if s.y > ln.y)].append(ln)
-    blocks: list[str] = []
+    blocks: list[list[str]] = []
     for i, band in enumerate(bands):
-        if i > 0:
-            blocks.append(_text(spanning[i - 1]))
+        if i > 0:  # consecutive lines across the page make one block
+            if blocks and blocks[-1] and blocks[-1][0] == "span":
+                blocks[-1].append(_text(spanning[i - 1]))
+            else:
+                blocks.append(["span", _text(spanning[i - 1])])
         for side in (LEFT, RIGHT):
             column = sorted((ln for ln in band if ln.side == side), key=lambda ln: -ln.y)
             if column:
-                blocks.append("\n".join(_text(ln) for ln in column))
-    return "\n\n".join(b for b in blocks if b.strip())
+                blocks.append(["column", *(_text(ln) for ln in column)])
+    return "\n\n".join(text for b in blocks if (text := "\n".join(b[1:])).strip())
+
+
+def _header_lines(lines: list[_Line]) -> list[_Line]:
+    """The first lines of a page above the top of the other column (a name, a title, contact details), at most
+    ``HEADER_LINES``; none when more qualify (a column that starts lower, below a photo, is no header)."""
+    ordered = sorted((ln for ln in lines if ln.side in (LEFT, RIGHT)), key=lambda ln: -ln.y)
+    out: list[_Line] = []
+    for ln in ordered[: HEADER_LINES + 1]:
+        others = [o.y for o in ordered if o.side != ln.side and o not in out]
+        if not others or max(others) >= ln.y - 0.5 * max(ln.size, 1.0):
+            break
+        out.append(ln)
+    return out if len(out) <= HEADER_LINES else []
 
 
 def _text(line: _Line) -> str:

@@ -79,6 +79,23 @@ PROBE = Resume(
 )
 
 
+#: the same resume with a short sidebar (a few percent of the page's text): a skills list and one certification
+SHORT_SIDEBAR = Resume(
+    header=PROBE.header,
+    main=(
+        *PROBE.main,
+        (
+            "PROJECTS",
+            (
+                "Open-source Airflow provider for warehouse cost reports, 2,000 monthly downloads.",
+                "Talk at PyData Austin on streaming joins in Flink.",
+            ),
+        ),
+    ),
+    sidebar=(("SKILLS", ("Python", "SQL", "Kafka", "Airflow")), ("CERTIFICATIONS", ("CKAD (2023)",))),
+)
+
+
 def source_text(resume: Resume = PROBE) -> str:
     """The resume as a person would type it: header, main sections, then the sidebar sections."""
     blocks = ["\n".join(resume.header)]

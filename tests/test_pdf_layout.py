@@ -19,7 +19,7 @@ from gapfinder import Engine
 from gapfinder.models import Report
 from gapfinder.reading import read_document
 from gapfinder.reading.layout import PageLayout, Run, find_columns
-from pdf_layouts import LAYOUTS, PROBE, render, source_text
+from pdf_layouts import LAYOUTS, PROBE, SHORT_SIDEBAR, render, source_text
 
 
 def _facts(report: Report) -> dict[str, Any]:
@@ -55,6 +55,14 @@ def test_every_layout_gives_the_source_findings(layout: str, source: Report, rep
     report = reports[layout]
     assert _facts(report) == _facts(source)
     assert report.experience.total_years == pytest.approx(source.experience.total_years, abs=0.1)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_short_sidebar_is_a_column_too(engine: Engine, layout: str) -> None:
+    source = engine.analyze_text(source_text(SHORT_SIDEBAR))
+    report = engine.analyze(render(layout, SHORT_SIDEBAR), filename=f"{layout}.pdf")
+    assert len(source.experience.positions) == 3
+    assert _facts(report) == _facts(source)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -126,13 +134,19 @@ def _pdf(draw: Any) -> bytes:
     return buf.getvalue()
 
 
-def test_right_aligned_labels_and_dates_are_not_a_sidebar() -> None:
+def test_labels_dates_and_places_beside_entries_are_not_a_sidebar() -> None:
     def labels(pdf: canvas.Canvas) -> None:  # moderncv: labels right-aligned in a margin column
         for i in range(24):
             y = 720 - 14 * i
             if i % 4 == 0:
                 pdf.drawRightString(150, y, "2019 - 2021" if i % 8 else "Experience")
             pdf.drawString(170, y, f"Line {i} of an entry about pipelines, services and the teams behind them")
+
+    def places(pdf: canvas.Canvas) -> None:  # one entry a line, the same place beside each
+        for i in range(24):
+            y = 720 - 14 * i
+            pdf.drawString(50, y, f"{2000 + i} Organiser of the hacking competition number {i} of the league")
+            pdf.drawString(470, y, "S.Korea")
 
     def dates(pdf: canvas.Canvas) -> None:  # titles left, a column of dates at the right edge
         for i in range(24):
@@ -141,7 +155,7 @@ def test_right_aligned_labels_and_dates_are_not_a_sidebar() -> None:
             if i % 3 == 0:
                 pdf.drawString(470, y, f"Jan {2000 + i} - Mar {2001 + i}")
 
-    for draw in (labels, dates):
+    for draw in (labels, places, dates):
         data = _pdf(draw)
         text, order = _page_text(data)
         assert order == "single"

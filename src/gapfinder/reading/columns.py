@@ -10,6 +10,7 @@ is small, mostly dates.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -17,8 +18,11 @@ from dataclasses import dataclass
 #: sides of a piece of text: a column, both (a line across the gutter), white space, text from both
 #: columns, text whose position is unknown (rotated, off the page, in a form XObject)
 LEFT, RIGHT, SPANNING, SPACE, BOTH, UNPLACED = 0, 1, 2, -1, -2, -3
-#: the smallest share of a page's characters each column must hold
+#: the smallest share of a page's characters each column must hold ...
 MIN_SIDE_SHARE = 0.15
+#: ... or, for a column of consecutive lines (a short sidebar), this share and this many lines
+MIN_DENSE_SHARE = 0.04
+MIN_DENSE_LINES = 5
 #: a page needs this many text operators and visible characters before columns are looked for
 MIN_RUNS = 12
 MIN_CHARS = 200
@@ -128,11 +132,25 @@ def find_columns(runs: list[Run]) -> Columns | None:
             crossing += r.chars
     if crossing > MAX_CROSSING_SHARE * total:
         return None
-    if min(left, right) < MIN_SIDE_SHARE * (left + right):
-        return None
+    small, both = min(left, right), left + right
+    if small < MIN_SIDE_SHARE * both:
+        side = LEFT if left <= right else RIGHT
+        if small < MIN_DENSE_SHARE * both or not _dense([r for r in runs if side_of(r, columns) == side]):
+            return None
     if _crossing_rows(runs, columns) > MAX_CROSSING_ROWS:
         return None
     return columns
+
+
+def _dense(runs: list[Run]) -> bool:
+    """Are these a column of consecutive lines (a short sidebar: contact, a skills list), not labels or dates
+    spread down the page one per entry? At least ``MIN_DENSE_LINES`` lines, most a line or two apart."""
+    baselines = sorted({round(r.y) for r in runs}, reverse=True)
+    if len(baselines) < MIN_DENSE_LINES:
+        return False
+    gaps = sorted(a - b for a, b in itertools.pairwise(baselines))
+    size = sorted(r.size for r in runs)[len(runs) // 2]
+    return gaps[len(gaps) // 2] <= 2.0 * size
 
 
 def _crossing_rows(runs: list[Run], columns: Columns) -> float:
@@ -188,11 +206,14 @@ def not_a_sidebar(pieces: list[Piece], sides: list[int], runs: list[Run]) -> boo
     - right-aligned: most of its lines end at the same x and fewer start at the same x (moderncv's
       labels in the margin, a column of right-aligned dates);
     - a small side (at most ``DATE_SIDE_MAX_SHARE`` of the characters) with ``DATE_SIDE_SHARE`` or more
-      of its lines carrying a date."""
+      of its lines carrying a date;
+    - a side that mostly repeats one line ("S.Korea" beside every entry): a sidebar says each thing once."""
     lines = _side_lines(pieces, sides, runs)
     sizes = [sum(len(ln.text.strip()) for ln in side) for side in lines]
     for side, size in zip(lines, sizes, strict=True):
         if not side:
+            return True
+        if len(side) >= 3 and len({ln.text.strip().casefold() for ln in side}) < 0.6 * len(side):
             return True
         starts, ends = _aligned([ln.x0 for ln in side]), _aligned([ln.x1 for ln in side])
         if ends >= ALIGNED_SHARE and ends > starts + 0.2:

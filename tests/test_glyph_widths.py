@@ -48,7 +48,7 @@ def test_composite_font_w_array() -> None:
     "font",
     [
         DictionaryObject(
-            {NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/Helvetica")}
+            {NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/SomeOtherFont")}
         ),
         DictionaryObject({NameObject("/Subtype"): NameObject("/Type0")}),  # no descendant: damaged
         _simple(0, []),
@@ -59,6 +59,14 @@ def test_fonts_without_usable_widths_fall_back_to_the_estimate(font: DictionaryO
     width = font_width(font)
     w, n = width(b"Python")
     assert n == 6 and 2.0 < w < 4.5
+
+
+@pytest.mark.parametrize(("base_font", "ems"), [("/Helvetica", 3.113), ("/ABCDEF+Times-Roman", 2.834)])
+def test_standard_fonts_use_their_metrics(base_font: str, ems: float) -> None:
+    font = DictionaryObject(
+        {NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject(base_font)}
+    )
+    assert font_width(font)(b"Python") == (pytest.approx(ems), 6)
 
 
 def test_the_estimate_tells_narrow_from_wide() -> None:

@@ -5,8 +5,10 @@ Three cases, from the font dictionary alone (no font program is parsed):
 - a simple font (Type1, TrueType, Type3) with ``/Widths``: the width of each byte code, exactly;
 - a composite font (Type0, two bytes a glyph with Identity-H, the common case): the ``/W`` array of its
   descendant font, ``/DW`` for the rest;
-- the standard 14 fonts, which carry no widths: an estimate by character class (spaces and narrow letters,
-  capitals and digits, the rest), within a few percent of Helvetica's and Times' real widths on English.
+- the standard 14 fonts, which carry no widths: their metrics as pypdf ships them
+  (``pypdf._codecs.core_font_metrics``, a private module: when a pypdf release moves it, an estimate by
+  character class takes over: spaces and narrow letters, capitals and digits, the rest; within about 10% of
+  Helvetica's widths on English, wider than Times').
 
 Widths are in ems (1000 glyph units). Anything unexpected in a damaged dictionary falls back to the
 estimate: a width is only used to find a page's columns.
@@ -53,6 +55,9 @@ def font_width(font: Any) -> Width:
         widths = font.get("/Widths")
         if widths is not None:
             return _simple(font, widths.get_object())
+        core = _core(str(font.get("/BaseFont", "")))
+        if core is not None:
+            return core
     except Exception:
         pass
     return estimate
@@ -70,6 +75,24 @@ def _simple(font: Any, widths: Any) -> Width:
             i = b - first
             total += table[i] if 0 <= i < len(table) and table[i] > 0 else missing
         return total, len(data)
+
+    return width
+
+
+def _core(base_font: str) -> Width | None:
+    """The widths of a standard 14 font (or a subset of one: "ABCDEF+Helvetica"), if pypdf has them."""
+    try:
+        from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
+    except ImportError:  # pragma: no cover - depends on the pypdf release
+        return None
+    metrics = CORE_FONT_METRICS.get(base_font.lstrip("/").rpartition("+")[2])
+    if metrics is None:
+        return None
+    table: dict[str, float] = {ch: w / 1000.0 for ch, w in metrics.character_widths.items()}
+    default = table.get("default", _DEFAULT_EM)
+
+    def width(data: bytes) -> tuple[float, int]:
+        return sum(table.get(chr(b), default) for b in data), len(data)
 
     return width
 

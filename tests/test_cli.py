@@ -87,7 +87,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
     data = json_of(out)
     assert set(data) >= CONTRACT_KEYS
-    assert data["schema_version"] == "1.3"
+    assert data["schema_version"] == "2.1"
     assert data["kind"] == "resume"
     assert data["document"]["format"] == "pdf" and data["document"]["pages"] == 2
     assert data["placement"]["level"] == "senior" and data["placement"]["track"] == "ic"
@@ -241,8 +241,11 @@ def test_kind_job_with_target_is_usage_error(capsys: pytest.CaptureFixture[str])
 
 
 def test_custom_taxonomy(capsys: pytest.CaptureFixture[str]) -> None:
-    # the mini taxonomy has no ml-engineer ladder: a one-line usage error, not a traceback
-    code, _, err = run(capsys, MID_MD, "--taxonomy", str(MINI))
+    # the mini taxonomy's only ladder is used without naming it; an unknown ladder is a one-line usage error
+    code, out, _ = run(capsys, MID_MD, "--taxonomy", str(MINI), "--format", "json")
+    assert code == 0
+    assert json_of(out)["placement"]["ladder"] == "mini"
+    code, _, err = run(capsys, MID_MD, "--taxonomy", str(MINI), "--ladder", "ml-engineer")
     assert code == 2
     assert_one_line_error(err, contains="ladder")
 

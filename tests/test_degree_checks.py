@@ -56,13 +56,14 @@ def _finding(degree: str, field: str | None, *, in_progress: bool = False) -> Ed
     return EducationFinding(degree=degree, field=field, in_progress=in_progress, mentions=(mention,))  # type: ignore[arg-type]
 
 
-def test_meeting_degree_needs_a_held_degree_in_a_named_field() -> None:
+def test_meeting_degree_needs_a_held_degree_in_a_named_field(engine: Engine) -> None:
+    rank = engine.taxonomy.degree_rank
     education = [_finding("master", "education"), _finding("phd", "machine-learning", in_progress=True)]
     assert held_degrees(education) == [education[0]]
-    assert meeting_degree(education, "master", ("machine-learning", "statistics")) is None
-    assert meeting_degree(education, "master") is education[0]
-    assert meeting_degree([_finding("master", "statistics")], "bachelor", ("statistics",)) is not None
-    assert meeting_degree([_finding("master", None)], "phd") is None
+    assert meeting_degree(education, "master", rank, ("machine-learning", "statistics")) is None
+    assert meeting_degree(education, "master", rank) is education[0]
+    assert meeting_degree([_finding("master", "statistics")], "bachelor", rank, ("statistics",)) is not None
+    assert meeting_degree([_finding("master", None)], "phd", rank) is None
 
 
 ML_POST = (

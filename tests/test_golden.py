@@ -270,10 +270,10 @@ MANAGER = Facts(
     leadership=F({"people_management", "team_size", "hiring", "budget", "roadmap", "mentoring"}),
 )
 CAREER_CHANGER = Facts(
-    # a data scientist with ~4.5 years is a mid-level professional; placement measures seniority, and the gap
-    # to the next level (senior) or to the mlops/ML-engineer targets shows what the move into ML engineering takes
-    level="mid",
-    track="ic",
+    # a data scientist is placed on the data-scientist path (with the seniority of a mid-level professional,
+    # ~4.5 years); the gap is the move into ML engineering at that seniority (the path's steps_into)
+    level="data-scientist",
+    track="alternative",
     # Summer 2021 (Jun..Aug, 2) + 06/2022..07/2023 (13) + Aug 2023..now (39)
     months=2 + 13 + 39,
     skills=F({"sql", "tableau", "pandas", "statistics", "ab-testing", "scikit-learn", "python", "dbt", "snowflake"}),
@@ -282,7 +282,32 @@ CAREER_CHANGER = Facts(
     degrees=F({"bachelor"}),
 )
 
+NURSE = Facts(
+    # off the ladder: the placement is the seniority only ("Senior Staff Nurse", 12 years)
+    level="senior",
+    track="ic",
+    # June 2018 .. now (101) + August 2014 .. May 2018 (45)
+    months=101 + 45,
+    skills=F({"microsoft-office"}),
+    not_skills=F({"go"}),
+    degrees=F({"bachelor"}),
+    leadership=F({"mentoring"}),
+)
+DATA_ENGINEER = Facts(
+    # on the data-engineer path; its steps_into make the gap the senior ML engineer rung
+    level="data-engineer",
+    track="alternative",
+    # Mar 2021 .. now (68) + Jun 2018 .. Feb 2021 (32)
+    months=68 + 32,
+    skills=F({"python", "sql", "scala", "apache-spark", "kafka", "airflow", "dbt", "snowflake", "redshift", "aws"})
+    | F({"docker", "kubernetes", "terraform", "git", "feast"}),
+    certifications=F({"aws-data-engineer-associate"}),
+    degrees=F({"bachelor"}),
+)
+
 FACTS: dict[str, Facts] = {
+    "registered_nurse.txt": NURSE,
+    "data_engineer.txt": DATA_ENGINEER,
     "junior_ml_engineer.txt": JUNIOR,
     "junior_ml_engineer.pdf": JUNIOR,
     "junior_ml_engineer.docx": JUNIOR,
@@ -385,12 +410,18 @@ def test_evidence_details(reports: dict[str, Report]) -> None:
 
 
 def test_default_targets(reports: dict[str, Report]) -> None:
+    # the next rung up; for a path, the rung of the ladder the move reaches at the person's seniority
     expected = {"junior": "mid", "mid": "senior", "senior": "staff", "staff": "principal", "manager": "director"}
+    expected.update({"data-scientist": "mid", "data-engineer": "senior"})
     for name in FACTS:
         report = reports[f"examples/resumes/{name}"]
         assert report.gap is not None and report.placement is not None
-        assert report.gap.target == expected[report.placement.level], name
+        off = report.placement.fit == "off_ladder"
+        assert report.gap.target == ("junior" if off else expected[report.placement.level]), name
         assert report.gap.target_kind == "level"
+        move = report.placement.track == "alternative" or report.placement.fit != "fits"
+        assert report.gap.basis == ("transition" if move else "next_level"), name
+        assert report.placement.next is not None and report.placement.next.level == report.gap.target
 
 
 def test_two_column_warning(reports: dict[str, Report]) -> None:
@@ -461,7 +492,7 @@ JOB_FACTS: dict[str, JobFacts] = {
         not_skills=F({"go"}),  # "go-to-market partners"
     ),
     "ml_platform_engineer_jd.txt": JobFacts(
-        levels=F({"mid"}),  # the MLOps path, 3+ years
+        levels=F({"mlops-engineer"}),  # the MLOps path, 3+ years
         min_years=3,
         degree="bachelor",
         degree_preferred=None,

@@ -65,7 +65,7 @@ def test_garbled_text_is_refused_from_a_pdf(text: str, garble: Callable[[str], s
 
 
 def test_partial_garbage_warns_between_the_thresholds() -> None:
-    text = REAL[0]
+    text = (ROOT / "examples" / "resumes" / "data_scientist_career_changer.txt").read_text()
     half = len(text) // 4
     mixed = text[:-half] + glyph_shift(text[-half:])
     assert WARN_GARBAGE <= garbage_ratio(mixed) < REFUSE_GARBAGE

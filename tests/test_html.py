@@ -20,7 +20,6 @@ from gapfinder.models import Comparison, Report
 from gapfinder.render import render
 from gapfinder.render.html import html_comparison, html_report
 from gapfinder.render.markup import VOID, num
-from gapfinder.render.svg import LEVEL_RANK
 
 RESUME = """Jane Doe
 Senior Machine Learning Engineer
@@ -249,7 +248,7 @@ def marks(text: str) -> dict[str, str]:
 def test_ladder_chart_marks_candidate_and_job(engine, title: str) -> None:  # type: ignore[no-untyped-def]
     c = engine.compare(engine.analyze_text(RESUME), engine.analyze_text(JOB.format(title=title), kind="job"))
     got = marks(html_comparison(c))
-    assert set(got) == set(LEVEL_RANK)  # every step of both tracks is drawn
+    assert set(got) == {lv.id for lv in engine.ladder.levels}  # every step of every track and path is drawn
     expected: dict[str, list[str]] = {}
     for role, level in (("candidate", c.level.candidate_level), ("job", c.level.job_level)):
         if level is not None:
@@ -267,17 +266,29 @@ def test_ladder_chart_marks_placement_and_target(engine, target: str) -> None:  
     assert [lv for lv, m in got.items() if m] == [lv for lv in got if lv in (report.placement.level, target)]
 
 
-def test_path_target_is_named_not_drawn(engine) -> None:  # type: ignore[no-untyped-def]
+def test_path_target_is_drawn_in_the_paths_row(engine) -> None:  # type: ignore[no-untyped-def]
     report = engine.analyze_text(RESUME, target="mlops-engineer")
     assert report.gap is not None and report.gap.target_kind == "path"
-    text = html_report(report)
-    assert all("target" not in m for m in marks(text).values())
-    assert "is a path beside the ladder" in text
+    page = well_formed(html_report(report))
+    tracks = {a["data-level"]: a["data-track"] for t, a in page.inside("svg", "ladder") if t == "g"}
+    assert tracks["mlops-engineer"] == "alternative"
+    assert "target" in marks(html_report(report))["mlops-engineer"].split()
 
 
-def test_ladder_ranks_match_the_ladder_file(engine) -> None:  # type: ignore[no-untyped-def]
-    ranks = {lv.id: lv.rank for lv in engine.ladder.levels if lv.track in ("ic", "management")}
-    assert ranks == LEVEL_RANK
+def test_a_path_placement_marks_the_path_and_its_seniority(engine) -> None:  # type: ignore[no-untyped-def]
+    report = engine.analyze_text("Experience\nSenior Data Engineer, Acme   2016 - Present\n- Spark, Airflow, SQL\n")
+    assert report.placement is not None and report.placement.track == "alternative"
+    got = marks(html_report(report))
+    assert got["data-engineer"].split()[0] == "candidate"
+    assert "seniority" in got[report.placement.seniority].split()
+
+
+def test_ladder_steps_come_from_the_ladder_file(engine) -> None:  # type: ignore[no-untyped-def]
+    page = well_formed(html_report(engine.analyze_text(RESUME)))
+    drawn = {
+        a["data-level"]: (a["data-track"], int(a["data-rank"])) for t, a in page.inside("svg", "ladder") if t == "g"
+    }
+    assert drawn == {lv.id: (lv.track, lv.rank) for lv in engine.ladder.levels}
 
 
 # ---------------------------------------------------------------------------------------------- content

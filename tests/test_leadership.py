@@ -25,6 +25,17 @@ SIGNALS = [
     ("Led a team of twenty engineers.", "team_size", 20),
     ("Built a 15-person team from scratch.", "team_size", 15),
     ("Grew the team from 3 to 10.", "team_size", 10),
+    ("Had 6 direct reports.", "team_size", 6),
+    ("Managed 3 engineering managers.", "manages_managers", 3),
+    ("Ran the group through their managers.", "manages_managers", None),
+    ("Four team leads reported to me.", "manages_managers", 4),
+    ("Hired two engineering managers.", "manages_managers", 2),
+    ("Led four ML teams.", "multi_team", 4),
+    ("Oversaw multiple teams in two countries.", "multi_team", 2),
+    ("Led 38 people across 4 teams.", "multi_team", 4),
+    ("Led an organization of 38 engineers.", "org_size", 38),
+    ("Built a 40-person ML organization.", "org_size", 40),
+    ("Managed a headcount of 45.", "org_size", 45),
     ("Hired 4 engineers in 2023.", "hiring", None),
     ("Owned hiring for the ML group.", "hiring", None),
     ("Recruited and onboarded new analysts.", "hiring", None),
@@ -83,6 +94,17 @@ def test_signal(text: str, kind: str, value: int | None) -> None:
         ("Configured network ACL rules.", "publications"),
         ("A team player who works well in teams.", "team_size"),
         ("Managed 1 engineer.", "team_size"),  # a team of one is not a team size
+        # people managed come from reporting lines: not hires, not mentees, not the team one works in
+        ("Hired 4 engineers in 2023.", "team_size"),
+        ("Mentored three junior engineers.", "team_size"),
+        ("Coached five analysts on SQL.", "team_size"),
+        ("Worked in a team of 8 engineers.", "team_size"),
+        ("Part of a 12-person team.", "team_size"),
+        ("Joined a 200-person engineering org.", "org_size"),
+        ("Managed sales leads in the CRM.", "manages_managers"),
+        ("Partnered with hiring managers on job descriptions.", "manages_managers"),
+        ("Worked with engineers across multiple teams.", "multi_team"),
+        ("Collaborated with four teams on the launch.", "multi_team"),
     ],
 )
 def test_look_alikes_are_not_signals(text: str, kind: str) -> None:
@@ -122,6 +144,7 @@ def test_half_a_megabyte_of_near_signals() -> None:
         ("Tech lead for the ranking team", {"technical_leadership"}),
         ("Technical lead of the platform team", {"technical_leadership"}),
         ("Built the team's feature store", set()),
+        ("Led the unit's sepsis refresher course", set()),  # the unit's project, not leading the unit
         ("Led the ranking team of 6 engineers", {"people_management", "team_size"}),
     ],
 )

@@ -20,7 +20,7 @@ def titles(tax: Taxonomy) -> TitleClassifier:
 
 
 @pytest.mark.parametrize(
-    ("title", "level", "marked"),
+    ("title", "level", "how"),
     [
         ("Junior Machine Learning Engineer", "junior", True),
         ("Machine Learning Intern", "junior", True),
@@ -36,7 +36,21 @@ def titles(tax: Taxonomy) -> TitleClassifier:
         ("Principal Applied Scientist", "principal", True),
         ("Chief Scientist", "principal", True),
         ("ML Engineering Manager", "manager", True),
-        ("Head of Data", "manager", True),
+        ("Head of Data", "manager", "scope"),  # the track; the scope that comes with it names the rung
+        ("Purchasing Manager", "manager", "reports"),  # a function: a management rung only with reports
+        ("Quality Manager", "manager", "reports"),
+        ("Senior Manager", "senior", True),  # a rank: it keeps its seniority
+        ("Nurse Manager", "manager", True),
+        ("Store Manager", "manager", True),
+        ("Team Leader", "manager", True),
+        ("Project Leader", "staff", True),  # "leader" reads as lead
+        ("Clinical Nurse III", "senior", True),  # a grade in roman numerals after any role
+        ("Cook II", "mid", True),
+        ("Principal", "director", True),  # a bare principal heads a school or is a firm's rank
+        ("Principal, Lincoln Elementary School", "director", True),
+        ("Partner", "director", True),
+        ("HR Business Partner", "mid", False),
+        ("Executive Chef", "manager", True),
         ("Teamleiter Softwareentwicklung", "manager", True),
         ("Abteilungsleiter Vertrieb", "manager", True),
         ("Account Manager", "mid", False),
@@ -52,10 +66,11 @@ def titles(tax: Taxonomy) -> TitleClassifier:
         ("Managing Director", "vp", True),
     ],
 )
-def test_title_levels(titles: TitleClassifier, title: str, level: str, marked: bool) -> None:
+def test_title_levels(titles: TitleClassifier, title: str, level: str, how: bool | str) -> None:
     got = titles.classify(title)
     assert got is not None
-    assert (got.level, got.marked) == (level, marked)
+    kind = "scope" if got.scoped else "reports" if got.with_reports else got.marked
+    assert (got.level, kind) == (level, how)
 
 
 @pytest.mark.parametrize("title", [None, "", "  ", "49504"])
@@ -72,23 +87,25 @@ def test_years_never_vote_above_senior(tax: Taxonomy, years: float, level: str) 
 
 
 PLACEMENT_CASES = [
-    ("EXPERIENCE\n\nSenior Data Scientist\nAcme\nJan 2018 - Present\n", "senior", "ic"),
-    ("EXPERIENCE\n\nMachine Learning Engineer\nAcme\n2015 - Present\n", "mid", "ic"),  # tenure alone is not seniority
+    # text, level (a path id on the alternative track), track, seniority
+    ("EXPERIENCE\n\nSenior Data Scientist\nAcme\nJan 2018 - Present\n", "data-scientist", "alternative", "senior"),
+    ("EXPERIENCE\n\nMachine Learning Engineer\nAcme\n2015 - Present\n", "mid", "ic", "mid"),  # tenure alone
     (
         "EXPERIENCE\n\nEngineering Manager, ML\nAcme\nJan 2019 - Present\n"
         "• Managed a team of 8 engineers; hiring and performance reviews\n",
         "manager",
         "management",
+        "manager",
     ),
-    ("EXPERIENCE\n\nJunior ML Engineer | Acme | 03/2025 - Present\n", "junior", "ic"),
-    ("EXPERIENCE\n\nBuchhalterin\n", "mid", "ic"),  # undated: the title under the heading still counts
+    ("EXPERIENCE\n\nJunior ML Engineer | Acme | 03/2025 - Present\n", "junior", "ic", "junior"),
+    ("EXPERIENCE\n\nBuchhalterin\n", "mid", "ic", "mid"),  # undated: the title under the heading still counts
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "track"), PLACEMENT_CASES)
-def test_placement(engine, text: str, level: str, track: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("text", "level", "track", "seniority"), PLACEMENT_CASES)
+def test_placement(engine, text: str, level: str, track: str, seniority: str) -> None:  # type: ignore[no-untyped-def]
     placement = engine.analyze_text(text).placement
-    assert (placement.level, placement.track) == (level, track)
+    assert (placement.level, placement.track, placement.seniority) == (level, track, seniority)
     assert 0.0 < placement.confidence <= 1.0
     assert abs(sum(placement.scores.values()) - 1.0) < 0.01
 
@@ -100,7 +117,7 @@ def test_placement(engine, text: str, level: str, track: str) -> None:  # type: 
             "About us\nWe build payments software.\n\nWe are seeking an experienced Sr. Data Scientist to lead "
             "forecasting.\nRequirements\n- 5+ years of experience with Python\n",
             "Sr. Data Scientist",
-            "senior",
+            "data-scientist",
         ),
         (
             "Title: Staff Machine Learning Engineer\nRequirements\n- Python\n",

@@ -58,6 +58,8 @@ def _texts() -> list[str]:
     words += ["team", "of", "8", "the", "a", "$2.5M", "engineers", "with", "product", "to", "CEO"]
     rng = random.Random(3)
     texts += [" ".join(rng.choice(words) for _ in range(400)) for _ in range(20)]
+    # scope beyond one team: rare in the examples, so stated once here
+    texts.append("Led four ML teams: 38 people across 4 teams, through their managers; led 3 team leads.")
     texts += [t.upper() for t in texts[-5:]] + [t.title().replace("e", "É") for t in texts[-5:]]
     return texts
 

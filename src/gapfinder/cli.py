@@ -1,6 +1,7 @@
 """The ``gapfinder`` command: a thin layer over the library.
 
-    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR] [-o OUT]
+    gapfinder FILE [--job FILE] [--target LEVEL] [--format text|json|markdown|html] [--taxonomy DIR]
+                   [--ladder ID] [--assume ITEM,...] [-o OUT]
     gapfinder taxonomy validate [DIR]
     gapfinder serve [--host H] [--port P]          (extra: gapfinder[service])
     gapfinder batch INPUT... --out results.jsonl   (see gapfinder batch --help)
@@ -25,7 +26,7 @@ from rich.console import Console
 from .errors import GapfinderError, UsageError
 
 if TYPE_CHECKING:
-    from .models import Comparison, Report
+    from .models import Comparison, Report, WhatIf
     from .taxonomy import Taxonomy
 
 SUBCOMMANDS = ("taxonomy", "serve", "batch")
@@ -69,7 +70,18 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
     kind: Annotated[Kind, typer.Option("--kind", help="what FILE is")] = Kind.resume,
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+    ladder: Annotated[
+        str | None, typer.Option("--ladder", help="ladder id (default: the taxonomy's default or only ladder)")
+    ] = None,
     password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assume",
+            help="what if the resume also had these (comma-separated): skills, certifications, leadership "
+            "signals or 'N years'; repeatable",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
 ) -> None:
     from ._gc import collector_paused
@@ -89,6 +101,8 @@ def analyze(
         try:
             if job is not None and target is not None:
                 raise UsageError("use either --job or --target, not both")
+            if assume and (job is not None or kind is Kind.job):
+                raise UsageError("--assume re-runs a resume's placement and plan; it is not for --job or --kind job")
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
             # read (and refuse) the documents before paying for the engine
@@ -101,15 +115,17 @@ def analyze(
                 job_document = read_document(src, filename=name, limits=limits)
             if job_document is not None and kind is Kind.job:
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
-            engine = Engine(taxonomy, limits=limits)
+            engine = Engine(taxonomy, ladder=ladder, limits=limits)
         except GapfinderError as err:
             raise _fail(err) from None
         gc.freeze()
     try:
         report = engine.analyze_document(document, kind=kind.value, target=target)
-        result: Report | Comparison = report
+        result: Report | Comparison | WhatIf = report
         if job_document is not None:
             result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
+        elif assume:
+            result = engine.what_if(report, [item for arg in assume for item in arg.split(",")])
     except GapfinderError as err:
         raise _fail(err) from None
     if fmt is Format.json:
@@ -142,7 +158,19 @@ def _load_taxonomy(directory: Path | None) -> Taxonomy:
 
 @taxonomy_app.command("validate", help="Check a taxonomy directory (default: the packaged one).")
 def validate(directory: Annotated[Path | None, typer.Argument(help="taxonomy directory")] = None) -> None:
-    tax = _load_taxonomy(directory)
+    from .errors import TaxonomyError
+    from .taxonomy import load_taxonomy
+
+    try:
+        tax = load_taxonomy(directory)
+    except TaxonomyError as err:
+        # every problem found, one a line: a ladder with several mistakes is fixed in one pass
+        console = Console(stderr=True, highlight=False)
+        for problem in err.problems:
+            console.print(f"gapfinder: error: {problem}", markup=False, soft_wrap=True)
+        raise typer.Exit(err.exit_code) from None
+    except GapfinderError as err:
+        raise _fail(err) from None
     stats = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in tax.stats.items())
     typer.echo(f"ok: {tax.root}: {stats}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Literal
 
 from ._gc import collector_paused
 from ._version import __version__
@@ -25,10 +26,13 @@ from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings
 from .extract.tokenize import tokenize
 from .ladder.gap import job_gap, level_gap
-from .ladder.placement import place
+from .ladder.placement import decide, place
+from .ladder.plan import make_plan
 from .ladder.profile import Profile, profile_of
 from .ladder.requirements import find_level
 from .ladder.titles import TitleClassifier
+from .ladder.what_if import changes as what_if_changes
+from .ladder.what_if import read_items, surface_index
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     Comparison,
@@ -38,16 +42,19 @@ from .models import (
     Experience,
     Gap,
     JobRequirements,
+    Placement,
+    Plan,
     Report,
     Section,
     SkillFinding,
+    WhatIf,
 )
 from .normalize import normalize
 from .quality import little_text_warning
 from .reading import Document, document_from_text, read_document
 from .sections import detect_sections
 from .taxonomy import Taxonomy
-from .taxonomy.schema import Level
+from .taxonomy.schema import Ladder, Level
 
 Source = str | os.PathLike[str] | bytes
 
@@ -64,7 +71,7 @@ class Engine:
         self,
         taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
         *,
-        ladder: str = "ml-engineer",
+        ladder: str | None = None,
         limits: Limits = DEFAULT_LIMITS,
         today: dt.date | None = None,
     ) -> None:
@@ -76,13 +83,12 @@ class Engine:
                 self.taxonomy, self.index = taxonomy, build_index(taxonomy)
             else:
                 self.taxonomy, self.index = load_compiled(taxonomy)
-        if ladder not in self.taxonomy.ladders:
-            known = ", ".join(sorted(self.taxonomy.ladders))
-            raise UsageError(f"unknown ladder {ladder!r}; the taxonomy has: {known}")
-        self.ladder = self.taxonomy.ladders[ladder]
+        #: the ladder used when a call names none (``ladder=``; else the taxonomy's default or only ladder)
+        self.ladder = self.taxonomy.ladder(ladder)
         self.limits = limits
         self.today = today
-        self.titles = TitleClassifier(self.ladder)
+        self._titles: dict[str, TitleClassifier] = {}
+        self._surfaces: dict[str, tuple[str, str]] | None = None  # for what_if: built on its first call
         # spaCy refuses texts over nlp.max_length (1,000,000 by default): the limits decide, not spaCy
         self.index.nlp.max_length = max(self.index.nlp.max_length, limits.max_chars + 1)
 
@@ -96,10 +102,11 @@ class Engine:
         password: str | None = None,
         target: str | None = None,
         job: Report | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse a file (path) or raw bytes (PDF, DOCX, TXT/Markdown)."""
         doc = read_document(source, filename=filename, password=password, limits=self.limits)
-        return self._run(doc, kind, target, job)
+        return self._run(doc, kind, target, job, ladder)
 
     def analyze_document(
         self,
@@ -108,9 +115,10 @@ class Engine:
         kind: DocumentKind = "resume",
         target: str | None = None,
         job: Report | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse a document already read with ``gapfinder.reading.read_document``."""
-        return self._run(document, kind, target, job)
+        return self._run(document, kind, target, job, ladder)
 
     def analyze_text(
         self,
@@ -120,11 +128,13 @@ class Engine:
         target: str | None = None,
         job: Report | None = None,
         source: str | None = None,
+        ladder: str | None = None,
     ) -> Report:
         """Analyse text given from Python; offsets in the report point into ``text`` exactly."""
         if not isinstance(text, str):
             raise UsageError(f"analyze_text() takes a str, not {type(text).__name__}; use analyze() for files")
-        return self._run(document_from_text(text, source=source, limits=self.limits), kind, target, job)
+        doc = document_from_text(text, source=source, limits=self.limits)
+        return self._run(doc, kind, target, job, ladder)
 
     def compare(
         self,
@@ -132,14 +142,58 @@ class Engine:
         job: Report | Source,
         *,
         password: str | None = None,
+        ladder: str | None = None,
     ) -> Comparison:
         """Compare a resume with a job post: each may be a report of this engine, a path or bytes.
 
         >>> engine.compare("resume.pdf", "job.txt").score.total   # doctest: +SKIP
         """
-        job_report = job if isinstance(job, Report) else self.analyze(job, kind="job")
-        resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password)
-        return compare_reports(resume_report, job_report, self.ladder, self.taxonomy)
+        job_report = job if isinstance(job, Report) else self.analyze(job, kind="job", ladder=ladder)
+        resume_report = resume if isinstance(resume, Report) else self.analyze(resume, password=password, ladder=ladder)
+        return compare_reports(resume_report, job_report, self._ladder(ladder), self.taxonomy)
+
+    def what_if(self, report: Report, assume: list[str] | tuple[str, ...], *, ladder: str | None = None) -> WhatIf:
+        """The report re-run as if the person also had these skills, certifications, leadership signals or
+        years (``ladder.what_if`` reads the items): the new placement, the gap to the same target (so its
+        coverage compares) and plan, and what changed. Nothing assumed becomes evidence.
+
+        >>> engine.what_if(report, ["Kubernetes", "CKA", "2 years"]).changes   # doctest: +SKIP
+        """
+        if not isinstance(report, Report) or report.kind != "resume":
+            raise UsageError("what_if() takes a resume report made by analyze() or analyze_text()")
+        if report.gap is not None and report.gap.basis == "job":
+            raise UsageError("what_if() re-runs a ladder gap; analyse the resume without job= first")
+        if self._surfaces is None:
+            self._surfaces = surface_index(self.taxonomy)
+        items = read_items(list(assume), self.taxonomy, self._surfaces)
+        lad = self._ladder(ladder or (report.placement.ladder if report.placement else None))
+        profile = profile_of(report).assuming(
+            self.taxonomy,
+            skills=tuple(items.skills),
+            certifications=tuple(items.certifications),
+            signals=tuple(items.signals),
+            years=items.years,
+        )
+        placement = place(profile, lad, self.taxonomy, self._title_classifier(lad))
+        # the same target as the report's, so that its coverage before and after compare
+        if report.gap is not None and report.gap.basis != "job":
+            gap = level_gap(profile, lad, self.taxonomy, find_level(lad, report.gap.target), report.gap.basis)
+        else:
+            gap = _level_gap(profile, lad, self.taxonomy, placement, None)
+        after = report.model_copy(
+            update={
+                "placement": placement,
+                "gap": gap,
+                "plan": self._plan(profile, lad, placement, gap),
+                "assumed": report.assumed + tuple(items.names),
+            }
+        )
+        return WhatIf(
+            gapfinder_version=__version__,
+            assumed=tuple(items.names),
+            report=after,
+            changes=what_if_changes(report, after),
+        )
 
     def alias_list(self) -> list[str]:
         return self.taxonomy.alias_list()
@@ -149,7 +203,26 @@ class Engine:
         d = self.today or dt.date.today()
         return d.year, d.month
 
-    def _run(self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None) -> Report:
+    def _ladder(self, ladder_id: str | None) -> Ladder:
+        return self.ladder if ladder_id is None else self.taxonomy.ladder(ladder_id)
+
+    def _title_classifier(self, ladder: Ladder) -> TitleClassifier:
+        classifier = self._titles.get(ladder.id)
+        if classifier is None:
+            classifier = self._titles[ladder.id] = TitleClassifier(ladder)
+        return classifier
+
+    def _plan(self, profile: Profile, ladder: Ladder, placement: Placement, gap: Gap) -> Plan:
+        classifier = self._title_classifier(ladder)
+
+        def placed_with(variant: Profile) -> str:
+            return decide(variant, ladder, self.taxonomy, classifier).placed.id
+
+        return make_plan(profile, ladder, self.taxonomy, placement, gap, find_level(ladder, gap.target), placed_with)
+
+    def _run(
+        self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
+    ) -> Report:
         if kind not in ("resume", "job"):
             raise UsageError(f"kind must be 'resume' or 'job', not {kind!r}")
         if job is not None and job.kind != "job":
@@ -158,7 +231,8 @@ class Engine:
             raise UsageError("target= and job= apply to resumes, not to job descriptions")
         if job is not None and target is not None:
             raise UsageError("pass either target= or job=, not both")
-        target_level = find_level(self.ladder, target) if target else None  # fail fast on a bad target
+        ladder = self._ladder(ladder_id)
+        target_level = find_level(ladder, target) if target else None  # fail fast on a bad target
         norm = normalize(doc.text)
         sections = detect_sections(norm.text, kind)
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
@@ -171,8 +245,10 @@ class Engine:
         skills = skill_findings(ctx, tax, matches, experience.positions)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
-        if kind == "resume" and not experience.positions:
-            title = first_experience_line(ctx) or title
+        if kind == "resume":
+            if not experience.positions:
+                title = first_experience_line(ctx) or title
+            experience = experience.model_copy(update={"headline": title})
 
         requirements: JobRequirements | None = None
         placement_experience = experience
@@ -193,14 +269,15 @@ class Engine:
             leadership=leadership,
             headline=title,
         )
-        placement = place(profile, self.ladder, tax, self.titles)
+        placement = place(profile, ladder, tax, self._title_classifier(ladder))
 
         gap: Gap | None = None
+        plan: Plan | None = None
         if job is not None:
             gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
         elif kind == "resume":
-            lv = target_level or self._default_target(placement.level)
-            gap = level_gap(profile, self.ladder, tax, lv)
+            gap = _level_gap(profile, ladder, tax, placement, target_level)
+            plan = self._plan(profile, ladder, placement, gap)
 
         sections_out = tuple(
             Section(
@@ -226,14 +303,38 @@ class Engine:
             placement=placement,
             requirements=requirements,
             gap=gap,
+            plan=plan,
             warnings=(
-                doc.warnings + _quality_warnings(norm.text, kind, skills, experience) + _job_warnings(requirements)
+                doc.warnings
+                + _quality_warnings(norm.text, kind, skills, experience)
+                + _job_warnings(requirements)
+                + _fit_warnings(placement, kind)
             ),
         )
 
-    def _default_target(self, level_id: str) -> Level:
-        lv = find_level(self.ladder, level_id)
-        return find_level(self.ladder, lv.next) if lv.next else lv
+
+def _level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, placement: Placement, chosen: Level | None) -> Gap:
+    """The gap to the chosen target; else to the rung a move reaches (``placement.next``): the next rung up,
+    or for a path or another field the rung a move into the ladder starts at; the top rung's own gap last."""
+    if chosen is not None:
+        return level_gap(profile, ladder, tax, chosen, "chosen")
+    on_rung = placement.fit == "fits" and placement.track != "alternative"
+    basis: Literal["next_level", "transition"] = "next_level" if on_rung else "transition"
+    target = placement.next.level if placement.next is not None else placement.level
+    return level_gap(profile, ladder, tax, find_level(ladder, target), basis)
+
+
+def _fit_warnings(placement: Placement, kind: DocumentKind) -> tuple[DocumentWarning, ...]:
+    if placement.fit != "off_ladder":
+        return ()
+    what = "resume" if kind == "resume" else "job post"
+    return (
+        DocumentWarning(
+            code="off_ladder",
+            message=f"this {what} shows none of the work the {placement.ladder_name} ladder is about; the "
+            "placement is only its seniority, and the gap is what a move into the field would take",
+        ),
+    )
 
 
 def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning, ...]:

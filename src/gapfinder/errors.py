@@ -80,9 +80,22 @@ class CorruptDocumentError(InputError):
 
 
 class TaxonomyError(GapfinderError):
-    """A taxonomy file is missing, malformed or inconsistent (names the file and the path)."""
+    """A taxonomy file is missing, malformed or inconsistent (names the file and the path).
+
+    ``problems`` lists every problem found when there are several (``gapfinder taxonomy validate`` prints
+    one a line); the message is the first of them and how many more there are.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[str, ...] = problems or (self.message,)
+
+    @classmethod
+    def of(cls, problems: list[str]) -> TaxonomyError:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        return cls(problems[0] + more, tuple(" ".join(p.split()) for p in problems))
 
 
 class UsageError(GapfinderError):

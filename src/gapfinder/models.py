@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+from .kinds import DegreeLevel, SignalKind, Track
+
+SCHEMA_VERSION = "2.1"
 
 SectionName = Literal[
     "header",
@@ -36,26 +38,9 @@ SectionName = Literal[
     "company",
 ]
 MatchKind = Literal["exact", "alias", "variant", "fuzzy"]
-DegreeLevel = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
-Track = Literal["ic", "management"]
-LevelId = Literal["junior", "mid", "senior", "staff", "principal", "manager", "director", "vp"]
 DocumentKind = Literal["resume", "job"]
-SignalKind = Literal[
-    "people_management",
-    "team_size",
-    "hiring",
-    "mentoring",
-    "budget",
-    "roadmap",
-    "strategy",
-    "cross_functional",
-    "technical_leadership",
-    "executive",
-    "publications",
-    "speaking",
-    "open_source",
-    "patents",
-]
+#: how well the ladder fits the person: their own field, a related one (a move into it), or neither
+LadderFitKind = Literal["fits", "adjacent", "off_ladder"]
 
 
 class Frozen(BaseModel):
@@ -87,6 +72,9 @@ class DocumentWarning(Frozen):
     - ``little_text``: fewer than 200 visible characters; results will be thin.
     - ``no_requirements``: a job post with no requirement items; a comparison rests on the level alone.
     - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.
+    - ``off_ladder``: the document shows none of the work the ladder is about (for the ML-engineer ladder: no
+      ML, data or software evidence). The placement then gives the person's seniority only, and the gap is
+      what a move into the field would take (``placement.fit``).
     """
 
     code: str = Field(description="stable machine-readable code, e.g. 'little_text', 'two_columns'")
@@ -176,31 +164,15 @@ class Experience(Frozen):
     positions: tuple[Position, ...] = ()
     stated_years: float | None = Field(None, description="a stated total such as '9+ years of experience'")
     basis: Literal["positions", "stated", "none"] = "none"
+    headline: str | None = Field(
+        None, description="the title the document gives the person (its header, or the first experience line)"
+    )
 
 
 class LeadershipSignal(Frozen):
     kind: SignalKind
     value: int | None = Field(None, description="a number the signal states, e.g. the team size")
     mentions: tuple[Mention, ...]
-
-
-class Evidence(Frozen):
-    """One input to the placement decision and how it voted."""
-
-    factor: Literal["title", "years", "skills", "leadership", "degree", "job_years"]
-    detail: str
-    level: LevelId | None = Field(None, description="the level this factor points to, if any")
-    weight: float
-
-
-class Placement(Frozen):
-    ladder: str
-    track: Track
-    level: LevelId
-    level_name: str
-    confidence: float = Field(ge=0.0, le=1.0)
-    scores: dict[str, float] = Field(description="normalised score per level id (sums to 1)")
-    evidence: tuple[Evidence, ...] = ()
 
 
 class SalaryBand(Frozen):
@@ -210,15 +182,79 @@ class SalaryBand(Frozen):
     open_ended: bool = False
 
 
+class Evidence(Frozen):
+    """One input to the placement decision and how it voted."""
+
+    factor: Literal["title", "years", "skills", "leadership", "degree", "job_years", "path", "fit"]
+    detail: str
+    level: str | None = Field(None, description="the level or path id this factor points to, if any")
+    weight: float
+
+
+class LevelScore(Frozen):
+    """How well one level or path of the ladder fits the document (``placement.fits``)."""
+
+    level: str
+    name: str
+    short: str = Field(description="a short label for charts")
+    track: Track
+    rank: int
+    score: float = Field(ge=0.0, le=1.0, description="skills 45%, title 20%, years 15%, leadership 10%, degree 10%")
+    detail: str = Field(description="what the score is made of, e.g. 'skills 64%, title, years in band'")
+    salary: SalaryBand | None = Field(None, description="the level's or path's pay band (the ladder's)")
+
+
+class NextStep(Frozen):
+    """What would change the placement: the rung above and what it asks that the document does not show."""
+
+    level: str
+    name: str
+    missing: tuple[str, ...] = Field(description="the strongest missing evidence first, in plain words")
+
+
+class Placement(Frozen):
+    """Where the document sits on the ladder, how sure that is, and how well the ladder fits at all."""
+
+    ladder: str
+    ladder_name: str = ""
+    track: Track = Field(description="ic, management, or alternative (a path beside the ladder)")
+    level: str = Field(description="the level id, or the path id when track is 'alternative'")
+    level_name: str
+    seniority: str = Field(
+        description="the ic/management level that gives the person's seniority (equals level on those tracks; "
+        "for a path or a person off the ladder, the rung of the same seniority)"
+    )
+    seniority_name: str = Field("", description="that seniority in words any field shares, e.g. 'Senior'")
+    confidence: float = Field(ge=0.0, le=1.0)
+    fit: LadderFitKind = Field(
+        "fits",
+        description="fits: the ladder's own work; adjacent: related work (a move into the field); off_ladder: "
+        "none of it (the level is then only the person's seniority, see the off_ladder warning)",
+    )
+    fit_detail: str = ""
+    scores: dict[str, float] = Field(description="normalised vote share per ic/management level id (sums to 1)")
+    evidence: tuple[Evidence, ...] = ()
+    fits: tuple[LevelScore, ...] = Field((), description="every level and path of the ladder, best fit first")
+    salary: SalaryBand | None = Field(None, description="the placed level's band; None off the ladder")
+    responsibilities: tuple[str, ...] = Field((), description="the placed level's responsibilities (ladder)")
+    next: NextStep | None = Field(None, description="the rung a move would reach and what it still asks")
+
+
 class SkillRequirementStatus(Frozen):
     requirement: str = Field(description="requirement id in the ladder, or the job's skill id")
     label: str
     category: str
+    category_name: str = Field("", description="the category's display name")
+    level: str | None = Field(None, description="the rung that asks for it (its own or an inherited requirement)")
     importance: Literal["core", "important", "nice", "required", "preferred"]
     any_of: tuple[str, ...]
     status: Literal["met", "missing"]
-    via: Literal["direct", "alternative", "implied"] | None = None
+    via: Literal["direct", "alternative", "implied", "assumed"] | None = Field(
+        None, description="assumed: given by a what-if, not by the document"
+    )
     matched_skill: str | None = Field(None, description="the candidate's skill id that meets it")
+    matched_name: str | None = Field(None, description="that skill's display name")
+    implied_by_name: str | None = Field(None, description="the display name of what implies it")
     implied_by: str | None = Field(
         None, description="skill or certification that implies it, or signal:<kind> for leadership evidence"
     )
@@ -237,6 +273,11 @@ class Gap(Frozen):
     target_kind: Literal["level", "path", "job"]
     target: str = Field(description="level or path id, or 'job'")
     target_name: str
+    basis: Literal["next_level", "chosen", "transition", "job"] = Field(
+        "next_level",
+        description="why this target: the rung above the placement, the one asked for (--target), the rung a "
+        "person from a path or another field moves into, or a job",
+    )
     skills: tuple[SkillRequirementStatus, ...]
     missing_by_category: dict[str, tuple[str, ...]] = Field(
         description="category -> missing requirement labels, most important first"
@@ -250,8 +291,51 @@ class Gap(Frozen):
     years_shortfall: float = 0.0
     leadership_expected: tuple[str, ...] = ()
     leadership_missing: tuple[str, ...] = ()
-    salary: SalaryBand | None = None
+    salary: SalaryBand | None = Field(None, description="the target's band")
+    responsibilities: tuple[str, ...] = Field((), description="the target's responsibilities (ladder)")
     coverage: float = Field(ge=0.0, le=1.0, description="weighted share of skill requirements met")
+
+
+PlanStepKind = Literal["skill", "certification", "degree", "years", "leadership"]
+
+
+class PlanStep(Frozen):
+    """One step toward the target: what it is, why, and what doing it changes."""
+
+    order: int = Field(description="1, 2, ...: the order the plan suggests")
+    kind: PlanStepKind
+    label: str = Field(description="what to gain, in plain words")
+    options: tuple[str, ...] = Field((), description="display names of the skills or certifications that do it")
+    any_of: tuple[str, ...] = Field((), description="their ids (skill kind), certification id, degree level")
+    level: str = Field(description="the rung that asks for it")
+    importance: Literal["core", "important", "nice"]
+    why: str = Field(description="which rung asks for it and how much it weighs")
+    stage: str | None = Field(None, description="the ladder's skills-timeline stage it belongs to")
+    builds_on: tuple[int, ...] = Field((), description="the orders of earlier steps it builds on")
+    coverage_after: float = Field(
+        ge=0.0, le=1.0, description="the target's coverage once this and the earlier steps are done"
+    )
+    placement_after: str | None = Field(
+        None, description="the level the placement would move to once this and earlier steps are done, if it moves"
+    )
+    changes: str = Field(description="what completing it changes, in plain words")
+
+
+class Plan(Frozen):
+    """The ordered steps from the document to the gap's target (``report.plan``)."""
+
+    target: str
+    target_name: str
+    coverage_now: float = Field(ge=0.0, le=1.0)
+    coverage_after: float = Field(ge=0.0, le=1.0, description="once every step is done")
+    placement_now: str
+    placement_after: str = Field(description="the placement once every step is done")
+    steps: tuple[PlanStep, ...] = ()
+    more: int = Field(0, description="further steps after the listed ones (a plan lists at most 15)")
+    assumed: tuple[str, ...] = Field(
+        (),
+        description="requirements of lower rungs the resume does not show but the person's level implies: not steps",
+    )
 
 
 class Span(Frozen):
@@ -317,6 +401,10 @@ class Report(Frozen):
     placement: Placement | None = None
     requirements: JobRequirements | None = None
     gap: Gap | None = None
+    plan: Plan | None = None
+    assumed: tuple[str, ...] = Field(
+        (), description="what placement, gap and plan take as given beyond the document (a what-if); empty otherwise"
+    )
     warnings: tuple[DocumentWarning, ...] = ()
 
 
@@ -356,10 +444,10 @@ class MatchScore(Frozen):
 
 
 class LevelFit(Frozen):
-    candidate_level: LevelId | None
+    candidate_level: str | None
     candidate_level_name: str | None
     candidate_track: Track | None
-    job_level: LevelId | None
+    job_level: str | None
     job_level_name: str | None
     job_track: Track | None
     steps: int | None = Field(None, description="job rank minus candidate rank on the shared ladder scale")
@@ -401,3 +489,14 @@ class Comparison(Frozen):
     score: MatchScore
     level: LevelFit
     hints: tuple[TailoringHint, ...] = ()
+
+
+class WhatIf(Frozen):
+    """A report re-run as if the person had some more skills, certifications, years or leadership
+    (``Engine.what_if``, ``gapfinder FILE --assume ...``): the new placement, gap and plan, and what changed."""
+
+    schema_version: str = SCHEMA_VERSION
+    gapfinder_version: str
+    assumed: tuple[str, ...] = Field(description="what was assumed, in display names")
+    report: Report = Field(description="the report with placement, gap and plan recomputed; findings unchanged")
+    changes: tuple[str, ...] = Field(description="what changed, one plain sentence each")

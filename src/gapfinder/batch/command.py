@@ -71,6 +71,9 @@ def batch(
     ordered: Annotated[bool, typer.Option("--ordered", help="write results in input order")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="no progress bar")] = False,
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+    ladder: Annotated[
+        str | None, typer.Option("--ladder", help="ladder id (default: the taxonomy's default or only ladder)")
+    ] = None,
 ) -> None:
     err_console = Console(stderr=True, highlight=False)
     progress: BatchProgress | None = None
@@ -83,7 +86,7 @@ def batch(
             progress.advance(outcome)
 
     try:
-        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None))
+        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None, ladder))
         show = err_console.is_terminal and not no_progress
         total = count_pending(inputs, out, kind=kind.value) if show else None
         progress = BatchProgress(err_console, total) if show else None

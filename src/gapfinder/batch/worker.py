@@ -29,7 +29,7 @@ class EngineConfig:
     """What a worker needs to build its engine; picklable (a taxonomy directory or a loaded ``Taxonomy``)."""
 
     taxonomy: Taxonomy | str | None = None
-    ladder: str = "ml-engineer"
+    ladder: str | None = None  # the taxonomy's default or only ladder
     limits: Limits = DEFAULT_LIMITS
     today: dt.date | None = None
 

@@ -20,14 +20,15 @@ from .status import requirement_statuses
 def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
     levels = {lv.id: lv for lv in ladder.levels}
     cand, post = resume.placement, job.placement
-    c_lv = levels.get(cand.level) if cand else None
-    j_lv = levels.get(post.level) if post else None
+    # ranks of seniority: a path (data scientist) compares by the rung of the same seniority
+    c_lv = levels.get(cand.seniority) if cand else None
+    j_lv = levels.get(post.seniority) if post else None
     steps = j_lv.rank - c_lv.rank if c_lv and j_lv else None
     verdict = "unknown" if steps is None else "fit" if steps == 0 else "under" if steps > 0 else "over"
     gap = resume.gap
     adds: list[str] = []
     next_level = None
-    if gap is not None and gap.target_kind in ("level", "path") and c_lv is not None and gap.target != c_lv.id:
+    if gap is not None and gap.target_kind in ("level", "path") and cand is not None and gap.target != cand.level:
         next_level = gap.target
         adds = [label for labels in gap.missing_by_category.values() for label in labels]
         adds += [f"leadership: {label}" for label in gap.leadership_missing]

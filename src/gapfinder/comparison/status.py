@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..ladder.degree_check import held_degrees
-from ..ladder.profile import DEGREE_RANK, Profile
+from ..ladder.profile import Profile
 from ..ladder.requirements import Met
 from ..models import (
     JobRequirement,
@@ -227,7 +227,8 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
     ranked = held_degrees(resume.education)  # a degree in progress is not held
     if need is None:
         return RequirementStatus(requirement=req, status="missing", detail="the post names no degree level")
-    at_level = [e for e in ranked if DEGREE_RANK[e.degree] >= DEGREE_RANK[need]]
+    rank = tax.degree_rank
+    at_level = [e for e in ranked if rank(e.degree) >= rank(need)]
     if at_level:
         in_field = [e for e in at_level if not req.fields or e.field in req.fields]
         best = (in_field or at_level)[0]
@@ -249,7 +250,7 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
             detail=f"{held}: {note}",
             resume_evidence=evidence,
         )
-    studying = next((e for e in resume.education if e.in_progress and DEGREE_RANK[e.degree] >= DEGREE_RANK[need]), None)
+    studying = next((e for e in resume.education if e.in_progress and rank(e.degree) >= rank(need)), None)
     if studying is not None:
         return RequirementStatus(
             requirement=req,
@@ -258,9 +259,9 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
             detail=f"{studying.degree} in progress" + (f" (expected {studying.year})" if studying.year else ""),
             resume_evidence=_spans(studying.mentions),
         )
-    top = max(ranked, key=lambda e: DEGREE_RANK[e.degree], default=None)
+    top = max(ranked, key=lambda e: rank(e.degree), default=None)
     years = resume.experience.total_years or 0.0
-    short = DEGREE_RANK[need] - (DEGREE_RANK[top.degree] if top else DEGREE_RANK["highschool"])
+    short = rank(need) - (rank(top.degree) if top else min(lv.rank for lv in tax.degree_levels.values()))
     if req.or_equivalent and years >= EQUIVALENT_YEARS_PER_RANK * short:
         return RequirementStatus(
             requirement=req,

@@ -37,7 +37,14 @@ NO_CACHE_ENV = "GAPFINDER_NO_CACHE"
 _FORMAT = 1
 KEEP = 8  # cache files kept in the directory, newest first
 #: modules whose code shapes what is cached
-_CODE = ("phrase_index.py", "index_cache.py", "../taxonomy/loader.py", "../taxonomy/schema.py", "../models.py")
+_CODE = (
+    "phrase_index.py",
+    "index_cache.py",
+    "../taxonomy/loader.py",
+    "../taxonomy/schema.py",
+    "../kinds.py",
+    "../models.py",
+)
 
 
 def cache_dir() -> Path:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..ladder.profile import DEGREE_RANK
-from ..models import CertificationFinding, EducationFinding, JobRequirements, SkillFinding
+from ..models import CertificationFinding, DegreeLevel, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .job_groups import NOT_REQUIREMENT, clause_bounds, preferred_at
@@ -63,6 +62,14 @@ def headline(ctx: AnalysisContext) -> str | None:
     return None
 
 
+def _lowest(levels: list[DegreeLevel], tax: Taxonomy) -> DegreeLevel | None:
+    """The lowest of the degree levels, by the ranks of ``degrees.yaml``."""
+    if not levels:
+        return None
+    lowest: DegreeLevel = min(levels, key=tax.degree_rank)
+    return lowest
+
+
 def job_requirements(
     ctx: AnalysisContext,
     tax: Taxonomy,
@@ -79,11 +86,14 @@ def job_requirements(
             for sid in item.any_of:
                 (preferred if item.group == "preferred" else required)[sid] = None
     degrees = [i for i in items if i.kind == "degree" and i.degree]
-    req_degrees = [i.degree for i in degrees if i.degree and i.group != "preferred"]
+    req_degrees: list[DegreeLevel] = []
+    for i in degrees:
+        if i.degree is not None and i.group != "preferred":
+            req_degrees.append(i.degree)
     # the highest level the post names ("BS/MS": master; "PhD preferred": phd) when above the minimum
-    named = [lv for i in degrees for lv in i.any_of if lv in DEGREE_RANK]
-    degree = min(req_degrees, key=DEGREE_RANK.__getitem__) if req_degrees else None
-    top = max(named, key=DEGREE_RANK.__getitem__) if named else None
+    named = [lv for i in degrees for lv in i.any_of if lv in tax.degree_levels]
+    degree = _lowest(req_degrees, tax)
+    top = max(named, key=tax.degree_rank) if named else None
     degree_preferred = top if top is not None and top != degree else None
 
     return JobRequirements(

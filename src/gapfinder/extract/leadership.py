@@ -55,13 +55,28 @@ NUMBER_WORDS: dict[str, int] = {
     "two dozen": 24,
 }
 _N = r"(?P<{g}>\d{{1,4}}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\+?"
+#: "multiple teams", "several managers": at least two
+_MANY = r"(?P<{g}>\d{{1,4}}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|multiple|several|many)\+?"
 _AMOUNT = r"[$€£]\s?(?P<{g}>\d{{1,4}}(?:[.,]\d{{1,3}})?)\s?(?P<{g}u>[kmb]n?|million|billion|mm)?\b"
-_TEAM = r"(?:team|teams|group|groups|department|staff|squad|organi[sz]ation|function|unit|practice)"
+_TEAM = (
+    r"(?:team|teams|group|groups|department|staff|squad|organi[sz]ation|function|unit|practice|crew|crews|"
+    r"brigade|shift|workforce)"
+)
 _PEOPLE = (
     r"(?:engineers|developers|scientists|analysts|people|members|employees|reports|staff|researchers|"
-    r"designers|consultants|ftes?|individuals|persons|professionals|ics|managers|testers|architects|"
-    r"associates|specialists|interns|contractors|leads|team\smembers|direct\sreports)"
+    r"designers|consultants|ftes?|individuals|persons|professionals|ics|testers|architects|"
+    r"associates|specialists|interns|contractors|team\smembers|direct\sreports|"
+    # beyond software: the people other professions lead
+    r"nurses|cooks|chefs|servers|technicians|drivers|agents|representatives|reps|buyers|planners|teachers|"
+    r"workers|operators|coordinators|clerks|cashiers|accountants|auditors|paralegals|attorneys|lawyers|"
+    r"officers|assistants|recruiters|editors|writers|volunteers|crew\smembers|tradespeople|electricians)"
 )
+#: people who manage others: managing them is managing managers
+_MANAGERS = r"(?:managers|team\sleads|team\sleaders|tech\sleads|supervisors|directors|heads\sof\s\w+)"
+#: a group larger than a team
+_ORG = r"(?:organi[sz]ation|org|department|division|business\sunit|function|practice|group)"
+#: "in a team of 8", "joined a team of 8": a team the person was part of, not one they lead
+_MEMBER_OF = r"(?<!in\sa\s)(?<!of\sa\s)(?<!on\sa\s)(?<!joined\sa\s)(?<!within\sa\s)(?<!with\sa\s)"
 _LEAD_VERB = (
     r"(?:led|lead|leads|leading|managed|manage|manages|managing|supervised|supervise|supervising|oversaw|"
     r"oversee|oversees|overseeing|directed|directing|headed|heading|built\sand\sled)"
@@ -82,26 +97,86 @@ RULES: tuple[Rule, ...] = (
         "people_management",
         "managed a team",
         # "tech lead for the ranking team" is technical leadership, not people management
-        rf"(?<!tech\s)(?<!technical\s)(?<!project\s)\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}{_TEAM}\b",
+        # "led the unit's sepsis refresher" is the unit's project, not leading the unit
+        rf"(?<!tech\s)(?<!technical\s)(?<!project\s)\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(3)}"
+        rf"{_TEAM}\b(?!['’])",
     ),
     Rule("people_management", "direct reports", r"\bdirect\sreports?\b"),
     Rule("people_management", "line manager", r"\b(?:line|people)\smanag(?:er|ers|ement)\b"),
     Rule("people_management", "managing engineers", rf"\b{_LEAD_VERB}\s{_W.format(2)}{_PEOPLE}\b"),
     Rule("people_management", "team lead", r"\bteam\slead(?:er)?\b"),
     Rule("people_management", "performance reviews", r"\bperformance\s(?:reviews?|appraisals?)\b"),
-    # team size (the value)
-    Rule("team_size", "team of N", rf"\b{_TEAM}\sof\s(?:up\sto\s|over\s|more\sthan\s|about\s|~\s?)?{{N}}"),
+    # team size (the value): people who report to the person, never people hired or mentored
+    Rule(
+        "team_size",
+        "team of N",
+        rf"{_MEMBER_OF}\b(?:team|squad|group|crew|brigade|staff)\sof\s(?:up\sto\s|over\s|more\sthan\s|about\s|~\s?)?{{N}}",
+    ),
     Rule(
         "team_size",
         "led N engineers",
-        rf"\b(?:{_LEAD_VERB}|mentored|mentoring|coached|hired|recruited|built|grew)\s"
+        rf"\b(?:{_LEAD_VERB}|built|grew)\s"
         rf"(?:a\s{_TEAM}\sof\s|up\sto\s|over\s|more\sthan\s)?{{N}}\s{_W.format(2)}{_PEOPLE}\b",
     ),
-    Rule("team_size", "N-person team", rf"\b{{N}}[\s-](?:person|member|people|strong)\s(?:[\w-]+\s)?{_TEAM}\b"),
+    Rule("team_size", "N direct reports", r"\b{N}\s(?:direct\s)?reports\b"),
+    Rule(
+        "team_size",
+        "N-person team",
+        rf"{_MEMBER_OF}\b{{N}}[\s-](?:person|member|people|strong)\s(?:[\w-]+\s)?(?:team|squad)\b",
+    ),
     Rule(
         "team_size",
         "grew the team to N",
         rf"\bgrew\s(?:the\s|a\s|my\s|our\s)?{_W.format(2)}{_TEAM}\s(?:from\s\d{{1,4}}\s)?to\s{{N}}",
+    ),
+    # scope beyond one team: managers as reports, several teams, an organisation
+    Rule(
+        "manages_managers",
+        "managed managers",
+        rf"\b{_LEAD_VERB}\s(?:a\sgroup\sof\s|up\sto\s)?(?:{{MANY}}\s)?(?:[\w-]+\s)?{_MANAGERS}\b"
+        r"|\bmanag(?:er|ers|ing)\sof\smanagers\b",
+    ),
+    Rule(
+        "manages_managers",
+        "managers reporting to me",
+        rf"\b(?:{{N}}\s)?(?:engineering\s|line\s|first-line\s|front-line\s|people\s|ml\s|data\s)?{_MANAGERS}\s"
+        r"(?:who\s)?report(?:ed|ing|s)?\s(?:directly\s)?to\s(?:me|him|her)\b"
+        rf"|\bthrough\s(?:their|my|his|her|{{N}})\s(?:[\w-]+\s)?{_MANAGERS}\b",
+    ),
+    Rule(
+        "manages_managers",
+        "hired managers",
+        r"\b(?:hired|appointed|promoted)\s(?:and\s\w+\s)?(?:{N}\s)?(?:[\w-]+\s)?(?:managers|team\sleads)\b",
+    ),
+    Rule(
+        "multi_team",
+        "led N teams",
+        rf"\b{_LEAD_VERB}\s(?:a\s|the\s|my\s|our\s)?(?:group\sof\s|total\sof\s)?{{MANY}}\s(?:[\w-]+\s){{0,2}}?"
+        r"(?:teams|squads|groups|departments)\b",
+    ),
+    Rule(
+        "multi_team",
+        "people across N teams",
+        rf"\b{_LEAD_VERB}\s{_W.format(3)}{{N}}\s{_W.format(1)}{_PEOPLE}\s(?:across|in|over)\s{{MANY}}\s"
+        r"(?:[\w-]+\s)?(?:teams|squads|groups)\b",
+    ),
+    Rule(
+        "org_size",
+        "organisation of N",
+        rf"\b{_LEAD_VERB}\s(?:a\s|an\s|the\s|my\s|our\s)?{_W.format(2)}{_ORG}\sof\s"
+        rf"(?:up\sto\s|over\s|more\sthan\s|about\s|~\s?)?{{N}}",
+    ),
+    Rule(
+        "org_size",
+        "N-person organisation",
+        rf"{_MEMBER_OF}\b{{N}}[\s-](?:person|people|member|strong)\s(?:[\w-]+\s){{0,2}}?{_ORG}\b",
+    ),
+    Rule(
+        "org_size",
+        "N people across teams",
+        rf"\b{_LEAD_VERB}\s{_W.format(3)}{{N}}\s{_W.format(1)}{_PEOPLE}\s(?:across|in|over)\s"
+        rf"(?:[\w-]+\s)?(?:[\w-]+\s)?(?:teams|squads|groups)\b"
+        r"|\bheadcount\sof\s(?:over\s|about\s)?{N}|\b{N}\sheadcount\b",
     ),
     # hiring
     Rule("hiring", "hired", r"\b(?:hired|recruited)\b(?!\s(?:as|by|into|at)\b)"),
@@ -232,14 +307,28 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _fill(pattern: str, placeholder: str, group: str, prefix: str) -> tuple[str, tuple[str, ...]]:
+    """``pattern`` with each ``placeholder`` replaced by ``group`` under a name of its own."""
+    pieces = pattern.split(placeholder)
+    names = tuple(f"{prefix}{k}" for k in range(len(pieces) - 1))
+    out = pieces[0]
+    for name, piece in zip(names, pieces[1:], strict=True):
+        out += group.format(g=name) + piece
+    return out, names
+
+
 class _Scanner:
     """The rules of one kind as one alternation, compiled for the scan that will run."""
 
     def __init__(self, rules: list[Rule]) -> None:
         parts = []
+        #: per rule, the names of its number groups: counts ({MANY}) first, then numbers ({N})
+        self.numbers: list[tuple[str, ...]] = []
         for i, r in enumerate(rules):
-            body = r.pattern.replace("{N}", _N.format(g=f"n{i}")).replace("{AMOUNT}", _AMOUNT.format(g=f"a{i}"))
-            parts.append(f"(?P<r{i}>{body})")
+            body, counts = _fill(r.pattern, "{MANY}", _MANY, f"m{i}_")
+            body, numbers = _fill(body, "{N}", _N, f"n{i}_")
+            self.numbers.append(counts + numbers)
+            parts.append(f"(?P<r{i}>{body.replace('{AMOUNT}', _AMOUNT.format(g=f'a{i}'))})")
         self.rules = rules
         self.source = "|".join(parts)
         #: compiled case-sensitively, ``source`` finds on the lower-cased text what it finds on the text
@@ -292,11 +381,12 @@ _MULTIPLIER = {
 }
 
 
-def _value(m: re.Match[str], i: int) -> int | None:
+def _value(m: re.Match[str], i: int, numbers: tuple[str, ...]) -> int | None:
     groups = m.groupdict()
-    n = groups.get(f"n{i}")
-    if n:
-        return int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
+    for name in numbers:
+        n = groups.get(name)
+        if n:
+            return int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 2)  # "multiple", "several": 2
     amount = groups.get(f"a{i}")
     if amount:
         unit = (groups.get(f"a{i}u") or "").lower()
@@ -401,7 +491,7 @@ def extract_leadership(ctx: AnalysisContext) -> tuple[LeadershipSignal, ...]:
         values: list[int] = []
         for m in _scan(scanner, ctx.text, lowered, positions):
             i = int((m.lastgroup or "r0")[1:])
-            v = _value(m, i)
+            v = _value(m, i, scanner.numbers[i])
             if kind == "team_size" and (v is None or not 1 < v <= 10_000):
                 continue
             if v is not None:

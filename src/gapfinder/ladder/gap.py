@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Literal
 
 from ..models import (
     CertificationStatus,
     Gap,
     JobRequirements,
     Mention,
-    SalaryBand,
     SkillRequirementStatus,
 )
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
 from .degree_check import meeting_degree
 from .profile import Profile
-from .requirements import IMPORTANCE_WEIGHT, level_requirements, requirement_met
+from .requirements import IMPORTANCE_WEIGHT, declared_requirements, requirement_met
+from .salary import salary_band
 
 _IMPORTANCE_ORDER = {"core": 0, "required": 0, "important": 1, "nice": 2, "preferred": 2}
+
+
+def display_name(tax: Taxonomy, ref: str) -> str:
+    """A skill's or certification's name, or a leadership signal in words ('signal:people_management')."""
+    if ref.startswith("signal:"):
+        return f"the {ref[7:].replace('_', ' ')} evidence"
+    if ref in tax.skills:
+        return tax.skills[ref].name
+    if ref in tax.certifications:
+        return tax.certifications[ref].name
+    return ref
 
 
 def _status(
@@ -31,21 +43,29 @@ def _status(
     any_of: tuple[str, ...],
     implied: dict[str, str],
     job_evidence: tuple[Mention, ...] = (),
+    level: str | None = None,
 ) -> SkillRequirementStatus:
     met = requirement_met(any_of, profile.skill_ids, implied)
     evidence: tuple[Mention, ...] = ()
+    via = None
     if met is not None:
         evidence = profile.skill_mentions_or_signal(met.implied_by or met.skill)
+        source = (met.implied_by or met.skill).removeprefix("signal:")
+        via = "assumed" if source in profile.assumed else met.via
     return SkillRequirementStatus(
         requirement=req_id,
         label=label,
         category=category,
+        category_name=tax.categories[category].name if category in tax.categories else category,
+        level=level,
         importance=importance,
         any_of=any_of,
         status="met" if met else "missing",
-        via=met.via if met else None,
+        via=via,
         matched_skill=met.skill if met else None,
+        matched_name=display_name(tax, met.skill) if met else None,
         implied_by=met.implied_by if met else None,
+        implied_by_name=display_name(tax, met.implied_by) if met and met.implied_by else None,
         evidence=evidence[:5],
         job_evidence=job_evidence[:3],
     )
@@ -73,13 +93,15 @@ def _certifications(
     )
 
 
-def _degree(required: str | None, profile: Profile, fields: tuple[str, ...] = ()) -> tuple[str | None, bool | None]:
+def _degree(
+    required: str | None, profile: Profile, tax: Taxonomy, fields: tuple[str, ...] = ()
+) -> tuple[str | None, bool | None]:
     """The highest degree held, and whether a held degree meets the requirement (in its fields, if it names
     any: see :mod:`.degree_check`)."""
-    held = profile.highest_degree
+    held = profile.highest_degree(tax)
     if required is None:
         return held, None
-    return held, meeting_degree(profile.education, required, fields) is not None
+    return held, meeting_degree(profile.education, required, tax.degree_rank, fields) is not None
 
 
 def _required_fields(requirements: JobRequirements) -> tuple[str, ...]:
@@ -90,25 +112,31 @@ def _required_fields(requirements: JobRequirements) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for i in items for f in i.fields))
 
 
-def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> Gap:
+def level_gap(
+    profile: Profile,
+    ladder: Ladder,
+    tax: Taxonomy,
+    level: Level,
+    basis: Literal["next_level", "chosen", "transition"] = "next_level",
+) -> Gap:
     implied = profile.implied_by(tax)
     statuses = []
-    for req in level_requirements(ladder, level.id):
+    for req, declared in declared_requirements(ladder, level.id):
         category = req.category or tax.skills[req.any_of[0]].category
-        statuses.append(_status(profile, tax, req.id, req.label, category, req.importance, tuple(req.any_of), implied))
+        any_of = tuple(req.any_of)
+        statuses.append(
+            _status(profile, tax, req.id, req.label, category, req.importance, any_of, implied, (), declared)
+        )
     missing, coverage = _summarise(statuses)
     certs = _certifications(level.certifications, profile, tax)
-    held, degree_met = _degree(level.degree.minimum, profile)
+    held, degree_met = _degree(level.degree.minimum, profile, tax)
     years_held = profile.experience.total_years
     shortfall = max(0.0, level.years.min - (years_held or 0.0))
-    kinds = profile.signal_kinds
-    if profile.team_size() >= 3:
-        kinds = kinds | {"people_management"}
-    salary = level.salary
     return Gap(
         target_kind="path" if level.track == "alternative" else "level",
         target=level.id,
         target_name=level.name,
+        basis=basis,
         skills=tuple(statuses),
         missing_by_category=missing,
         certifications=certs,
@@ -119,10 +147,9 @@ def level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, level: Level) -> 
         years_held=years_held,
         years_shortfall=round(shortfall, 2),
         leadership_expected=tuple(e.label for e in level.leadership),
-        leadership_missing=tuple(e.label for e in level.leadership if e.signal not in kinds),
-        salary=SalaryBand(min=salary.min, max=salary.max, currency=salary.currency, open_ended=salary.open_ended)
-        if salary and salary.unit == "year"
-        else None,
+        leadership_missing=tuple(e.label for e in level.leadership if not profile.meets(e)),
+        salary=salary_band(level),
+        responsibilities=tuple(level.responsibilities),
         coverage=coverage,
     )
 
@@ -140,13 +167,14 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
             )
     missing, coverage = _summarise(statuses)
     certs = _certifications(requirements.certifications, profile, tax)
-    held, degree_met = _degree(requirements.degree, profile, _required_fields(requirements))
+    held, degree_met = _degree(requirements.degree, profile, tax, _required_fields(requirements))
     years_held = profile.experience.total_years
     need = requirements.min_years
     return Gap(
         target_kind="job",
         target="job",
         target_name=requirements.title or "the job description",
+        basis="job",
         skills=tuple(statuses),
         missing_by_category=missing,
         certifications=certs,

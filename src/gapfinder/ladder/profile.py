@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import (
     CertificationFinding,
@@ -14,29 +14,15 @@ from ..models import (
     Mention,
     Position,
     Report,
+    SignalKind,
     SkillFinding,
 )
 from ..taxonomy import Taxonomy
+from ..taxonomy.schema import LeadershipExpectation
 
 SIDE_ROLE = re.compile(
     r"\b(part[- ]time|teilzeit|volunteer|ehrenamt\w*|adjunct|side project|moonlighting|freelance)\b", re.IGNORECASE
 )
-#: leadership signal kind -> the skill ids it evidences
-SIGNAL_SKILLS: dict[str, tuple[str, ...]] = {
-    "people_management": ("people-management",),
-    "team_size": ("people-management",),
-    "hiring": ("hiring",),
-    "mentoring": ("mentoring",),
-    "budget": ("budgeting",),
-    "roadmap": ("roadmap-planning",),
-    "strategy": ("strategic-planning",),
-    "cross_functional": ("cross-functional-collaboration",),
-    "technical_leadership": ("technical-leadership",),
-    "speaking": ("public-speaking",),
-    "open_source": ("open-source",),
-    "publications": ("research",),
-}
-DEGREE_RANK: dict[str | None, int] = {"highschool": 0, "associate": 1, "other": 1, "bachelor": 2, "master": 3, "phd": 4}
 
 
 @dataclass(frozen=True)
@@ -48,6 +34,8 @@ class Profile:
     experience: Experience
     leadership: tuple[LeadershipSignal, ...]
     headline: str | None = None  # a title-like line from the header (resume) or the job title
+    #: skill and certification ids and signal kinds given by a what-if, not found in the document
+    assumed: frozenset[str] = frozenset()
     #: implied_by's answer per taxonomy (placement, the gap and comparisons all ask for it)
     _implied: dict[int, tuple[Taxonomy, dict[str, str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -92,16 +80,71 @@ class Profile:
                         out.setdefault(imp, c.id)
         # leadership evidenced in experience bullets ("managed a team of 8") meets the matching skill
         for signal in self.leadership:
-            for sid in SIGNAL_SKILLS.get(signal.kind, ()):
-                if sid not in found and sid in tax.skills:
+            for sid in tax.signal_skills(signal.kind):
+                if sid not in found:
                     out.setdefault(sid, f"signal:{signal.kind}")
         return out
 
-    @property
-    def highest_degree(self) -> str | None:
-        """The highest degree held (one in progress is not held)."""
+    def assuming(
+        self,
+        tax: Taxonomy,
+        skills: tuple[str, ...] = (),
+        certifications: tuple[str, ...] = (),
+        signals: tuple[SignalKind, ...] = (),
+        years: float = 0.0,
+    ) -> Profile:
+        """This profile as if it also had these skills, certifications, leadership signals and years: a
+        what-if. The additions carry no mentions (nothing in the document shows them) and are listed in
+        ``assumed``, so a gap built from the result says which requirements rest on them."""
+        have_skills, have_certs, have_signals = self.skill_ids, {c.id for c in self.certifications}, self.signal_kinds
+        new_skills = tuple(
+            SkillFinding(id=sid, name=tax.skills[sid].name, category=tax.skills[sid].category, mentions=())
+            for sid in dict.fromkeys(skills)
+            if sid not in have_skills
+        )
+        new_certs = tuple(
+            CertificationFinding(id=cid, name=c.name, issuer=c.issuer, mentions=())
+            for cid in dict.fromkeys(certifications)
+            if cid not in have_certs and (c := tax.certifications[cid])
+        )
+        new_signals = tuple(
+            LeadershipSignal(kind=k, mentions=()) for k in dict.fromkeys(signals) if k not in have_signals
+        )
+        exp = self.experience
+        if years:
+            exp = exp.model_copy(update={"total_years": round((exp.total_years or 0.0) + years, 2)})
+        return replace(
+            self,
+            skills=self.skills + new_skills,
+            certifications=self.certifications + new_certs,
+            leadership=self.leadership + new_signals,
+            experience=exp,
+            assumed=self.assumed
+            | {s.id for s in new_skills}
+            | {c.id for c in new_certs}
+            | {s.kind for s in new_signals},
+        )
+
+    def highest_degree(self, tax: Taxonomy) -> str | None:
+        """The highest degree level held, by the ranks of ``degrees.yaml`` ('other' is not ranked; a degree in
+        progress is not held)."""
         ranked = [e.degree for e in self.education if e.degree != "other" and not e.in_progress]
-        return max(ranked, key=DEGREE_RANK.__getitem__) if ranked else None
+        return max(ranked, key=tax.degree_rank) if ranked else None
+
+    def meets(self, expectation: LeadershipExpectation) -> bool:
+        """Whether a leadership expectation of the ladder is evidenced (any of its signals, with a number at
+        least its ``min_value`` where the signal states one)."""
+        need = expectation.min_value
+        for s in self.leadership:
+            if s.kind in expectation.signals and (need is None or s.value is None or s.value >= need):
+                return True
+        return False
+
+    def recent_titles(self, positions: int = 2) -> list[str]:
+        """The titles of the latest positions and the headline: what the person's work is called now."""
+        latest = sorted(self.experience.positions, key=lambda p: p.start or "", reverse=True)[:positions]
+        out = [p.title for p in latest if p.title]
+        return [*out, self.headline] if self.headline else out
 
     @property
     def current_position(self) -> Position | None:
@@ -123,7 +166,18 @@ class Profile:
 
 
 def profile_of(report: Report) -> Profile:
-    """The profile of an analysed document (a job's headline is its title)."""
+    """The profile of an analysed document (a job's headline is its title, its years the ones it asks for)."""
+    if report.kind == "job":
+        req = report.requirements
+        return Profile(
+            kind=report.kind,
+            skills=report.skills,
+            certifications=report.certifications,
+            education=report.education,
+            experience=Experience(total_years=req.min_years if req else None),
+            leadership=report.leadership,
+            headline=req.title if req else None,
+        )
     return Profile(
         kind=report.kind,
         skills=report.skills,
@@ -131,8 +185,8 @@ def profile_of(report: Report) -> Profile:
         education=report.education,
         experience=report.experience,
         leadership=report.leadership,
-        headline=report.requirements.title if report.requirements else None,
+        headline=report.experience.headline,
     )
 
 
-__all__ = ["DEGREE_RANK", "Profile", "profile_of"]
+__all__ = ["Profile", "profile_of"]

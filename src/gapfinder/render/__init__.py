@@ -9,20 +9,29 @@ from typing import Literal
 
 from rich.console import Console
 
-from ..models import Comparison, Report
+from ..models import Comparison, Report, WhatIf
 from .comparison import markdown_comparison, plain_comparison, rich_comparison
-from .markdown import markdown_report
-from .text import plain_report, print_report
+from .markdown import markdown_report, markdown_what_if
+from .text import plain_report, plain_what_if, print_report, rich_what_if
 
 Format = Literal["rich", "plain", "markdown", "html"]
 
 
-def render(obj: Report | Comparison, fmt: Format, *, console: Console | None = None) -> str:
-    """Render a report or a comparison; ``rich`` prints to ``console`` and returns ''."""
+def render(obj: Report | Comparison | WhatIf, fmt: Format, *, console: Console | None = None) -> str:
+    """Render a report, a comparison or a what-if; ``rich`` prints to ``console`` and returns ''."""
     if fmt == "html":
-        from .html import html_comparison, html_report
+        from .html import html_comparison, html_report, html_what_if
 
+        if isinstance(obj, WhatIf):
+            return html_what_if(obj)
         return html_comparison(obj) if isinstance(obj, Comparison) else html_report(obj)
+    if isinstance(obj, WhatIf):
+        if fmt == "markdown":
+            return markdown_what_if(obj)
+        if fmt == "plain":
+            return plain_what_if(obj)
+        (console or Console()).print(rich_what_if(obj))
+        return ""
     if isinstance(obj, Comparison):
         if fmt == "markdown":
             return markdown_comparison(obj)

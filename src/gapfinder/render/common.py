@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from ..models import SalaryBand, SkillRequirementStatus
 
-LEVEL_ORDER = {
-    "ic": ["junior", "mid", "senior", "staff", "principal"],
-    "management": ["manager", "director", "vp"],
-}
-
 
 def years(value: float | None) -> str:
     return "unknown" if value is None else f"{value:g} years"
@@ -25,13 +20,18 @@ def money(band: SalaryBand) -> str:
 
 
 def requirement_note(s: SkillRequirementStatus) -> str:
+    """How a requirement is met, in display names ('Deep learning: Deep learning, implied by PyTorch')."""
+    matched = s.matched_name or s.matched_skill
     if s.via == "implied":
-        source = s.implied_by or ""
-        source = f"the {source[7:].replace('_', ' ')} evidence" if source.startswith("signal:") else source
-        return f"{s.label}: {s.matched_skill}, implied by {source}"
+        source = s.implied_by_name or s.implied_by or ""
+        if source.startswith("signal:"):
+            source = f"the {source[7:].replace('_', ' ')} evidence"
+        return f"{s.label}: {matched}, implied by {source}"
     if s.via == "alternative":
-        return f"{s.label}: {s.matched_skill} accepted as an alternative"
+        return f"{s.label}: {matched} accepted as an alternative"
+    if s.via == "assumed":
+        return f"{s.label}: {matched}, assumed (what-if), not in the document"
     return s.label
 
 
-__all__ = ["LEVEL_ORDER", "money", "pct", "requirement_note", "years"]
+__all__ = ["money", "pct", "requirement_note", "years"]

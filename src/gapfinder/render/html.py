@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..models import Comparison, Report, RequirementStatus
+from ..models import Comparison, Report, RequirementStatus, WhatIf
 from .comparison import COMPONENT_LABEL, GROUP_ORDER
 from .html_parts import (
     badge,
@@ -26,9 +26,9 @@ from .html_parts import (
     table,
     warnings_section,
 )
-from .html_report import report_sections
+from .html_report import placement_marks, report_sections, what_if_section
 from .markup import Html, join, num, tag
-from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names, score_chart
+from .svg import CategoryCounts, coverage_chart, ladder_chart, score_chart
 
 STATUSES = ("met", "partial", "claimed", "missing")
 GROUP_TITLE = {"required": "Required", "responsibilities": "Responsibilities", "preferred": "Preferred"}
@@ -107,9 +107,13 @@ def _comparison_score(c: Comparison) -> Html:
 
 def _comparison_level(c: Comparison) -> Html:
     lv = c.level
-    names = level_names([(lv.candidate_level, lv.candidate_level_name), (lv.job_level, lv.job_level_name)])
-    scores = c.resume.placement.scores if c.resume.placement else None
-    chart = ladder_chart(lv.candidate_level, lv.job_level, target_role="job", names=names, scores=scores)
+    chart: Html | None = None
+    if c.resume.placement is not None:
+        marks = placement_marks(c.resume.placement, "candidate")
+        if lv.job_level is not None:
+            marks.setdefault(lv.job_level, []).append("job")
+        arrow = (lv.candidate_level, lv.job_level) if lv.candidate_level and lv.job_level else None
+        chart = ladder_chart(c.resume.placement.fits, marks, arrow=arrow, scores=c.resume.placement.scores)
     adds = None
     if lv.next_level_adds:
         adds = join(
@@ -128,7 +132,7 @@ def _comparison_level(c: Comparison) -> Html:
         "level",
         "Level fit",
         tag("p", _level_text(c)),
-        tag("figure", chart, tag("figcaption", caption)),
+        tag("figure", chart, tag("figcaption", caption)) if chart is not None else None,
         adds,
         *evidence,
     )
@@ -257,4 +261,13 @@ def html_report(report: Report) -> str:
     return page(title, header, *sections, footer(report.gapfinder_version, report.schema_version))
 
 
-__all__ = ["html_comparison", "html_report", "requirement_counts"]
+def html_what_if(what_if: WhatIf) -> str:
+    """A what-if as one page: what was assumed and what changed, then the re-run report."""
+    header, sections = report_sections(what_if.report)
+    title = f"gapfinder what-if: {short_name(what_if.report)}"
+    return page(
+        title, header, what_if_section(what_if), *sections, footer(what_if.gapfinder_version, what_if.schema_version)
+    )
+
+
+__all__ = ["html_comparison", "html_report", "html_what_if", "requirement_counts"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..models import Gap, Report, SkillFinding, SkillRequirementStatus
-from .common import money, pct, years
+from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
+from .common import pct, years
+from .facts import gap_basis, missing_rows, pay_lines, placement_facts, plan_lines, target_band
 from .html_parts import (
     badge,
     card,
@@ -20,7 +21,7 @@ from .html_parts import (
     warnings_section,
 )
 from .markup import Html, join, num, tag
-from .svg import CategoryCounts, coverage_chart, ladder_chart, level_names
+from .svg import CategoryCounts, coverage_chart, ladder_chart
 
 GAP_STATUS = {"met": "✔ met", "missing": "✘ missing"}
 
@@ -63,31 +64,52 @@ def _header(report: Report) -> Html:
     )
 
 
+def placement_marks(pl: Placement, who: str) -> dict[str, list[str]]:
+    """The marks of a placement on the ladder chart: the level (or path), and on a path its seniority."""
+    marks: dict[str, list[str]] = {pl.level: [who]}
+    if pl.seniority != pl.level:
+        marks.setdefault(pl.seniority, []).append("seniority")
+    return marks
+
+
 def _placement(report: Report) -> Html | None:
     pl = report.placement
-    if pl is None:
+    facts = placement_facts(report)
+    if pl is None or facts is None:
         return None
     gap = report.gap
     is_job = report.kind == "job"
-    target = gap.target if gap is not None and gap.target_kind == "level" else None
-    pairs = [(pl.level, pl.level_name), (target, gap.target_name if gap else None)]
-    chart = ladder_chart(
-        None if is_job else pl.level,
-        pl.level if is_job else target,
-        target_role="job" if is_job else "target",
-        names=level_names(pairs),
-        scores=pl.scores,
+    marks = placement_marks(pl, "job" if is_job else "candidate")
+    arrow = None
+    if gap is not None and gap.target_kind != "job" and not is_job:
+        marks.setdefault(gap.target, []).append("target")
+        arrow = (pl.level, gap.target)
+    chart = ladder_chart(pl.fits, marks, arrow=arrow, scores=pl.scores)
+    caption = (
+        "The ladder's ranks, its management track and the paths beside it; the thin bar in each step is the "
+        "placement's vote share for that level."
     )
-    caption = "The ladder's ranks; the thin bar in each step is the placement score for that level."
-    if gap is not None and gap.target_kind != "level":
-        caption += f" The target, {gap.target_name}, is a path beside the ladder and is not drawn."
-    rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence]
+    rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence if e.factor != "fit"]
     lead = "The job asks for" if is_job else "The resume reads as"
     intro = f"{lead} {pl.level_name} ({pl.track} track, confidence {pl.confidence:.2f})."
+    notes: list[tuple[str, str | None]] = []
+    if facts.path_line:
+        notes.append(("Path", facts.path_line))
+    if facts.fit_line:
+        notes.append(("Fit", facts.fit_line))
+    if facts.current_band:
+        notes.append(("Salary band", facts.current_band))
+    if facts.responsibilities:
+        notes.append(("Responsibilities", "; ".join(facts.responsibilities)))
+    if facts.next_line:
+        notes.append(("What would change it", facts.next_line))
+    if facts.others_line:
+        notes.append(("Other fits", facts.others_line))
     return section(
         "placement",
         "Placement on the ladder",
         tag("p", intro),
+        dl(notes) if notes else None,
         tag("figure", chart, tag("figcaption", caption)),
         table(("factor", "evidence", "points to", "weight"), rows, "compact") if rows else None,
     )
@@ -102,7 +124,7 @@ def _gap_row(report: Report, s: SkillRequirementStatus) -> list[str | None]:
     elif s.via == "alternative":
         how = f"{s.matched_skill} accepted as an alternative"
     return [
-        join([tag("strong", s.label), tag("span", s.category.replace("_", " "), class_="sub")]),
+        join([tag("strong", s.label), tag("span", s.category_name or s.category.replace("_", " "), class_="sub")]),
         s.importance,
         badge(s.status, GAP_STATUS),
         how,
@@ -117,7 +139,7 @@ def _gap(report: Report) -> Html | None:
     chart = coverage_chart(gap_counts(gap), ("met", "missing"), f"Skill requirements of {gap.target_name} by category")
     missing = None
     if gap.missing_by_category:
-        rows = [[cat.replace("_", " "), "; ".join(labels)] for cat, labels in gap.missing_by_category.items()]
+        rows = [[cat, labels] for cat, labels in missing_rows(gap)]
         missing = join([tag("h3", "Missing, most important first"), table(("category", "missing"), rows)])
     facts: list[tuple[str, str | None]] = []
     if gap.years_required is not None:
@@ -134,8 +156,11 @@ def _gap(report: Report) -> Html | None:
         missing_set = set(gap.leadership_missing)
         for label in gap.leadership_expected:
             facts.append(("Leadership", f"{label}: {'not yet evidenced' if label in missing_set else 'evidenced'}"))
-    if gap.salary:
-        facts.append(("Salary band", money(gap.salary)))
+    band = target_band(gap)
+    if band:
+        facts.append(("Salary band", band))
+    if gap.responsibilities:
+        facts.append(("Responsibilities", "; ".join(gap.responsibilities)))
     figure: Html | None = None
     skills: Html | None = None
     if gap.skills:
@@ -148,7 +173,7 @@ def _gap(report: Report) -> Html | None:
     return section(
         "gap",
         f"Gap to {gap.target_name}",
-        tag("p", f"Weighted skill coverage: {pct(gap.coverage)}."),
+        tag("p", f"{gap_basis(gap)} Weighted skill coverage: {pct(gap.coverage)}."),
         figure,
         missing,
         dl(facts) if facts else None,
@@ -258,11 +283,48 @@ def _job_requirements(report: Report) -> Html | None:
     )
 
 
+def _plan(report: Report) -> Html | None:
+    plan = report.plan
+    if plan is None:
+        return None
+    head, _, not_steps = plan_lines(plan)
+    rows = [
+        [
+            str(s.order),
+            join([tag("strong", s.label), tag("span", ", ".join(s.options[:6]), class_="sub") if s.options else None]),
+            s.why,
+            s.stage or "",
+            ", ".join(str(n) for n in s.builds_on),
+            s.changes,
+        ]
+        for s in plan.steps
+    ]
+    pay = pay_lines(report)
+    return section(
+        "plan",
+        "Plan",
+        tag("p", head),
+        table(("#", "step", "why", "stage", "builds on", "what it changes"), rows) if rows else None,
+        tag("p", not_steps, class_="note") if not_steps else None,
+        join([tag("h3", "Pay (the ladder's bands)"), tag("ul", *(tag("li", p) for p in pay))]) if pay else None,
+    )
+
+
+def what_if_section(what_if: WhatIf) -> Html:
+    return section(
+        "what-if",
+        "What if",
+        tag("p", tag("strong", "Assumed, not in the document: "), "; ".join(what_if.assumed)),
+        tag("ul", *(tag("li", c) for c in what_if.changes)),
+    )
+
+
 def report_sections(report: Report) -> tuple[Html, list[Html]]:
     """The header and the sections of a report's page, in reading order."""
     parts = [
         _placement(report),
         _gap(report),
+        _plan(report),
         _job_requirements(report),
         _skills(report),
         _experience(report),
@@ -273,4 +335,4 @@ def report_sections(report: Report) -> tuple[Html, list[Html]]:
     return _header(report), [p for p in parts if p is not None]
 
 
-__all__ = ["gap_counts", "report_sections"]
+__all__ = ["gap_counts", "placement_marks", "report_sections", "what_if_section"]

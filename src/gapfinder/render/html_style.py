@@ -45,6 +45,7 @@ svg.score .track { fill: var(--soft); stroke: var(--line); }
 svg.score .fill { fill: var(--accent); }
 svg .step .box { fill: #ffffff; stroke: #afb8c1; stroke-width: 1.5; }
 svg .step .name { fill: var(--fg); font-size: 12.5px; font-weight: 600; }
+svg .step.path .box { stroke-dasharray: 5 3; }
 svg .step .score-track { fill: #eaeef2; }
 svg .step .score-fill { fill: #8c959f; }
 svg .step.candidate .box { fill: var(--accent); stroke: var(--accent); }

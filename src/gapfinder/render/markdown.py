@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Report, SkillFinding
-from .common import money, pct, requirement_note, years
+from ..models import Report, SkillFinding, WhatIf
+from .common import pct, requirement_note, years
+from .facts import (
+    gap_basis,
+    gap_title,
+    missing_rows,
+    pay_lines,
+    placement_facts,
+    plan_lines,
+    target_band,
+    what_if_lines,
+)
 
 
 def _cell(text: str) -> str:
@@ -19,14 +29,24 @@ def markdown_report(report: Report) -> str:
         f"- kind: {report.kind}; format: {doc.format}; characters: {doc.chars:,}"
         + (f"; pages: {doc.pages}" if doc.pages else "")
     )
-    pl = report.placement
-    if pl is not None:
-        out.append(
-            f"- **{'Job level' if report.kind == 'job' else 'Placement'}: {pl.level_name}** "
-            f"({pl.track} track, confidence {pl.confidence:.2f})"
-        )
-        for evidence in pl.evidence:
-            out.append(f"  - {evidence.factor}: {_cell(evidence.detail)}")
+    facts = placement_facts(report)
+    if facts is not None:
+        head, _, bracket = facts.headline.partition("  [")
+        out.append(f"- **{_cell(head)}** ({bracket.rstrip(']')})")
+        for line in (facts.path_line, facts.ladder_line):
+            if line:
+                out.append(f"  - {_cell(line)}")
+        if facts.fit_line:
+            out.append(f"  - **Fit:** {_cell(facts.fit_line)}")
+        for evidence in facts.evidence:
+            out.append(f"  - {_cell(evidence)}")
+        if facts.current_band:
+            out.append(f"  - {facts.current_band}")
+        for resp in facts.responsibilities:
+            out.append(f"    - {_cell(resp)}")
+        for line in (facts.next_line, facts.others_line):
+            if line:
+                out.append(f"  - {_cell(line)}")
     if report.kind == "resume":
         out.append(f"- Experience: {years(report.experience.total_years)} ({report.experience.basis})")
     r = report.requirements
@@ -78,15 +98,18 @@ def markdown_report(report: Report) -> str:
 
     gap = report.gap
     if gap is not None:
-        out += [f"## Gap to {gap.target_name}", "", f"Skill coverage: **{pct(gap.coverage)}**", ""]
+        out += [f"## {gap_title(gap)}", "", f"{gap_basis(gap)} Skill coverage: **{pct(gap.coverage)}**", ""]
         if gap.missing_by_category:
             out += ["| category | missing (most important first) |", "|---|---|"]
-            for cat, labels in gap.missing_by_category.items():
-                out.append(f"| {cat} | {_cell('; '.join(labels))} |")
+            for cat, labels in missing_rows(gap):
+                out.append(f"| {_cell(cat)} | {_cell(labels)} |")
             out.append("")
         notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
         if notes:
             out += ["Met through related skills:", *[f"- {_cell(n)}" for n in notes], ""]
+        assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
+        if assumed:
+            out += ["Met only by what-if assumptions:", *[f"- {_cell(n)}" for n in assumed], ""]
         if gap.years_required is not None:
             out.append(
                 f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
@@ -98,12 +121,29 @@ def markdown_report(report: Report) -> str:
             out.append(f"- Certification {status.name}: {status.status}")
         for label in gap.leadership_missing:
             out.append(f"- Leadership not yet evidenced: {label}")
-        if gap.salary:
-            out.append(f"- Salary band: {money(gap.salary)}")
+        band = target_band(gap)
+        if band:
+            out.append(f"- {band}")
+        for resp in gap.responsibilities:
+            out.append(f"  - {_cell(resp)}")
         out.append("")
+    if report.plan is not None:
+        head, steps, not_steps = plan_lines(report.plan)
+        out += ["## Plan", "", head, "", *steps, ""]
+        if not_steps:
+            out += [not_steps, ""]
+        pay = pay_lines(report)
+        if pay:
+            out += ["Pay (the ladder's bands):", *[f"- {p}" for p in pay], ""]
     if report.warnings:
         out += ["## Warnings", "", *[f"- {w.code}: {w.message}" for w in report.warnings], ""]
     return "\n".join(out)
 
 
-__all__ = ["markdown_report"]
+def markdown_what_if(what_if: WhatIf) -> str:
+    lines = what_if_lines(what_if)
+    head = ["## What if", "", f"**{lines[0]}**", "", *[f"- {c}" for c in what_if.changes], ""]
+    return "\n".join(head) + "\n" + markdown_report(what_if.report)
+
+
+__all__ = ["markdown_report", "markdown_what_if"]

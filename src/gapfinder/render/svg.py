@@ -9,37 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..models import ScoreComponent
+from ..models import LevelScore, ScoreComponent
 from .markup import Html, num, tag
 
 WIDTH = 760
 STATUS_FILL = {"met": "#2da44e", "partial": "#d4a72c", "claimed": "#8250df", "missing": "#cf222e"}
 STATUS_TEXT = {"met": "#ffffff", "partial": "#1f2328", "claimed": "#ffffff", "missing": "#ffffff"}
-LEVEL_RANK = {
-    # the ranks of the ml-engineer ladder (skills_taxonomy/ladders/ml-engineer.yaml); a test pins them
-    "junior": 1,
-    "mid": 2,
-    "senior": 3,
-    "staff": 4,
-    "principal": 5,
-    "manager": 4,
-    "director": 5,
-    "vp": 6,
-}
-LEVEL_SHORT = {
-    "junior": "Junior",
-    "mid": "Mid",
-    "senior": "Senior",
-    "staff": "Staff",
-    "principal": "Principal",
-    "manager": "Manager",
-    "director": "Director",
-    "vp": "VP",
-}
-TRACKS = (
-    ("ic", "IC track", ("junior", "mid", "senior", "staff", "principal")),
-    ("management", "Management", ("manager", "director", "vp")),
-)
+TRACK_LABELS = {"ic": "IC track", "management": "Management", "alternative": "Paths"}
 CANDIDATE = "#0969da"
 TARGET = "#bc4c00"
 
@@ -167,41 +143,47 @@ def score_chart(components: Sequence[ScoreComponent]) -> Html:
 
 
 def ladder_chart(
-    candidate: str | None,
-    target: str | None,
+    levels: Sequence[LevelScore],
+    marks: Mapping[str, Sequence[str]],
     *,
-    target_role: str,
-    names: Mapping[str, str],
+    arrow: tuple[str, str] | None = None,
     scores: Mapping[str, float] | None = None,
 ) -> Html:
-    """The ladder's levels as a row of steps per track, the candidate's level and the target marked.
+    """The ladder as a row of steps per track (by rank), its alternative paths in a row below, marked.
 
-    ``target_role`` names the second mark ('job' or 'target'); ``names`` gives full level names for the
-    levels that have one; ``scores`` (the placement's score per level) draws a thin bar in each step.
+    ``levels`` are the ladder's levels and paths (a placement's ``fits``); ``marks`` names what each marked
+    level is ('candidate', 'target', 'job', 'seniority'); ``arrow`` draws a move from one level to another;
+    ``scores`` (the placement's vote share per level) draws a thin bar in each step.
     """
-    label_w, box_w, box_h, top, row_gap = 110.0, 96.0, 42.0, 58.0, 92.0
-    col_w = (WIDTH - label_w) / 6
+    label_w, box_h, top, row_gap = 110.0, 42.0, 58.0, 92.0
+    rows = [(t, sorted((s for s in levels if s.track == t), key=lambda s: (s.rank, s.level))) for t in TRACK_LABELS]
+    rows = [(t, steps) for t, steps in rows if steps]
+    main_ranks = [s.rank for t, steps in rows if t != "alternative" for s in steps]
+    paths = next((steps for t, steps in rows if t == "alternative"), [])
+    columns = max([*main_ranks, len(paths), 1])
+    col_w = (WIDTH - label_w) / columns
+    box_w = min(96.0, col_w - 8)
+    first_rank = min(main_ranks, default=1)
     centres: dict[str, tuple[float, float]] = {}
     body: list[str] = []
-    for rank in range(1, 7):
-        x = label_w + (rank - 0.5) * col_w
+    for rank in range(first_rank, first_rank + columns):
+        x = label_w + (rank - first_rank + 0.5) * col_w
         body.append(tag("text", f"rank {rank}", x=x, y=14, text_anchor="middle", class_="axis"))
-    for row, (_track, track_label, levels) in enumerate(TRACKS):
+    for row, (track, steps) in enumerate(rows):
         y = top + row * row_gap
-        body.append(tag("text", track_label, x=0, y=y + box_h / 2 + 4, class_="label track-label"))
-        for level in levels:
-            rank = LEVEL_RANK[level]
-            x = label_w + (rank - 1) * col_w + (col_w - box_w) / 2
-            centres[level] = (x + box_w / 2, y + box_h / 2)
-            marks = [m for m, lv in (("candidate", candidate), (target_role, target)) if lv == level]
-            body.append(_level_box(level, x, y, box_w, box_h, marks, names, scores))
-    if candidate in centres and target in centres and candidate != target:
-        body.append(_arrow(centres[candidate], centres[target], box_w, box_h))
-    who = {"candidate": "candidate", target_role: target_role}
+        body.append(tag("text", TRACK_LABELS[track], x=0, y=y + box_h / 2 + 4, class_="label track-label"))
+        for i, step in enumerate(steps):
+            column = i if track == "alternative" else step.rank - first_rank
+            x = label_w + column * col_w + (col_w - box_w) / 2
+            centres[step.level] = (x + box_w / 2, y + box_h / 2)
+            body.append(_level_box(step, x, y, box_w, box_h, marks.get(step.level, ()), scores))
+    if arrow is not None and arrow[0] in centres and arrow[1] in centres and arrow[0] != arrow[1]:
+        body.append(_arrow(centres[arrow[0]], centres[arrow[1]], box_w, box_h))
+    names = {s.level: s for s in levels}
     desc = [
-        f"{who[m]}: {names.get(lv, LEVEL_SHORT.get(lv, lv))} (rank {LEVEL_RANK[lv]})"
-        for m, lv in (("candidate", candidate), (target_role, target))
-        if lv in LEVEL_RANK
+        f"{', '.join(marks[lv])}: {names[lv].name} ({names[lv].track}, rank {names[lv].rank})"
+        for lv in marks
+        if lv in names and marks[lv]
     ]
     defs = tag(
         "defs",
@@ -217,32 +199,31 @@ def ladder_chart(
             orient="auto-start-reverse",
         ),
     )
-    height = top + row_gap + box_h + 30
+    height = top + (len(rows) - 1) * row_gap + box_h + 30
     title = "Position on the career ladder"
     return _svg(title, "; ".join(desc) or "no level placed", height, [defs, *body], "ladder")
 
 
 def _level_box(
-    level: str,
+    step: LevelScore,
     x: float,
     y: float,
     w: float,
     h: float,
     marks: Sequence[str],
-    names: Mapping[str, str],
     scores: Mapping[str, float] | None,
 ) -> Html:
-    full = names.get(level, LEVEL_SHORT[level])
     is_candidate = "candidate" in marks
-    is_target = len(marks) > (1 if is_candidate else 0)
+    is_target = any(m in ("target", "job") for m in marks)
     cls = "step" + (" candidate" if is_candidate else "") + (" target" if is_target else "")
-    title = full + (f" — {' and '.join(marks)}" if marks else "")
+    cls += " path" if step.track == "alternative" else ""
+    title = step.name + (f" — {' and '.join(marks)}" if marks else "")
     parts: list[str] = [
         tag("title", title),
         tag("rect", x=x, y=y, width=w, height=h, rx=6, class_="box"),
-        tag("text", LEVEL_SHORT[level], x=x + w / 2, y=y + h / 2 + 1, text_anchor="middle", class_="name"),
+        tag("text", step.short, x=x + w / 2, y=y + h / 2 + 1, text_anchor="middle", class_="name"),
     ]
-    score = (scores or {}).get(level)
+    score = (scores or {}).get(step.level)
     if score is not None:
         parts.append(tag("rect", x=x + 6, y=y + h - 9, width=w - 12, height=4, rx=2, class_="score-track"))
         parts.append(tag("rect", x=x + 6, y=y + h - 9, width=(w - 12) * score, height=4, rx=2, class_="score-fill"))
@@ -250,7 +231,13 @@ def _level_box(
         label = " · ".join("you" if m == "candidate" else m for m in marks)
         parts.append(tag("text", f"▲ {label}", x=x + w / 2, y=y + h + 16, text_anchor="middle", class_="mark"))
     return tag(
-        "g", *parts, class_=cls, data_level=level, data_rank=LEVEL_RANK[level], data_mark=" ".join(marks) or None
+        "g",
+        *parts,
+        class_=cls,
+        data_level=step.level,
+        data_track=step.track,
+        data_rank=step.rank,
+        data_mark=" ".join(marks) or None,
     )
 
 
@@ -267,9 +254,4 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], w: float, h: fl
     return tag("path", d=d, class_="arrow", marker_end="url(#gf-arrow)")
 
 
-def level_names(pairs: Sequence[tuple[str | None, str | None]]) -> dict[str, str]:
-    """Full names for the levels that have one, from (level id, level name) pairs."""
-    return {lv: name for lv, name in pairs if lv is not None and name}
-
-
-__all__ = ["LEVEL_RANK", "CategoryCounts", "coverage_chart", "ladder_chart", "level_names", "score_chart"]
+__all__ = ["TRACK_LABELS", "CategoryCounts", "coverage_chart", "ladder_chart", "score_chart"]

@@ -10,8 +10,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Gap, Report
-from .common import LEVEL_ORDER, money, pct, requirement_note, years
+from ..models import Gap, Report, WhatIf
+from .common import pct, requirement_note, years
+from .facts import (
+    gap_basis,
+    gap_title,
+    missing_rows,
+    pay_lines,
+    placement_facts,
+    plan_lines,
+    target_band,
+    what_if_lines,
+)
 
 
 def _header(report: Report) -> RenderableType:
@@ -19,20 +29,25 @@ def _header(report: Report) -> RenderableType:
     src = doc.source or "<text>"
     pages = f", {doc.pages} page(s)" if doc.pages else ""
     lines = [Text.assemble(("gapfinder ", "bold"), f"{report.kind} · {src} ({doc.format}{pages}, {doc.chars:,} chars)")]
-    pl = report.placement
-    if pl is not None:
-        what = "Job level" if report.kind == "job" else "Placement"
-        lines.append(
-            Text.assemble(
-                (f"{what}: ", "bold"),
-                (pl.level_name, "bold cyan"),
-                f"  [{pl.track} track, confidence {pl.confidence:.2f}]",
-            )
-        )
-        ladder = [f"[{lv}]" if lv == pl.level else lv for lv in LEVEL_ORDER[pl.track]]
-        lines.append(Text("  " + " → ".join(ladder), style="dim"))
-        for ev in pl.evidence:
-            lines.append(Text(f"  • {ev.factor}: {ev.detail}", style="dim"))
+    facts = placement_facts(report)
+    if facts is not None:
+        what, _, rest = facts.headline.partition(": ")
+        name, _, bracket = rest.partition("  [")
+        lines.append(Text.assemble((f"{what}: ", "bold"), (name, "bold cyan"), f"  [{bracket}"))
+        for line in (facts.path_line, facts.ladder_line):
+            if line:
+                lines.append(Text("  " + line, style="dim"))
+        if facts.fit_line:
+            lines.append(Text(f"  Fit: {facts.fit_line}", style="yellow"))
+        for ev in facts.evidence:
+            lines.append(Text(f"  • {ev}", style="dim"))
+        if facts.current_band:
+            lines.append(Text("  " + facts.current_band))
+        for resp in facts.responsibilities:
+            lines.append(Text(f"    – {resp}", style="dim"))
+        for line in (facts.next_line, facts.others_line):
+            if line:
+                lines.append(Text("  " + line))
     exp = report.experience
     if report.kind == "resume":
         lines.append(
@@ -77,16 +92,19 @@ def _positions(report: Report) -> RenderableType:
 
 
 def _gap(gap: Gap) -> RenderableType:
-    title = f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
-    rows: list[RenderableType] = [Text(f"Skill coverage: {pct(gap.coverage)}", style="bold")]
+    title = gap_title(gap)
+    rows: list[RenderableType] = [Text(f"{gap_basis(gap)} Skill coverage: {pct(gap.coverage)}", style="bold")]
     if gap.missing_by_category:
         table = Table(title="Missing skills (most important first)", title_justify="left")
         table.add_column("category")
         table.add_column("missing")
-        for cat, labels in gap.missing_by_category.items():
-            table.add_row(cat, "; ".join(labels))
+        for cat, labels in missing_rows(gap):
+            table.add_row(cat, labels)
         rows.append(table)
     notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
+    assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
+    if assumed:
+        rows.append(Text("Met only by what-if assumptions:\n" + "\n".join(f"  • {n}" for n in assumed)))
     if notes:
         rows.append(Text("Met through related skills:\n" + "\n".join(f"  • {n}" for n in notes)))
     facts = []
@@ -104,10 +122,35 @@ def _gap(gap: Gap) -> RenderableType:
         facts.append("Recommended certifications: " + "; ".join(missing_certs))
     if gap.leadership_missing:
         facts.append("Leadership not yet evidenced: " + "; ".join(gap.leadership_missing))
-    if gap.salary:
-        facts.append(f"Salary band: {money(gap.salary)}")
+    band = target_band(gap)
+    if band:
+        facts.append(band)
+    facts += [f"  – {r}" for r in gap.responsibilities]
     rows.append(Text("\n".join(facts)))
     return Panel(Group(*rows), title=title, title_align="left")
+
+
+def _plan(report: Report) -> RenderableType:
+    assert report.plan is not None
+    head, steps, assumed = plan_lines(report.plan)
+    rows: list[RenderableType] = [Text(head, style="bold")]
+    rows += [Text(s) for s in steps]
+    if assumed:
+        rows.append(Text(assumed, style="dim"))
+    pay = pay_lines(report)
+    if pay:
+        rows.append(Text("Pay (the ladder's bands):\n" + "\n".join(f"  • {p}" for p in pay)))
+    return Panel(Group(*rows), title="Plan", title_align="left")
+
+
+def rich_what_if(what_if: WhatIf) -> RenderableType:
+    return Group(Text("\n".join(what_if_lines(what_if)), style="bold yellow"), rich_report(what_if.report))
+
+
+def plain_what_if(what_if: WhatIf, width: int = 100) -> str:
+    console = Console(width=width, color_system=None, record=True, file=io.StringIO(), highlight=False)
+    console.print(rich_what_if(what_if))
+    return console.export_text()
 
 
 def rich_report(report: Report) -> RenderableType:
@@ -141,6 +184,8 @@ def rich_report(report: Report) -> RenderableType:
         parts.append(Text("Certifications: " + "; ".join(c.name for c in report.certifications)))
     if report.gap is not None:
         parts.append(_gap(report.gap))
+    if report.plan is not None:
+        parts.append(_plan(report))
     for w in report.warnings:
         parts.append(Text(f"warning: {w.message}", style="yellow"))
     return Group(*parts)
@@ -156,4 +201,4 @@ def plain_report(report: Report, width: int = 100) -> str:
     return console.export_text()
 
 
-__all__ = ["plain_report", "print_report", "rich_report"]
+__all__ = ["plain_report", "plain_what_if", "print_report", "rich_report", "rich_what_if"]

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from .._version import __version__
-from ..errors import GapfinderError, UsageError
+from ..errors import GapfinderError
 from ..models import Comparison, Report
 from ..taxonomy import Taxonomy, load_taxonomy
 from ..taxonomy.schema import Ladder, Skill
@@ -86,9 +86,7 @@ class Service:
 
     async def start(self) -> None:
         self.taxonomy = await asyncio.to_thread(load_taxonomy, self.settings.taxonomy)
-        if self.settings.ladder not in self.taxonomy.ladders:
-            known = ", ".join(sorted(self.taxonomy.ladders))
-            raise UsageError(f"unknown ladder {self.settings.ladder!r}; the taxonomy has: {known}")
+        self.taxonomy.ladder(self.settings.ladder)  # an unknown ladder stops the start: a UsageError
         self._surfaces, self._search = {}, []
         for skill in self.taxonomy.skills.values():
             for surface in (skill.name, *skill.aliases):

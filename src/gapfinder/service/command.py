@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import GapfinderError, UsageError
+from ..errors import GapfinderError
 from .settings import ServiceSettings
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -44,9 +44,7 @@ def check_taxonomy(settings: ServiceSettings) -> None:
     from ..taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(settings.taxonomy)
-    if settings.ladder not in taxonomy.ladders:
-        known = ", ".join(sorted(taxonomy.ladders))
-        raise UsageError(f"unknown ladder {settings.ladder!r}; the taxonomy has: {known}")
+    taxonomy.ladder(settings.ladder)  # a UsageError naming the ladders when it is not one of them
 
 
 @app.command(help="Run the HTTP service (extra gapfinder[service]); see docs/service.md.")
@@ -71,7 +69,7 @@ def serve(
         int | None, typer.Option(help="characters of text before 413 [GAPFINDER_MAX_CHARS; 200000]")
     ] = None,
     taxonomy: Annotated[str | None, typer.Option(help="taxonomy directory [GAPFINDER_TAXONOMY]")] = None,
-    ladder: Annotated[str | None, typer.Option(help="career ladder id [GAPFINDER_LADDER; ml-engineer]")] = None,
+    ladder: Annotated[str | None, typer.Option(help="ladder id [GAPFINDER_LADDER; the default]")] = None,
     root_path: Annotated[str, typer.Option(help="path prefix when served behind a proxy under a sub-path")] = "",
     forwarded_allow_ips: Annotated[
         str | None, typer.Option(help="proxies trusted for X-Forwarded-* headers (uvicorn's option)")

@@ -10,7 +10,7 @@ environment variable               field                       default
 ``GAPFINDER_MAX_CONCURRENT``       ``max_concurrent``          analysis processes: the number of CPUs
 ``GAPFINDER_QUEUE_LIMIT``          ``queue_limit``             32 requests waiting for one (503 above)
 ``GAPFINDER_TAXONOMY``             ``taxonomy``                the packaged taxonomy
-``GAPFINDER_LADDER``               ``ladder``                  ``ml-engineer``
+``GAPFINDER_LADDER``               ``ladder``                  the taxonomy's default (or only) ladder
 =================================  ==========================  =========================================
 """
 
@@ -56,7 +56,7 @@ class ServiceSettings:
     max_concurrent: int = dataclasses.field(default_factory=_default_concurrency)
     queue_limit: int = 32
     taxonomy: str | None = None
-    ladder: str = "ml-engineer"
+    ladder: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_upload_bytes", "max_pages", "max_chars", "max_concurrent"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import TaxonomyError
+from ..errors import TaxonomyError, UsageError
+from ..kinds import TRACKS
 from .schema import (
     CategoriesFile,
     Category,
@@ -29,6 +31,7 @@ from .schema import (
     DegreeLevel,
     DegreesFile,
     Ladder,
+    Level,
     ProfessionalDoctorates,
     Skill,
     SkillsFile,
@@ -36,6 +39,8 @@ from .schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+#: the tracks whose levels form ladders of rungs (the alternative track holds paths beside them)
+MAIN_TRACKS = ("ic", "management")
 
 
 @dataclass(frozen=True)
@@ -51,10 +56,33 @@ class Taxonomy:
     ladders: dict[str, Ladder]
     professional_doctorates: ProfessionalDoctorates | None = None
     _closure: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _signal_skills: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def implied(self, skill_id: str) -> frozenset[str]:
         """All skill ids implied by ``skill_id``, transitively (not including itself)."""
         return self._closure.get(skill_id, frozenset())
+
+    def degree_rank(self, level: str) -> int:
+        """The rank of a degree level (``degrees.yaml``): a higher degree meets a lower requirement."""
+        return self.degree_levels[level].rank
+
+    def signal_skills(self, kind: str) -> tuple[str, ...]:
+        """The skills a leadership signal evidences (the skills' ``signals`` in the taxonomy)."""
+        return self._signal_skills.get(kind, ())
+
+    def ladder(self, ladder_id: str | None = None) -> Ladder:
+        """A ladder by id; without one, the ladder marked ``default`` or the only one."""
+        if ladder_id is not None:
+            if ladder_id in self.ladders:
+                return self.ladders[ladder_id]
+            raise UsageError(f"unknown ladder {ladder_id!r}; the taxonomy has: {', '.join(sorted(self.ladders))}")
+        marked = [ld for ld in self.ladders.values() if ld.default]
+        if marked or len(self.ladders) == 1:
+            return (marked or list(self.ladders.values()))[0]
+        raise UsageError(
+            f"the taxonomy has {len(self.ladders)} ladders and none is marked default; choose one of: "
+            + ", ".join(sorted(self.ladders))
+        )
 
     def alias_list(self) -> list[str]:
         """Every surface form the matcher looks for (names, aliases, certification names and codes)."""
@@ -167,6 +195,14 @@ def _closure(skills: dict[str, Skill]) -> dict[str, frozenset[str]]:
     return out
 
 
+def _signal_skills(skills: dict[str, Skill]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for s in skills.values():
+        for kind in s.signals:
+            out.setdefault(kind, []).append(s.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Load, validate and cross-check a taxonomy directory (the packaged one by default)."""
     base = Path(root) if root is not None else default_taxonomy_dir()
@@ -215,12 +251,18 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
     fields = {f.id: f for f in degrees.fields}
 
     ladders: dict[str, Ladder] = {}
+    problems: list[str] = []
     for p in _yaml_files(base / "ladders"):
         ladder = _validate(Ladder, p)
-        _check_ladder(ladder, p, skills, certifications, fields, categories)
+        problems += _check_ladder(ladder, p, skills, certifications, fields, categories)
         if ladder.id in ladders:
-            raise TaxonomyError(f"{p}: id: duplicate ladder id {ladder.id!r}")
+            problems.append(f"{p}: id: duplicate ladder id {ladder.id!r}")
         ladders[ladder.id] = ladder
+    defaults = [ld.id for ld in ladders.values() if ld.default]
+    if len(defaults) > 1:
+        problems.append(f"{base / 'ladders'}: more than one ladder says default: true ({', '.join(defaults)})")
+    if problems:
+        raise TaxonomyError.of(problems)
 
     return Taxonomy(
         root=str(base),
@@ -232,6 +274,7 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
         ladders=ladders,
         professional_doctorates=degrees.professional_doctorates,
         _closure=_closure(skills),
+        _signal_skills=_signal_skills(skills),
     )
 
 
@@ -242,47 +285,111 @@ def _check_ladder(
     certs: dict[str, Certification],
     fields: dict[str, StudyField],
     categories: dict[str, Category],
-) -> None:
-    import re
+) -> list[str]:
+    """Every semantic problem of one ladder, each naming the file and the level: references, ranges, ranks,
+    the ``next`` chain, inheritance, tracks and patterns. A ladder that passes places people correctly."""
+    problems: list[str] = []
 
-    ids = [lv.id for lv in ladder.levels]
-    _unique(((lid, path, f"levels.{i}") for i, lid in enumerate(ids)), "level id")
+    def bad(where: str, what: str) -> None:
+        problems.append(f"{path}: {where}: {what}")
+
+    by_id: dict[str, Level] = {}
+    for i, lv in enumerate(ladder.levels):
+        if lv.id in by_id:
+            bad(f"levels.{i}(id={lv.id})", f"duplicate level id {lv.id!r}")
+        by_id.setdefault(lv.id, lv)
+    main = {lv.id for lv in ladder.levels if lv.track in MAIN_TRACKS}
+    if not main:
+        bad("levels", "a ladder needs at least one level on the ic or management track")
+    ranks: dict[tuple[str, int], str] = {}
     for i, lv in enumerate(ladder.levels):
         where = f"levels.{i}(id={lv.id})"
+        if lv.track not in TRACKS:
+            bad(f"{where}.track", f"unknown track {lv.track!r}; use one of: {', '.join(TRACKS)}")
+        elif lv.track in MAIN_TRACKS:
+            other = ranks.setdefault((lv.track, lv.rank), lv.id)
+            if other != lv.id:
+                bad(f"{where}.rank", f"rank {lv.rank} is also the rank of {other!r} on the {lv.track} track")
+        if lv.years.max is not None and lv.years.min > lv.years.max:
+            bad(f"{where}.years", f"min {lv.years.min:g} is above max {lv.years.max:g}")
+        if lv.salary is not None and lv.salary.max is not None and lv.salary.min > lv.salary.max:
+            bad(f"{where}.salary", f"min {lv.salary.min:,} is above max {lv.salary.max:,}")
         for ref_name, refs in (("inherits", lv.inherits), ("next", [lv.next] if lv.next else [])):
             for r in refs:
-                if r not in ids:
-                    raise TaxonomyError(f"{path}: {where}.{ref_name}: unknown level {r!r}")
+                if r not in by_id:
+                    bad(f"{where}.{ref_name}", f"unknown level {r!r}")
+        for j, r in enumerate(lv.steps_into):
+            if r not in main:
+                bad(f"{where}.steps_into.{j}", f"{r!r} is not a level of the ic or management track")
         for j, req in enumerate(lv.skills):
             for k, sid in enumerate(req.any_of):
                 if sid not in skills:
-                    raise TaxonomyError(f"{path}: {where}.skills.{j}.any_of.{k}: unknown skill {sid!r}")
+                    bad(f"{where}.skills.{j}.any_of.{k}", f"unknown skill {sid!r}")
             if req.category is not None and req.category not in categories:
-                raise TaxonomyError(f"{path}: {where}.skills.{j}.category: unknown category {req.category!r}")
+                bad(f"{where}.skills.{j}.category", f"unknown category {req.category!r}")
         for j, cid in enumerate(lv.certifications):
             if cid not in certs:
-                raise TaxonomyError(f"{path}: {where}.certifications.{j}: unknown certification {cid!r}")
+                bad(f"{where}.certifications.{j}", f"unknown certification {cid!r}")
         for j, fid in enumerate(lv.degree.fields):
             if fid not in fields:
-                raise TaxonomyError(f"{path}: {where}.degree.fields.{j}: unknown field {fid!r}")
-        for key, patterns in (("titles", lv.titles), ("titles_exclude", lv.titles_exclude)):
-            for j, pattern in enumerate(patterns):
-                try:
-                    re.compile(pattern)
-                except re.error as e:
-                    raise TaxonomyError(f"{path}: {where}.{key}.{j}: invalid regular expression ({e})") from None
-    # inheritance must not loop
-    by_id = {lv.id: lv for lv in ladder.levels}
-    for lv in ladder.levels:
-        seen: set[str] = set()
-        stack = list(lv.inherits)
+                bad(f"{where}.degree.fields.{j}", f"unknown field {fid!r}")
+        for key in ("titles", "titles_exclude", "titles_by_scope", "titles_with_reports", "title_qualifiers"):
+            problems.extend(_bad_patterns(getattr(lv, key), f"{path}: {where}.{key}"))
+    # the next chain must end, and inheritance must not loop
+    for i, lv in enumerate(ladder.levels):
+        seen = {lv.id}
+        nxt = lv.next
+        while nxt is not None and nxt in by_id:
+            if nxt in seen:
+                bad(f"levels.{i}(id={lv.id}).next", f"the next chain loops ({' -> '.join([*seen, nxt])})")
+                break
+            seen.add(nxt)
+            nxt = by_id[nxt].next
+        ancestors: set[str] = set()
+        stack = [r for r in lv.inherits if r in by_id]
         while stack:
-            nxt = stack.pop()
-            if nxt == lv.id:
-                raise TaxonomyError(f"{path}: levels(id={lv.id}).inherits: inheritance cycle")
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.extend(by_id[nxt].inherits)
+            a = stack.pop()
+            if a == lv.id:
+                bad(f"levels.{i}(id={lv.id}).inherits", "inheritance cycle")
+                break
+            if a not in ancestors:
+                ancestors.add(a)
+                stack.extend(r for r in by_id[a].inherits if r in by_id)
+    for j, stage in enumerate(ladder.timeline):
+        for k, sid in enumerate(stage.skills):
+            if sid not in skills:
+                bad(f"timeline.{j}.skills.{k}", f"unknown skill {sid!r}")
+    for j, lid in enumerate(ladder.title_precedence):
+        if lid not in by_id:
+            bad(f"title_precedence.{j}", f"unknown level {lid!r}")
+    if ladder.unmarked_title is not None and ladder.unmarked_title not in main:
+        bad("unmarked_title", f"{ladder.unmarked_title!r} is not a level of the ic or management track")
+    if ladder.fit is not None:
+        for part in ("core", "adjacent"):
+            ev = getattr(ladder.fit, part)
+            for cat in ev.categories:
+                if cat not in categories:
+                    bad(f"fit.{part}.categories", f"unknown category {cat!r}")
+            for sid in ev.skills:
+                if sid not in skills:
+                    bad(f"fit.{part}.skills", f"unknown skill {sid!r}")
+            problems.extend(_bad_patterns(ev.titles, f"{path}: fit.{part}.titles"))
+        problems.extend(_bad_patterns(ladder.fit.neutral_titles, f"{path}: fit.neutral_titles"))
+        for key in ("adjacent_steps_into", "off_ladder_steps_into"):
+            for j, r in enumerate(getattr(ladder.fit, key)):
+                if r not in main:
+                    bad(f"fit.{key}.{j}", f"{r!r} is not a level of the ic or management track")
+    return problems
+
+
+def _bad_patterns(patterns: list[str], where: str) -> list[str]:
+    out = []
+    for j, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            out.append(f"{where}.{j}: invalid regular expression ({e})")
+    return out
 
 
 __all__ = ["Taxonomy", "default_taxonomy_dir", "load_taxonomy"]

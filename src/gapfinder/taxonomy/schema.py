@@ -6,12 +6,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ..models import SignalKind
+from ..kinds import DegreeLevel as DegreeLevelId
+from ..kinds import SignalKind
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.+#-]*$", max_length=80)]
 Surface = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
-DegreeLevelId = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
-LevelTrack = Literal["ic", "management", "alternative"]
 
 
 class Strict(BaseModel):
@@ -68,6 +67,11 @@ class Skill(Strict):
     ambiguity: Ambiguity | None = None
     fuzzy: bool = Field(True, description="allow near-miss (typo) matching of the name and aliases")
     source: Literal["curated", "onet", "github", "linguist", "esco", "cncf"] = "curated"
+    signals: list[SignalKind] = Field(
+        default_factory=list,
+        description="leadership signals that evidence this skill: a 'managed a team of 8' bullet meets people "
+        "management without the words",
+    )
 
     @model_validator(mode="after")
     def _ambiguous_surfaces_are_listed(self) -> Skill:
@@ -164,20 +168,58 @@ class SkillRequirement(Strict):
 
 
 class LeadershipExpectation(Strict):
-    signal: SignalKind
+    signal: SignalKind | list[SignalKind] = Field(description="the signal, or signals any one of which meets it")
     label: str
+    min_value: int | None = Field(
+        None, ge=1, description="for signals that carry a number (team size, teams, organisation size): the least"
+    )
+    defines: bool = Field(
+        False,
+        description="the signal is evidence of the rung itself (placement votes for the highest rung one of "
+        "whose defining signals is met, and whose track's first rung is evidenced too), not only something it asks",
+    )
+
+    @property
+    def signals(self) -> tuple[SignalKind, ...]:
+        return tuple(self.signal) if isinstance(self.signal, list) else (self.signal,)
 
 
 class Level(Strict):
     id: Id
     name: str
-    track: LevelTrack
+    track: str = Field(description="ic, management or alternative (checked with the other semantic rules)")
     rank: int = Field(ge=0, description="position on the ladder; alternative paths share the scale")
+    short: str | None = Field(None, max_length=14, description="a short label for charts ('Senior', 'MLOps')")
+    seniority: str | None = Field(
+        None,
+        description="the rung's seniority in words any profession shares ('Senior', 'Director'); its name "
+        "when not given. Shown for people the ladder does not fit.",
+    )
     years: YearsRange
     salary: Salary | None = None
     titles: list[str] = Field(default_factory=list, description="regular expressions over a lower-cased title")
     titles_exclude: list[str] = Field(
         default_factory=list, description="regular expressions: a title matching one of these is not this level"
+    )
+    titles_by_scope: list[str] = Field(
+        default_factory=list,
+        description="regular expressions: titles that name this level's track but not its rung ('Head of ML'); "
+        "they vote for this level with the weight of an unmarked title and scope evidence decides the rung",
+    )
+    titles_with_reports: list[str] = Field(
+        default_factory=list,
+        description="regular expressions: titles that name this level only with evidence of what defines it "
+        "(a functional 'Purchasing Manager' with reports); without it they read as unmarked",
+    )
+    title_qualifiers: list[str] = Field(
+        default_factory=list,
+        description="alternative paths: a title naming the path counts only when it also matches one of these "
+        "('AI consultant', not 'SAP consultant') or the person shows the ladder's core work",
+    )
+    steps_into: list[Id] = Field(
+        default_factory=list,
+        description="alternative paths: the rungs of the ladder a person on this path moves into, lowest first; "
+        "the gap targets the highest of them at or below the person's seniority",
     )
     degree: DegreeExpectation = DegreeExpectation()
     inherits: list[Id] = Field(default_factory=list)
@@ -187,6 +229,58 @@ class Level(Strict):
     responsibilities: list[str] = Field(default_factory=list)
     next: Id | None = None
 
+    @property
+    def seniority_name(self) -> str:
+        return self.seniority or self.name
+
+
+class FitEvidence(Strict):
+    """What shows that a person does a kind of work: weighted skills (each counted once) and job titles."""
+
+    categories: dict[Id, float] = Field(
+        default_factory=dict, description="skill category -> weight of each distinct skill of it found"
+    )
+    skills: dict[Id, float] = Field(
+        default_factory=dict, description="skill id -> its weight, instead of its category's (0 to ignore it)"
+    )
+    titles: list[str] = Field(
+        default_factory=list, description="regular expressions over a lower-cased position title: decisive"
+    )
+    min_score: float = Field(3.0, gt=0, description="the skill weight that shows the work without a title")
+    min_score_other_title: float | None = Field(
+        None,
+        gt=0,
+        description="the skill weight needed instead when the person's recent titles name other work (a "
+        "'Technical Recruiter' naming the tools they recruit for); min_score when not given",
+    )
+
+
+class LadderFit(Strict):
+    """Who the ladder is for: its own work (core), related work (adjacent: a transition), or neither."""
+
+    core: FitEvidence
+    adjacent: FitEvidence = FitEvidence()
+    neutral_titles: list[str] = Field(
+        default_factory=list,
+        description="regular expressions: titles that neither show nor rule out the work ('Principal Engineer', "
+        "'Consultant'): with one of them, skills count in full (min_score, not min_score_other_title)",
+    )
+    adjacent_steps_into: list[Id] = Field(
+        default_factory=list,
+        description="rungs a person from the adjacent field moves into, lowest first (chosen by seniority)",
+    )
+    off_ladder_steps_into: list[Id] = Field(
+        default_factory=list, description="the rung a move into the field starts at for anyone else"
+    )
+
+
+class TimelineStage(Strict):
+    """A stage of the ladder's skills timeline ("Years 0-2 (Foundation): Python, statistics, ...")."""
+
+    name: str
+    years: YearsRange
+    skills: list[Id] = Field(default_factory=list, description="the skills the stage names")
+
 
 class Ladder(Strict):
     schema_version: int = 1
@@ -194,4 +288,19 @@ class Ladder(Strict):
     name: str
     description: str = ""
     source: str = ""
+    default: bool = Field(False, description="the ladder used when none is named (when a taxonomy has several)")
+    title_precedence: list[Id] = Field(
+        default_factory=list,
+        description="the order in which levels' title patterns are tried (the more specific seniority first: "
+        "'Senior Director' is a director); levels not listed follow by rank, highest first",
+    )
+    unmarked_title: Id | None = Field(
+        None, description="the level a title without any seniority word points to ('ML Engineer')"
+    )
+    fit: LadderFit | None = None
+    timeline: list[TimelineStage] = Field(
+        default_factory=list,
+        description="the order skills are usually learned in; a plan puts a step in its stage (the earliest "
+        "stage naming one of its skills, else the stage of the years of the rung that asks for it)",
+    )
     levels: list[Level]

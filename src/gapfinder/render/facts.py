@@ -1,0 +1,185 @@
+"""What the reports say about a placement and a gap, in words, once: the terminal, Markdown and HTML
+renderers format these facts and never word them on their own.
+
+Everything comes from the report itself (``placement.fits`` carries the ladder's levels with their tracks
+and ranks), so a stored report renders the same without the taxonomy that made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Gap, LevelScore, Placement, Plan, PlanStep, Report, WhatIf
+from .common import money
+
+TRACK_NAMES = {"ic": "IC track", "management": "Management", "alternative": "Paths"}
+BASIS = {
+    "next_level": "the next rung up",
+    "chosen": "the target you chose",
+    "transition": "the rung a move into this ladder reaches",
+    "job": "the job",
+}
+FIT_WORDS = {
+    "fits": "the ladder's own work",
+    "adjacent": "related work: the gap below is a move into the field",
+    "off_ladder": "outside this ladder: the level is only the seniority, the gap what a move into the field takes",
+}
+OTHER_FITS = 3
+
+
+@dataclass(frozen=True)
+class PlacementFacts:
+    """The placement in plain words: each attribute one line (or a few) of every report format."""
+
+    headline: str  # "Senior Machine Learning Engineer [ic track, confidence 0.89]"
+    ladder_line: str | None  # "junior → mid → [senior] → staff → principal"
+    path_line: str | None  # "on the Data Scientist path; seniority: mid-level professional"
+    fit_line: str | None  # how the ladder fits (only when it does not simply fit)
+    current_band: str | None  # the placed level's salary band
+    responsibilities: tuple[str, ...]
+    next_line: str | None  # "To reach Staff ...: what it asks that the resume lacks"
+    others_line: str | None  # "Nearest other fits: ..."
+    evidence: tuple[str, ...]  # "factor: detail" per vote
+
+
+def steps(placement: Placement, track: str) -> list[LevelScore]:
+    """The levels of one track of the placement's ladder, lowest rank first."""
+    return sorted((s for s in placement.fits if s.track == track), key=lambda s: (s.rank, s.level))
+
+
+def tracks(placement: Placement) -> list[str]:
+    return [t for t in TRACK_NAMES if any(s.track == t for s in placement.fits)]
+
+
+def placement_facts(report: Report) -> PlacementFacts | None:
+    pl = report.placement
+    if pl is None:
+        return None
+    on_path = pl.track == "alternative"
+    seniority = next((s for s in pl.fits if s.level == pl.seniority), None)
+    track = seniority.track if seniority is not None else pl.track
+    rungs = steps(pl, track)
+    ladder_line = " → ".join(f"[{s.level}]" if s.level == pl.seniority else s.level for s in rungs) or None
+    if ladder_line and pl.fit != "fits":
+        ladder_line = f"seniority on this ladder's scale: {ladder_line}"
+    path_line = None
+    if on_path and seniority is not None:
+        path_line = f"on the {pl.level_name} path, beside the ladder; seniority: {pl.seniority_name}"
+    fit_line = None if pl.fit == "fits" else f"{FIT_WORDS[pl.fit]} ({pl.fit_detail})"
+    next_line = None
+    if pl.next is not None and pl.next.level != pl.level:
+        asks = "; ".join(pl.next.missing) if pl.next.missing else "nothing the document does not already show"
+        verb = "To reach" if pl.fit == "fits" and not on_path else "A move into the ladder reaches"
+        next_line = f"{verb} {pl.next.name}: {asks}"
+    others = [s for s in pl.fits if s.level != pl.level][:OTHER_FITS] if pl.fit != "off_ladder" else []
+    others_line = "Nearest other fits: " + "; ".join(f"{s.name} {s.score:.2f}" for s in others) if others else None
+    what = "Job level" if report.kind == "job" else "Placement"
+    return PlacementFacts(
+        headline=f"{what}: {pl.level_name}  [{pl.track} track, confidence {pl.confidence:.2f}]",
+        ladder_line=ladder_line,
+        path_line=path_line,
+        fit_line=fit_line,
+        current_band=f"Salary band of {pl.level_name}: {money(pl.salary)}" if pl.salary else None,
+        responsibilities=pl.responsibilities,
+        next_line=next_line,
+        others_line=others_line,
+        evidence=tuple(f"{e.factor}: {e.detail}" for e in pl.evidence if e.factor != "fit"),
+    )
+
+
+STEP_VERB = {
+    "skill": "Learn and show",
+    "leadership": "Show in your experience",
+    "certification": "Earn",
+    "degree": "Earn",
+    "years": "Gain",
+}
+
+
+def step_line(step: PlanStep) -> str:
+    """One plan step in plain words, e.g. 'Learn and show ML systems architecture (System design or ML
+    platform) — Staff Machine Learning Engineer asks for it (core); Systems thinking; builds on step 2 →
+    coverage of Staff 82%'."""
+    options = ""
+    if step.options and step.kind in ("skill", "leadership") and step.options != (step.label,):
+        shown = list(step.options[:4])
+        options = f" ({', '.join(shown)}{'…' if len(step.options) > 4 else ''})"
+    extra = [step.why]
+    if step.stage:
+        extra.append(step.stage)
+    if step.builds_on:
+        extra.append("builds on step " + ", ".join(str(n) for n in step.builds_on))
+    return f"{STEP_VERB[step.kind]} {step.label}{options} — {'; '.join(extra)} → {step.changes}"
+
+
+def plan_lines(plan: Plan) -> tuple[str, list[str], str | None]:
+    """(headline, the numbered steps, the foundations that are not steps)."""
+    head = (
+        f"Plan to {plan.target_name}: {len(plan.steps)} step(s); coverage {round(plan.coverage_now * 100)}% → "
+        f"{round(plan.coverage_after * 100)}% once done"
+    )
+    steps = [f"{s.order}. {step_line(s)}" for s in plan.steps]
+    if plan.more:
+        steps.append(f"… and {plan.more} more step(s) once these are done")
+    assumed = None
+    if plan.assumed:
+        assumed = "Not steps (your level implies them; list them if you have them): " + "; ".join(plan.assumed)
+    return head, steps, assumed
+
+
+def pay_lines(report: Report) -> list[str]:
+    """The ladder's pay bands beside each other: the current rung's, the target's and each path's."""
+    pl, gap = report.placement, report.gap
+    if pl is None:
+        return []
+    out = []
+    if pl.salary:
+        out.append(f"current ({pl.level_name}): {money(pl.salary)}")
+    if gap is not None and gap.salary and gap.target_kind != "job":
+        out.append(f"target ({gap.target_name}): {money(gap.salary)}")
+    paths = [s for s in steps(pl, "alternative") if s.salary and s.level != pl.level]
+    out += [f"path {s.name}: {money(s.salary)}" for s in paths if s.salary]
+    return out
+
+
+def missing_rows(gap: Gap) -> list[tuple[str, str]]:
+    """(category display name, missing labels most important first) per category of the gap."""
+    names = {s.category: s.category_name or s.category.replace("_", " ") for s in gap.skills}
+    return [
+        (names.get(cat, cat.replace("_", " ")), "; ".join(labels)) for cat, labels in gap.missing_by_category.items()
+    ]
+
+
+def what_if_lines(what_if: WhatIf) -> list[str]:
+    return [
+        "What if: assumed, not in the document: " + "; ".join(what_if.assumed),
+        *(f"  • {c}" for c in what_if.changes),
+    ]
+
+
+def gap_title(gap: Gap) -> str:
+    return f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
+
+
+def gap_basis(gap: Gap) -> str:
+    return f"Target: {BASIS[gap.basis]}."
+
+
+def target_band(gap: Gap) -> str | None:
+    return f"Salary band of {gap.target_name}: {money(gap.salary)}" if gap.salary else None
+
+
+__all__ = [
+    "PlacementFacts",
+    "gap_basis",
+    "gap_title",
+    "missing_rows",
+    "pay_lines",
+    "placement_facts",
+    "plan_lines",
+    "step_line",
+    "steps",
+    "target_band",
+    "tracks",
+    "what_if_lines",
+]

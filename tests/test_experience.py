@@ -206,6 +206,85 @@ LAYOUTS = [
             ("Technical Advisor (part-time)", "Quillfeather Health", "2017-01", "2019-01"),
         ],
     ),
+    # lines that are never a header: bullets, sentences, duty lines, amounts, labelled details
+    (
+        "dates below each block (rendercv classic), a place and a duration beside them",
+        "EXPERIENCE\nNexus AI, Co-Founder & CTO\n• Raised $18M Series A led by Sequoia, with participation from\n"
+        "Founders Fund\n• Scaled the team.\nSan Francisco, CA\nJune 2023 – present\n2 years 5 months\n"
+        "NVIDIA Research, Research Intern\n• Designed sparse attention.\nSanta Clara, CA\nMay 2022 – Aug 2022\n"
+        "4 months\nJohn Doe – 1/2\n",
+        [
+            ("Co-Founder & CTO", "Nexus AI", "2023-06", None),
+            ("Research Intern", "NVIDIA Research", "2022-05", "2022-08"),
+        ],
+    ),
+    (
+        "dates below each block, round bullets",
+        "EXPERIENCE\nAcme Corp, Data Engineer – Austin, TX\n◦ Built the pipelines in Spark\n◦ Ran the on-call rota\n"
+        "Jan 2020 – Mar 2022\nBeta LLC, Analyst – Remote\n◦ Reported churn in SQL\nJun 2017 – Dec 2019\n",
+        [("Data Engineer", "Acme Corp", "2020-01", "2022-03"), ("Analyst", "Beta LLC", "2017-06", "2019-12")],
+    ),
+    (
+        "ORG | TITLE above, a place beside the dates",
+        "EXPERIENCE\nCOURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN\nJune 2014 – Sep 2014 | Mountain View, CA\n"
+        "• Led and shipped Yoda.\n• Wrote code for JS using Backbone, Jade,\nStylus and Require and Scala using Play\n"
+        "GOOGLE | SOFTWARE ENGINEERING INTERN\nMay 2013 – Aug 2013 | Mountain View, CA\n",
+        [
+            ("KPCB FELLOW + SOFTWARE ENGINEERING INTERN", "COURSERA", "2014-06", "2014-09"),
+            ("SOFTWARE ENGINEERING INTERN", "GOOGLE", "2013-05", "2013-08"),
+        ],
+    ),
+    (
+        "icons and a place beside the dates, the header above",
+        "EXPERIENCE\nPresident & CEO\nYahoo!\n📅 July 2012 – Ongoing ♂ Sunnyvale, CA\n• Led the acquisition.\n"
+        "Vice President of Search Products & UX\nGoogle\n📅 2005 – 2010 ♂ Palo Alto, CA\n"
+        "Product Manager & UI Lead\nGoogle\n📅 Oct 2001 – July 2005 ♂ Palo Alto, CA\n",
+        [
+            ("President & CEO", "Yahoo!", "2012-07", None),
+            ("Vice President of Search Products & UX", "Google", "2005-01", "2010-01"),
+            ("Product Manager & UI Lead", "Google", "2001-10", "2005-07"),
+        ],
+    ),
+    (
+        "sentences and duty lines are no header",
+        "EXPERIENCE\nPayroll Clerk\nHarbor Foods\n2015 - 2018\nDeveloped staff schedules.\n"
+        "Managed payroll as backup to manager.\n\nConsultant\nNeudesic\nWorking as Test Automation Engineer.\n\n"
+        "Software Test Automation Engineer\nEPAM -\nDecember 2014 to October 2017\n",
+        [
+            ("Payroll Clerk", "Harbor Foods", "2015-01", "2018-01"),
+            ("Software Test Automation Engineer", "EPAM", "2014-12", "2017-10"),
+        ],
+    ),
+    (
+        "an amount is no organisation",
+        "EXPERIENCE\nSales Director\n$2-$3 M per year\n2016 - 2019\n",
+        [("Sales Director", None, "2016-01", "2019-01")],
+    ),
+    (
+        "labelled details restate the dates: no second position",
+        "WORK EXPERIENCE\nLead Engineer - Automation & Testing\n\nCisco Systems -\n\nJanuary 2014 to June 2015\n\n"
+        "DURATION Jan-2014 to Jun-2015\nTEAM SIZE 20\nClient: Insurance Client from London\n"
+        "Duration: April 2014 -Till Date\n• Automated the suites.\n",
+        [("Lead Engineer - Automation & Testing", "Cisco Systems", "2014-01", "2015-06")],
+    ),
+    (
+        "the same dates again without a header",
+        "WORK EXPERIENCE\nConsultant SDET\n\nMicrosoft -\n\nJune 2013 to Present\n\nJune 2013 - Present)\n"
+        "Product Technologies: Cloud & Mobile Migrations, DevOps for Test Strategies, Visual Studio,\nAzure.\n",
+        [("Consultant SDET", "Microsoft", "2013-06", None)],
+    ),
+    (
+        "a date wrapped below a bullet",
+        "EXPERIENCE\nProject Manager\nInfosys Limited\nFeb 2015 - Present\n"
+        "• Winner of the Best Team Award in mid-size project category for excellence\n(2014 – 2015)\n",
+        [("Project Manager", "Infosys Limited", "2015-02", None)],
+    ),
+    (
+        "a sentence wrapped onto the date line",
+        "EXPERIENCE\nFront Office Executive\nMicrosoft iGTSC\nJune 2016 to July 2017\n"
+        "I have worked for Microsoft as a front office executive for\n11 months from May 2016 to July 2017.\n",
+        [("Front Office Executive", "Microsoft iGTSC", "2016-06", "2017-07")],
+    ),
     (
         "an acronym or department is no place",
         "EXPERIENCE\nResearch Associate\nKarlsruher Institut für Technologie (KIT)\n2008 - 2013\n\n"
@@ -351,6 +430,12 @@ def test_dated_positions_win_over_stated_years() -> None:
 def test_stated_years_only_in_header_or_summary() -> None:
     text = "EXPERIENCE\nEngineer, Acme\nUsed Python for 8+ years of experience\n"
     assert stated_years(make_ctx(text, today=TODAY)) is None
+
+
+def test_a_position_listed_twice_counts_once() -> None:
+    block = "HVAC Technician\n\nInfosys -\n\nNovember 2015 to Present\n\n"
+    exp = extract_experience(make_ctx("WORK EXPERIENCE\n\n" + block + block, today=TODAY))
+    assert _summary(exp.positions) == [("HVAC Technician", "Infosys", "2015-11", None)]
 
 
 def test_nothing_found() -> None:

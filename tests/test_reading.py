@@ -505,3 +505,36 @@ def test_shared_resume_pdfs_read_or_refuse() -> None:
         read += 1
         assert doc.text.strip() and doc.pages
     assert read >= len(pdfs) * 0.9
+
+
+# ----------------------------------------------------------------------------------------------- mojibake
+MOJIBAKE_LINE = "Grew revenue to $2-$3 M\u00a0per year at Café Nord – it’s a deli."
+
+
+def test_a_files_mojibake_is_repaired() -> None:
+    data = MOJIBAKE_LINE.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")  # UTF-8 read as cp1252
+    assert "Ã©" in data.decode("utf-8")
+    document = read_document(b"EXPERIENCE\n" + data + b"\n", filename="cv.txt")
+    assert MOJIBAKE_LINE in document.text
+    assert codes(document) == {"encoding_repaired"}
+
+
+def test_mojibake_in_a_pdf_is_repaired() -> None:
+    garbled = "Sales Director at CafÃ© Nord, $2 MÂ per year"
+    document = read_document(make_pdf([[garbled, *RESUME_LINES]]))
+    assert "Sales Director at Café Nord, $2 M" in document.text and "Â" not in document.text
+    assert "encoding_repaired" in codes(document)
+
+
+def test_mojibake_in_a_string_is_kept_and_flagged() -> None:
+    text = "EXPERIENCE\nSales Director at CafÃ© Nord, $2-$3 MÂ\u00a0per year\n" + "Ran the shop well. " * 20
+    document = document_from_text(text)
+    assert document.text == text  # offsets point into the caller's string
+    (warning,) = [w for w in document.warnings if w.code == "broken_encoding"]
+    assert "2 mojibake sequence(s)" in warning.message and "Café" not in warning.message
+
+
+def test_correct_text_is_not_touched() -> None:
+    text = "I ran the café in Zürich for years – it’s where I learned that naïve pricing fails.\n" * 5
+    document = read_document(text.encode("utf-8"), filename="cv.txt")
+    assert document.text.strip() == text.strip() and not codes(document)

@@ -56,13 +56,19 @@ class DocumentWarning(Frozen):
     - ``repaired``: the PDF's cross-reference table is damaged and was rebuilt; text may be missing.
     - ``unreadable_pages``: some PDF pages could not be read and were skipped (the message names them).
     - ``scanned_pages``: some PDF pages are images without text (scans); their text is missing.
-    - ``two_columns``: a PDF page looks two-column; the reading order of the text may be mixed.
+    - ``two_columns``: a PDF page has two columns. Its columns were read one after the other (left first,
+      each top to bottom; the message names the pages), or, when that could not be done safely, the reading
+      order of the text may be mixed (the message says so).
     - ``encoding_fallback``: a text file is not valid UTF-8 (or its UTF-16/32); bytes were read as
       Windows-1252 or replaced.
     - ``control_characters``: a text file holds NUL bytes; they were removed.
     - ``broken_encoding``: 10% or more of the text is not language (broken font encoding, ``(cid:N)``
       artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
       at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).
+      Also any mojibake left in the text (UTF-8 read as Windows-1252: "Ã©", "â€™"), as text handed
+      over as a string is never changed.
+    - ``encoding_repaired``: a file's text held mojibake and was repaired (ftfy) before analysis; the
+      report's text and offsets are the repaired text.
     - ``little_text``: fewer than 200 visible characters; results will be thin.
     - ``no_requirements``: a job post with no requirement items; a comparison rests on the level alone.
     - ``no_skills``, ``no_positions``: nothing from the taxonomy, no dated position was found.
@@ -120,10 +126,22 @@ class CertificationFinding(Frozen):
 
 
 class EducationFinding(Frozen):
-    degree: DegreeLevel
+    degree: DegreeLevel = Field(
+        description="the level requirement checks rank it at; a professional doctorate (MD, JD) ranks as 'master'"
+    )
     field: str | None = None
     institution: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, description="the year on the degree's own entry: when it ended or is expected")
+    in_progress: bool = Field(
+        False,
+        description="still studying for it (an end to come or 'present', 'expected', 'candidate'): not held, "
+        "so it meets no degree requirement",
+    )
+    doctorate: Literal["research", "professional"] | None = Field(
+        None,
+        description="research: a PhD or equivalent (degree 'phd'); professional: a doctorate of professional "
+        "practice such as MD, JD, DDS, PharmD (degree 'master'), never taken for a PhD",
+    )
     mentions: tuple[Mention, ...]
 
 

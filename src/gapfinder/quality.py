@@ -42,7 +42,8 @@ LITTLE_TEXT_CHARS = 200
 _SAMPLE = 200_000  # characters looked at; the signal is a ratio, a sample is enough
 
 _CID = re.compile(r"\(cid:\d+\)")
-_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
+#: UTF-8 read as Windows-1252 or Latin-1 ("Ã©", "â€™", "Â" before a no-break space)
+MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
 _WORD = re.compile(r"[^\W\d_]+")
 _OTHER = re.compile(r"[^\w\s]")
 _NO_VOWELS = str.maketrans("", "", "aeiouyAEIOUY")
@@ -91,7 +92,7 @@ def garbage_ratio(text: str) -> float:
             symbols += count
     junk = bad + sum(map(len, _CID.findall(sample)))
     if "Ã" in sample or "Â" in sample or "â€" in sample:  # every mojibake match starts with one of these
-        junk += 2 * len(_MOJIBAKE.findall(sample))
+        junk += 2 * len(MOJIBAKE.findall(sample))
     junk += max(0, symbols - int(_SYMBOL_ALLOWANCE * visible))
     if visible >= _MIN_VISIBLE_FOR_WORDS:  # one odd word ('asdfzxcv') is not a broken font
         junk += _letter_junk(sample)
@@ -259,6 +260,7 @@ def little_text_warning(text: str) -> DocumentWarning | None:
 
 __all__ = [
     "LITTLE_TEXT_CHARS",
+    "MOJIBAKE",
     "WARN_GARBAGE",
     "garbage_ratio",
     "garbage_warning",

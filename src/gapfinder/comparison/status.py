@@ -19,13 +19,15 @@ with it):
 
 Among alternatives the strongest answer wins ("AWS, GCP or Azure": GCP used at work beats AWS in the
 skills list). Degrees: gapfinder does not judge which fields are "related"; the level in another field is
-partial. Certifications: held (any of the alternatives) is met.
+partial, and so is a degree at the level still in progress. Certifications: held (any of the
+alternatives) is met.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..ladder.degree_check import held_degrees
 from ..ladder.profile import Profile
 from ..ladder.requirements import Met
 from ..models import (
@@ -269,7 +271,7 @@ def _years_status(req: JobRequirement, resume: Report, unrelated: bool) -> Requi
 
 def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> RequirementStatus:
     need = req.degree
-    ranked = [e for e in resume.education if e.degree != "other"]
+    ranked = held_degrees(resume.education)  # a degree in progress is not held
     if need is None:
         return RequirementStatus(requirement=req, status="missing", detail="the post names no degree level")
     rank = tax.degree_rank
@@ -294,6 +296,15 @@ def _degree_status(req: JobRequirement, resume: Report, tax: Taxonomy) -> Requir
             matched=best.degree,
             detail=f"{held}: {note}",
             resume_evidence=evidence,
+        )
+    studying = next((e for e in resume.education if e.in_progress and rank(e.degree) >= rank(need)), None)
+    if studying is not None:
+        return RequirementStatus(
+            requirement=req,
+            status="partial",
+            matched=studying.degree,
+            detail=f"{studying.degree} in progress" + (f" (expected {studying.year})" if studying.year else ""),
+            resume_evidence=_spans(studying.mentions),
         )
     top = max(ranked, key=lambda e: rank(e.degree), default=None)
     years = resume.experience.total_years or 0.0

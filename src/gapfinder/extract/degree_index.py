@@ -4,7 +4,8 @@ Level aliases match case-insensitively, abbreviations case-sensitively (with the
 ``abbreviation_variants``), both as whole tokens, longest first. Field aliases match case-insensitively,
 except codes such as CS, EE, CompE, which match as written ("it" is not IT). ``needs_context`` lists the
 surfaces that are also ordinary words or codes: dotless abbreviations of one or two letters (MS, MA, BE)
-and one-word aliases ("masters", "diploma").
+and one-word aliases ("masters", "diploma"), and every dotless abbreviation of a professional doctorate
+(MD, DDS, DPT), which ``professional`` lists with its other surfaces.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .trie import lowered_for_anchors, scan_at, trie_pattern, word_start_finder
 
 
 class DegreeTaxonomy(Protocol):
-    """What this extractor needs of a taxonomy (``gapfinder.taxonomy.Taxonomy`` has it)."""
+    """What this extractor needs of a taxonomy (``gapfinder.taxonomy.Taxonomy`` has it; its
+    ``professional_doctorates`` are read when it has them)."""
 
     @property
     def degree_levels(self) -> Mapping[str, DegreeLevel]: ...
@@ -40,6 +42,7 @@ class DegreeIndex:
     field_of: dict[str, str]  # case-folded surface -> field id
     rank: dict[str, int]
     names: frozenset[str]  # case-folded level names
+    professional: frozenset[str]  # surfaces (as in level_of) of professional doctorates (MD, JD, DDS...)
     #: where a degree surface starts a word (``trie.word_start_finder``), for ``degree_matches``
     starts: re.Pattern[str] | None
 
@@ -86,6 +89,19 @@ def _build(tax: DegreeTaxonomy) -> DegreeIndex:
             abbrevs.append(ab)
             if "." not in ab and " " not in ab and len(ab) <= 2:
                 ambiguous.add(ab)
+    professional: set[str] = set()
+    prof = getattr(tax, "professional_doctorates", None)
+    if prof is not None:
+        for a in prof.aliases:
+            level_of[a.casefold()] = prof.level
+            professional.add(a.casefold())
+            aliases.append(a)
+        for ab in (v for listed in prof.abbreviations for v in abbreviation_variants(listed)):
+            level_of[ab] = prof.level
+            professional.add(ab)
+            abbrevs.append(ab)
+            if "." not in ab:  # MD, DDS (a data distribution service), DPT: only with degree context
+                ambiguous.add(ab)
     field_of: dict[str, str] = {}
     ci: list[str] = []
     cs: list[str] = []
@@ -104,6 +120,7 @@ def _build(tax: DegreeTaxonomy) -> DegreeIndex:
         field_of=field_of,
         rank={lv.id: lv.rank for lv in tax.degree_levels.values()},
         names=frozenset(lv.name.casefold() for lv in tax.degree_levels.values()),
+        professional=frozenset(professional),
         starts=word_start_finder([*aliases, *abbrevs], not_after="."),
     )
 

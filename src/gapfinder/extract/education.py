@@ -34,7 +34,9 @@ NOT_EDUCATION: frozenset[SectionName] = frozenset(
     {"experience", "skills", "projects", "publications", "certifications"}
 )
 ENTRY_LINES_AFTER = 3
-ENTRY_WINDOW = 400  # characters around a degree searched for its institution and year
+ENTRY_WINDOW = 400  # characters around a degree searched for its institution
+DATE_WINDOW = 150  # ... for its dates on its own line (twice that on the lines after it)
+CUE_BEFORE = 40  # ... for "expected", "candidate" before it ("Doctoral candidate")
 MAX_DEGREE_MENTIONS = 200  # a resume or posting never has more; bounds the work on hostile input
 FIELD_WINDOW = 100
 # English words and product names that follow an abbreviation used as something else ("MS Office")
@@ -101,6 +103,12 @@ _DANGLING = re.compile(r"(?:\b(?:of|and|for|the|de|der|für)|&)[ \t]*\n", re.IGN
 _LONE_INSTITUTION_WORD = re.compile(rf"\n(?=[ \t]*(?=[A-Z]){_INSTITUTION_WORD}\b[ \t]*(?:\n|$))")
 _WORDS_LINE = re.compile(r"[^\W\d_]+(?:[ \t&'’-]+[^\W\d_]+)*[ \t]*")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+#: words that say a degree is still being studied for
+_IN_PROGRESS = re.compile(
+    r"\b(?:expected|anticipated|candidate|pursuing|in progress|ongoing|currently enrolled|to be completed|"
+    r"exp\.|voraussichtlich|laufend|en cours|in corso)",
+    re.IGNORECASE,
+)
 
 
 def _level(mt: DegreeIndex, surface: str) -> DegreeLevelId | None:
@@ -237,13 +245,33 @@ def _institution(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _year(ctx: AnalysisContext, lo: int, hi: int) -> int | None:
-    ranges = find_date_ranges(ctx.text, ctx.today, lo, hi)
-    if ranges:
-        last = ranges[-1]
-        return None if last.end is None else last.end[0]
-    years = [int(y) for y in _YEAR.findall(ctx.text, lo, hi) if int(y) <= ctx.today[0] + 6]
-    return max(years) if years else None
+def _dates(
+    ctx: AnalysisContext, own: tuple[int, int], entry: tuple[int, int], cue_from: int
+) -> tuple[int | None, bool]:
+    """The degree's year and whether it is still in progress, from its own line first, then its entry (a cue
+    word counts from ``cue_from``).
+
+    The year is the end of the last date range (the start of an open one is no graduation) or the latest
+    year; an open range ("2023 - Present"), an end after today or a cue word ("expected", "candidate",
+    "pursuing") make it in progress, the cue only while its year has not passed (an old resume's
+    "expected 2012" was most likely completed)."""
+    cue = _IN_PROGRESS.search(ctx.text, cue_from, entry[1]) is not None
+    for lo, hi in (own, entry):
+        ranges = find_date_ranges(ctx.text, ctx.today, lo, hi)
+        if ranges:
+            last = ranges[-1]
+            if last.end is None:
+                return None, True
+            return last.end[0], last.end > ctx.today or (cue and last.end[0] >= ctx.today[0])
+        years = [int(y) for y in _YEAR.findall(ctx.text, lo, hi) if int(y) <= ctx.today[0] + 6]
+        if years:
+            return max(years), max(years) > ctx.today[0] or (cue and max(years) >= ctx.today[0])
+    return None, cue
+
+
+def _section_end(ctx: AnalysisContext, offset: int) -> int:
+    """Where the section holding ``offset`` ends (a degree's entry never runs into the next section)."""
+    return next((s.end for s in ctx.sections if s.start <= offset < s.end), len(ctx.text))
 
 
 def _searched(ctx: AnalysisContext, start: int) -> bool:
@@ -256,20 +284,27 @@ def _searched(ctx: AnalysisContext, start: int) -> bool:
 
 
 def _merge(findings: list[EducationFinding]) -> list[EducationFinding]:
-    """Fold a finding into an earlier one of the same level whose details it does not contradict."""
+    """Fold a finding into an earlier one of the same level whose details it does not contradict (a degree in
+    progress and a held one of the same level stay apart unless one is a bare mention)."""
     out: list[EducationFinding] = []
     mentions: list[dict[tuple[int, int], Mention]] = []
     for f in findings:
         for i, g in enumerate(out):
-            if g.degree == f.degree and all(
-                a is None or b is None or a == b
-                for a, b in ((g.field, f.field), (g.institution, f.institution), (g.year, f.year))
+            if (
+                g.degree == f.degree
+                and g.doctorate == f.doctorate
+                and (g.in_progress == f.in_progress or _bare(g) or _bare(f))
+                and all(
+                    a is None or b is None or a == b
+                    for a, b in ((g.field, f.field), (g.institution, f.institution), (g.year, f.year))
+                )
             ):
                 out[i] = g.model_copy(
                     update={
                         "field": g.field or f.field,
                         "institution": g.institution or f.institution,
                         "year": g.year or f.year,
+                        "in_progress": g.in_progress or f.in_progress,  # the dated entry knows better
                     }
                 )
                 mentions[i].update({(x.start, x.end): x for x in f.mentions})
@@ -281,6 +316,11 @@ def _merge(findings: list[EducationFinding]) -> list[EducationFinding]:
         g.model_copy(update={"mentions": tuple(sorted(ms.values(), key=lambda x: x.start))})
         for g, ms in zip(out, mentions, strict=True)
     ]
+
+
+def _bare(f: EducationFinding) -> bool:
+    """A mention without an entry's details ("MS in CS" in a summary): it joins a dated entry of its level."""
+    return f.year is None and f.institution is None
 
 
 def _part_of_name(text: str, m: re.Match[str]) -> bool:
@@ -314,21 +354,35 @@ def _finding(
         mentions.append(ctx.mention(field[1].start(), field[1].end(), "alias", field[1].group(0)))
     institution: str | None = None
     year: int | None = None
+    in_progress = False
     if ctx.kind == "resume":
-        # the entry ends where a degree on a later line begins, and starts after one on an earlier line
+        # the entry ends where a degree on a later line begins (or its section ends), and starts after one on
+        # an earlier line
         j = bisect.bisect_right(starts, line_end)
         later = starts[j] if j < len(starts) else len(text)
+        later = min(later, _section_end(ctx, m.start()))
         lo, hi = _entry_span(text, m.start(), text.rfind("\n", 0, later) if later < len(text) else later)
         j = bisect.bisect_left(ends, line_start) - 1
         before = _line_before(text, lo, ends[j] if j >= 0 else 0)
         lo, hi = max(lo, m.start() - ENTRY_WINDOW), min(hi, m.end() + ENTRY_WINDOW)
         institution = _institution(text, [(lo, hi), *([before] if before else [])])
-        year = _year(ctx, max(line_start, m.start() - ENTRY_WINDOW), hi)
+        # its own line, between the degrees before and after it on that line (a PDF may put a whole page on
+        # one line), then its entry
+        prev = kept[k - 1][0].end() if k > 0 else 0
+        after = nxt if nxt < line_end and not _JOINER.fullmatch(text, m.end(), nxt) else line_end
+        own_lo = max(line_start, prev if prev <= m.start() else 0, m.start() - DATE_WINDOW)
+        own = (own_lo, min(after, m.end() + DATE_WINDOW))
+        entry = (own_lo, max(own[1], min(hi, after if after < line_end else hi, m.end() + 2 * DATE_WINDOW)))
+        year, in_progress = _dates(ctx, own, entry, cue_from=max(own_lo, m.start() - CUE_BEFORE))
+    surface = m.group(0)
+    professional = (surface if surface in mt.level_of else surface.casefold()) in mt.professional
     return EducationFinding(
         degree=level,
         field=field[0] if field else None,
         institution=institution,
         year=year,
+        in_progress=in_progress,
+        doctorate="professional" if professional else "research" if level == "phd" else None,
         mentions=tuple(mentions),
     )
 

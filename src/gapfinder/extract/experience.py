@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from ..models import Experience, Position, SectionName
 from .context import AnalysisContext
 from .dates import YM, DateRange, find_date_ranges, ym_str
+from .header_lines import MAX_HEADER_CHARS, is_description, is_detail
 from .timeline import month_index, union_months
-from .titles import has_job_word, is_internship, org_from_below, split_header
+from .titles import has_job_word, has_org_word, is_internship, org_from_below, split_header
 from .trie import lowered_for_anchors
 
 NOT_WORK: frozenset[SectionName] = frozenset(
@@ -52,8 +53,6 @@ NOT_WORK: frozenset[SectionName] = frozenset(
 )
 STATED_SECTIONS: frozenset[SectionName] = frozenset({"header", "summary"})
 MAX_HEADER_LINES = 3
-MAX_HEADER_CHARS = 160
-MAX_HEADER_WORDS = 18
 MAX_STATED_YEARS = 50.0
 LINE_CAP = 2 * MAX_HEADER_CHARS + 1
 
@@ -66,10 +65,7 @@ _DEGREE_CUE = re.compile(
 _SCHOOL_CUE = re.compile(
     r"\b(?:universit(?:y|ät|é|ad)|college|school|hochschule|institute of technology)\b", re.IGNORECASE
 )
-_BULLET = re.compile(r"(?:[•*>o-]|\d{1,2}[.)])\s|•")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w", re.IGNORECASE)
-# a line that opens with a lower-case function word continues a sentence
-_PROSE_START = re.compile(r"(?:since|as|and|or|to|from|with|for|in|on|the|a|an|of|by|during|while|which|i|we|my) ")
 _WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]")
 _NUM_WORDS = {
@@ -147,23 +143,6 @@ class _Entry:
     start: int  # block start, normalised offset
 
 
-def _is_description(line: str) -> bool:
-    """A bullet, a sentence, a wrapped list or a labelled detail line: never a position header.
-
-    A line split by pipes is always a header ("Title | Org | dates")."""
-    if _BULLET.match(line) or len(line) > 2 * MAX_HEADER_CHARS:
-        return True
-    if "|" in line:
-        return False
-    if _PROSE_START.match(line):
-        return True
-    words = _WORDS.findall(line)
-    if len(line) > MAX_HEADER_CHARS or len(words) > MAX_HEADER_WORDS or line.endswith((":", ",")):
-        return True
-    # a sentence ends with a full stop after a word; "Inc." / "S.r.l." / "e.K." end with an abbreviation
-    return line.endswith(".") and len(words) > 6 and len(words[-1]) > 4
-
-
 def _regions(ctx: AnalysisContext, experience_only: bool) -> list[tuple[int, int]]:
     secs = sorted(ctx.sections, key=lambda s: s.start)
     if experience_only:
@@ -192,17 +171,20 @@ class _Scanner:
         if i in self.date_lines or i in self.claimed:
             return False
         line = self.lines.line(i)
-        if not _LETTERS.search(line) or (_URL.search(line) and " " not in line):
-            return None
+        if not _LETTERS.search(line) or (_URL.search(line) and " " not in line) or is_detail(line):
+            return None  # a link, a place or a duration alone: step over it
         return not (line.casefold() in self.headings or self.is_description(i))
 
     def is_description(self, i: int) -> bool:
-        """A description line, or the wrapped tail of one ("...bringing back project\ndelivery on-track.")."""
+        """A description line, or the wrapped tail of one ("...bringing back project\ndelivery on-track.",
+        "...worked as a FOE for\n11 months from May 2016 to July 2017.")."""
         line = self.lines.line(i)
-        if _is_description(line):
+        if is_description(line):
             return True
         prev = self.lines.line(i - 1) if i > 0 else ""
-        return line[:1].islower() and bool(prev) and _is_description(prev)
+        if not prev or not is_description(prev):
+            return False
+        return line[:1].islower() or (line[:1].isdigit() and prev[-1:].isalpha())
 
     def scan(self, li: int, step: int, skip_description: bool = False) -> list[int]:
         found: list[int] = []
@@ -220,6 +202,26 @@ class _Scanner:
                 break
             i += step
         return sorted(found)
+
+    def block_top(self, li: int) -> list[int]:
+        """The header of a block whose dates close it ("Title, Org\n• duties\nCity\ndates"): up from the date
+        line to the previous date, claimed line or heading, then down to the first header lines there (the
+        duties between may wrap onto lines that look like titles: "...with participation from\nFounders Fund")."""
+        k = li - 1
+        while k >= self.lo and k not in self.date_lines and k not in self.claimed:
+            if self.lines.line(k).casefold() in self.headings:
+                break
+            k -= 1
+        found: list[int] = []
+        for i in range(k + 1, li):
+            ok = self.candidate(i)
+            if ok:
+                found.append(i)
+                if len(found) == MAX_HEADER_LINES:
+                    break
+            elif ok is False or (found and not self.lines.line(i)):
+                break
+        return found
 
     def org_below(self, li: int, bare: set[int]) -> int | None:
         """The line right below date line ``li`` when it may be its organisation ("Title  dates\\nOrg"): not when
@@ -260,37 +262,87 @@ def _dates_first(text: str, lines: _Lines, ranges: list[DateRange], sc: _Scanner
     return votes > 0 or (votes == 0 and bool(first))
 
 
+def _dates_last(lines: _Lines, ranges: list[DateRange], sc: _Scanner) -> bool:
+    """Is the region written "Title, Org\n• duties\nCity\ndates" (dates below each block, as rendercv's
+    classic themes print them)? The first date-only line, and two thirds of them, have a description right
+    above (stepping over a place or a duration), and the first one has a header line above its duties."""
+    bare = [li for r in ranges if _is_bare(lines, li := lines.index(r.span_start), r)]
+    if not bare:
+        return False
+    below_duties = [li for li in bare if _above_is_description(lines, li, sc)]
+    if bare[0] not in below_duties or 3 * len(below_duties) < 2 * len(bare):
+        return False
+    return bool(sc.scan(bare[0], -1, skip_description=True))
+
+
+def _is_bare(lines: _Lines, li: int, r: DateRange) -> bool:
+    """Is the date alone on its line (or with a place or a duration)?"""
+    rest = _rest_of_line(lines, li, r)
+    return not _WORDS.search(rest) or is_detail(rest)
+
+
+def _above_is_description(lines: _Lines, li: int, sc: _Scanner) -> bool:
+    """Is the line right above ``li`` (stepping over places and durations, not blank lines) a description
+    (a date wrapped below a bullet: "• Winner of the team award\n(2014 - 2015)", or dates below duties)?"""
+    k = li - 1
+    while k >= sc.lo and lines.line(k) and sc.candidate(k) is None:
+        k -= 1
+    return k >= sc.lo and bool(lines.line(k)) and k not in sc.date_lines and sc.is_description(k)
+
+
+def _header(lines: _Lines, li: int, r: DateRange, sc: _Scanner, forward: bool, dates_last: bool) -> list[int]:
+    """The header lines of the date range on line ``li`` (``li`` itself when the title sits beside the date)."""
+    rest = _rest_of_line(lines, li, r)
+    weak = sc.is_description(li)
+    if not _WORDS.search(rest) or is_detail(rest) or weak:
+        if forward:
+            return sc.scan(li, +1)
+        if dates_last:
+            return sc.block_top(li)
+        head = sc.scan(li, -1, skip_description=weak)
+        nearest = lines.line(head[-1]) if head else ""
+        if len(head) > 1 and has_job_word(nearest) and ("|" in nearest or " • " in nearest):
+            return head[-1:]  # "ORG | TITLE" right above the dates is a whole header
+        return head
+    if has_job_word(rest):
+        return [li]
+    if li - 1 >= 0 and sc.candidate(li - 1) and has_job_word(lines.line(li - 1)):
+        return [li - 1, li]  # "Title\nOrg | dates": the title on the line above
+    if not forward and not has_org_word(rest):
+        # "Title\nOrg\n📅 dates  City": what sits beside the date names no role; the header is above it
+        above = sc.scan(li, -1)
+        if any(has_job_word(lines.line(k)) for k in above):
+            return [*above, li]
+    if li + 1 < len(lines.starts) and sc.candidate(li + 1) and has_job_word(lines.line(li + 1)):
+        return [li, li + 1]  # "Org | dates\nTitle"
+    return [li]
+
+
 def _entries(ctx: AnalysisContext, lo: int, hi: int, lines: _Lines, in_experience: bool) -> list[_Entry]:
     ranges = find_date_ranges(ctx.text, ctx.today, lo, hi)
     sc = _Scanner(ctx, lines, lo, hi, {lines.index(r.span_start) for r in ranges})
-    forward = _dates_first(ctx.text, lines, ranges, sc)
+    last = in_experience and _dates_last(lines, ranges, sc)
+    forward = not last and _dates_first(ctx.text, lines, ranges, sc)
     bare = {i for r in ranges if not _WORDS.search(_rest_of_line(lines, i := lines.index(r.span_start), r))}
     out: list[_Entry] = []
     for r in ranges:
         li = lines.index(r.span_start)
-        rest = _rest_of_line(lines, li, r)
         weak = sc.is_description(li)
-        if _WORDS.search(rest) and not weak:
-            head = [li]
-            for j in (li - 1, li + 1):  # "Title\nOrg | dates": the title on an adjacent line
-                if (
-                    not has_job_word(rest)
-                    and 0 <= j < len(lines.starts)
-                    and sc.candidate(j)
-                    and has_job_word(lines.line(j))
-                ):
-                    head = sorted((li, j))
-                    break
-            header = [rest if i == li else lines.line(i) for i in head]
-        else:
-            head = sc.scan(li, +1) if forward else sc.scan(li, -1, skip_description=weak)
-            header = [lines.line(i) for i in head]
+        head = _header(lines, li, r, sc, forward, last and not weak)
+        rest = _rest_of_line(lines, li, r)
+        header = [rest if i == li else lines.line(i) for i in head]
         title, org = split_header(header)
         below = None if forward or weak or len(head) != 1 else sc.org_below(li, bare)
         if below is not None and (found := org_from_below(title, org, header[0], lines.line(below))):
             org, head, header = found, [*head, below], [*header, lines.line(below)]  # "Title dates\nOrg"
         if weak and not has_job_word(title or ""):
             continue  # a date inside a description that does not date a titled block
+        if (
+            title is None
+            and org is None
+            and (_above_is_description(lines, li, sc) or (out and _within(r, out[-1].rng)))
+        ):
+            continue  # no header: a date wrapped below a duty line, or the previous position's dates again
         cue_text = " ".join(header) if header else lines.line(li)
         if not has_job_word(title or "") and (
             _DEGREE_CUE.search(cue_text) or (not in_experience and _SCHOOL_CUE.search(cue_text))
@@ -300,6 +352,12 @@ def _entries(ctx: AnalysisContext, lo: int, hi: int, lines: _Lines, in_experienc
         start = min([lines.span(i)[0] for i in head] + [lines.span(li)[0]])
         out.append(_Entry(r, title, org, start))
     return out
+
+
+def _within(r: DateRange, outer: DateRange) -> bool:
+    """Does ``r`` lie inside ``outer`` (an open end runs to today)?"""
+    end, outer_end = r.end or (9999, 12), outer.end or (9999, 12)
+    return outer.start <= r.start and end <= outer_end
 
 
 def _positions(ctx: AnalysisContext, experience_only: bool) -> list[Position]:
@@ -387,10 +445,22 @@ def stated_years(ctx: AnalysisContext) -> float | None:
     return best
 
 
+def _distinct(positions: list[Position]) -> list[Position]:
+    """Each position once: a resume that lists an entry twice (a PDF's repeated block) counts it once."""
+    seen: set[tuple[str, str, str | None, str | None, bool]] = set()
+    out = []
+    for p in positions:
+        key = ((p.title or "").casefold(), (p.organization or "").casefold(), p.start, p.end, p.current)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def extract_experience(ctx: AnalysisContext) -> Experience:
-    positions = _positions(ctx, experience_only=True)
+    positions = _distinct(_positions(ctx, experience_only=True))
     if not positions:
-        positions = _positions(ctx, experience_only=False)
+        positions = _distinct(_positions(ctx, experience_only=False))
     positions.sort(key=lambda p: _recency(p, ctx.today), reverse=True)
     total = union_years(positions, ctx.today)
     stated = stated_years(ctx)

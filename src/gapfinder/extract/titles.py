@@ -259,6 +259,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LOCATION_CODE = re.compile(r"^(?:[A-Z]{2,3}|Remote|remote|Hybrid|hybrid|Germany|India|USA|UK)$")
 # "Infosys Ltd - Pune, Maharashtra": a trailing " - City, Region" is a place, not part of the organisation
 _TRAILING_PLACE = re.compile(r"\s-\s(?:[A-Z][\w.]*\s?){1,3},\s(?:[A-Z][\w.]*\s?){1,3}$")
+_TRAILING_MODE = re.compile(r"\s[-–—]\s(?:Remote|remote|Hybrid|hybrid|On-?site|on-?site)$")
 _AT = re.compile(r"\s(?:at|bei|chez)\s|\s?@\s?")
 # a place name: one to three capitalised words ("Seattle", "San Francisco", "St. Louis")
 _PLACE_NAME = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}")
@@ -323,6 +324,11 @@ def _is_place(text: str) -> bool:
     if not _PLACE_CODE.match(code) or code.lower() in ORG_WORDS:
         return not sep and bool(_WORK_MODE.match(text))
     return not sep or bool(_PLACE_NAME.fullmatch(city) and not has_org_word(city))
+
+
+def is_place(text: str) -> bool:
+    """A place and nothing else: "Remote", "WA", "Germany", "Seattle, WA" (see :mod:`.header_lines`)."""
+    return _is_place(text)
 
 
 def _place_tail(line: str) -> int | None:
@@ -412,7 +418,10 @@ def _best_split(line: str) -> list[str]:
 
 
 def _drop_place(line: str) -> str:
-    """Cut a trailing " - City, Region" (but keep " - Acme, Inc." and "Title - Acme, Remote")."""
+    """Cut a trailing " - City, Region" or " - Remote" (but keep " - Acme, Inc." and "Title - Acme, Remote")."""
+    mode = _TRAILING_MODE.search(line)
+    if mode and mode.start() > 0:
+        line = line[: mode.start()]
     m = _TRAILING_PLACE.search(line)
     if not m or has_org_word(m.group(0)):
         return line
@@ -446,6 +455,10 @@ def split_header(lines: list[str]) -> tuple[str | None, str | None]:
     lines = [x for x in (_clean(ln) for ln in lines) if x]
     if not lines:
         return None, None
+    # "ORG | TITLE" over "Palo Alto, CA & Ithaca": a line split by pipes with a job word is the whole header
+    piped = [ln for ln in lines if ("|" in ln or " • " in ln) and has_job_word(ln)]
+    if len(lines) > 1 and len(piped) == 1:
+        lines = piped
     parts = split_line(lines[0]) if len(lines) == 1 else lines
     if not parts:
         return None, None
@@ -472,6 +485,7 @@ __all__ = [
     "has_job_word",
     "has_org_word",
     "is_internship",
+    "is_place",
     "looks_like_org",
     "org_from_below",
     "split_header",

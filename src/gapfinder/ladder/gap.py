@@ -14,6 +14,7 @@ from ..models import (
 )
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
+from .degree_check import meeting_degree
 from .profile import Profile
 from .requirements import IMPORTANCE_WEIGHT, declared_requirements, requirement_met
 from .salary import salary_band
@@ -92,11 +93,23 @@ def _certifications(
     )
 
 
-def _degree(required: str | None, profile: Profile, tax: Taxonomy) -> tuple[str | None, bool | None]:
+def _degree(
+    required: str | None, profile: Profile, tax: Taxonomy, fields: tuple[str, ...] = ()
+) -> tuple[str | None, bool | None]:
+    """The highest degree held, and whether a held degree meets the requirement (in its fields, if it names
+    any: see :mod:`.degree_check`)."""
     held = profile.highest_degree(tax)
     if required is None:
         return held, None
-    return held, held is not None and tax.degree_rank(held) >= tax.degree_rank(required)
+    return held, meeting_degree(profile.education, required, tax.degree_rank, fields) is not None
+
+
+def _required_fields(requirements: JobRequirements) -> tuple[str, ...]:
+    """The fields of study the post's required degree names; none when one of its degree items names none."""
+    items = [i for i in requirements.items if i.kind == "degree" and i.group == "required"]
+    if not items or any(not i.fields for i in items):
+        return ()
+    return tuple(dict.fromkeys(f for i in items for f in i.fields))
 
 
 def level_gap(
@@ -154,7 +167,7 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
             )
     missing, coverage = _summarise(statuses)
     certs = _certifications(requirements.certifications, profile, tax)
-    held, degree_met = _degree(requirements.degree, profile, tax)
+    held, degree_met = _degree(requirements.degree, profile, tax, _required_fields(requirements))
     years_held = profile.experience.total_years
     need = requirements.min_years
     return Gap(

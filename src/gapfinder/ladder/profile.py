@@ -126,8 +126,9 @@ class Profile:
         )
 
     def highest_degree(self, tax: Taxonomy) -> str | None:
-        """The highest degree level held, by the ranks of ``degrees.yaml`` ('other' is not ranked)."""
-        ranked = [e.degree for e in self.education if e.degree != "other"]
+        """The highest degree level held, by the ranks of ``degrees.yaml`` ('other' is not ranked; a degree in
+        progress is not held)."""
+        ranked = [e.degree for e in self.education if e.degree != "other" and not e.in_progress]
         return max(ranked, key=tax.degree_rank) if ranked else None
 
     def meets(self, expectation: LeadershipExpectation) -> bool:

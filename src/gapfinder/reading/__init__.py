@@ -32,6 +32,7 @@ from .document import Document
 from .docx import MAIN_PART, ZIP_ERRORS, read_docx
 from .isolate import read_in_child
 from .pdf import read_pdf
+from .repair import mojibake_warning, repair_mojibake
 from .text import BINARY_MESSAGE, bom_encoding, decode_text, nul_share, utf16_without_bom
 
 Format = Literal["pdf", "docx", "text"]
@@ -115,7 +116,7 @@ def read_bytes(data: bytes, *, label: str | None, password: str | None, limits: 
     except DeadlineExceeded:
         raise time_budget_error(limits.time_budget_s) from None
     _check_text(document.text, limits)
-    return _with_garbage_warning(document)
+    return _with_garbage_warning(_repaired(document))
 
 
 def document_from_text(text: str, source: str | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -126,8 +127,16 @@ def document_from_text(text: str, source: str | None = None, *, limits: Limits =
     return _with_garbage_warning(Document(text=text, format="text", source=source))
 
 
+def _repaired(document: Document) -> Document:
+    """A file's text with its mojibake undone (see :mod:`.repair`)."""
+    text, warning = repair_mojibake(document.text)
+    if warning is None:
+        return document
+    return dataclasses.replace(document, text=text, warnings=(*document.warnings, warning))
+
+
 def _with_garbage_warning(document: Document) -> Document:
-    warning = garbage_warning(document.text)
+    warning = garbage_warning(document.text) or mojibake_warning(document.text)
     if warning is None:
         return document
     return dataclasses.replace(document, warnings=(*document.warnings, warning))

@@ -19,6 +19,7 @@ from ..errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFor
 from ..limits import Limits
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
+from .docx_layout import column_items, is_layout_table
 
 MAIN_PART = "word/document.xml"
 #: what zipfile raises on a damaged archive (NotImplementedError: "zip file version 18.6", an unknown
@@ -171,8 +172,12 @@ def _table_items(table: Any) -> Iterator[Any]:
     """Row by row: a row of one-line cells as one tab-joined line, else its cells to walk; then ``''``.
 
     One-line rows keep "Title<TAB>Dates" together as a PDF would; layout tables (a sidebar cell, a main
-    cell) come out cell after cell. Nested tables are reached through their cells.
+    cell) come out cell after cell, column by column when they have several rows (:mod:`.docx_layout`).
+    Nested tables are reached through their cells.
     """
+    if is_layout_table(table):
+        yield from column_items(table)
+        return
     for row in table:
         if row.tag != _TR:
             continue

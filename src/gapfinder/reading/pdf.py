@@ -1,5 +1,7 @@
 """PDF text through pypdf (plain extraction mode), with every failure mapped to an ``InputError``.
 
+Each page's text is pypdf's, put in reading order when the page has columns (:mod:`.layout`).
+
 pypdf's own decompression limits (``pypdf.filters`` / ``pypdf.Configuration``) are kept at their
 defaults. The time budget (``Limits.time_budget_s``) is a :class:`~.deadline.Deadline` checked between
 pages and every few hundred content-stream operators (pypdf's ``visitor_operand_before``); on the main
@@ -7,15 +9,15 @@ thread a ``SIGALRM`` timer also interrupts work that makes no callback (see :mod
 
 File-level quality signals are found here: ``truncated`` (no ``%%EOF``), ``repaired`` (the cross-reference
 table is broken and pypdf rebuilt it), ``unreadable_pages``, ``scanned_pages`` (pages that are an image
-with no text), ``two_columns``. Text-level signals (little text, garbled text) are the analysis's, in
-:mod:`gapfinder.quality`, for every format. A PDF whose text is mostly garbled is refused with
+with no text), ``two_columns`` (columns read one after the other, or whose order could not be fixed).
+Text-level signals (little text, garbled text) are the analysis's, in :mod:`gapfinder.quality`, for every
+format. A PDF whose text is mostly garbled is refused with
 ``NoTextLayerError``: the fix (OCR) is the same as for a scan, and nothing useful can come out of it.
 """
 
 from __future__ import annotations
 
 import io
-import math
 import re
 import struct
 import zlib
@@ -39,6 +41,7 @@ from ..models import DocumentWarning
 from ..quality import garbage_ratio
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
+from .layout import read_page
 
 #: what a malformed file can make pypdf raise besides its own errors
 PARSE_ERRORS: tuple[type[BaseException], ...] = (
@@ -190,14 +193,18 @@ def _needs_crypto(exc: DependencyError) -> EncryptedDocumentError:
 
 
 class _Page:
-    """What one page gave: its text, whether it failed, looked two-column, or is an image without text."""
+    """What one page gave: its text, whether it failed, had columns (read in order or not), or is an image
+    without text."""
 
-    __slots__ = ("failed", "has_images", "text", "two_columns")
+    __slots__ = ("columns_read", "failed", "has_images", "text", "two_columns")
 
-    def __init__(self, text: str, *, failed: bool = False, two_columns: bool = False) -> None:
+    def __init__(
+        self, text: str, *, failed: bool = False, two_columns: bool = False, columns_read: bool = False
+    ) -> None:
         self.text = text
         self.failed = failed
         self.two_columns = two_columns
+        self.columns_read = columns_read
         self.has_images = False
 
 
@@ -210,11 +217,10 @@ def _extract_pages(
     for number in range(1, n_pages + 1):
         progress.page = number
         deadline.check()
-        columns = _ColumnProbe()
         try:
             page = reader.pages[number - 1]
-            text = page.extract_text(visitor_text=columns.visit, visitor_operand_before=deadline.visit_operator)
-            result = _Page(text, two_columns=bool(columns.two_columns()))
+            text, order = read_page(page, deadline.visit_operator, PARSE_ERRORS)
+            result = _Page(text, two_columns=order == "mixed", columns_read=order == "columns")
         except FileNotDecryptedError:
             raise EncryptedDocumentError("this PDF is password-protected; pass its password") from None
         except DependencyError as exc:
@@ -292,6 +298,11 @@ def _assemble(pages: list[_Page], *, source: str | None, n_pages: int) -> Docume
             "scanned_pages",
             f"page(s) {_numbers(scanned)} are images without text (scanned?); their text is missing: OCR them first",
         )
+    read = [i + 1 for i, p in enumerate(pages) if p.columns_read]
+    if read:
+        warn(
+            "two_columns", f"page(s) {_numbers(read)} have two columns; each column was read top to bottom, left first"
+        )
     if any(p.two_columns for p in pages):
         warn("two_columns", "possible two-column layout; reading order may be mixed")
     return Document(text=text, format="pdf", source=source, pages=n_pages, warnings=tuple(warnings))
@@ -309,65 +320,6 @@ def _numbers(pages: list[int]) -> str:
 def _why(exc: BaseException) -> str:
     detail = " ".join(str(exc).split())[:120]
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-
-
-class _ColumnProbe:
-    """Guesses a two-column page from where text runs start: an empty vertical gutter mid-page.
-
-    Each text run is drawn as a horizontal band (its start ``x`` plus an estimated width) on a 100-bin
-    histogram of the width the text spans. A page is two-column when some bin between 20% and 80% of the width
-    is (almost) never covered while at least a fifth of the characters sit on each side of it.
-    Right-aligned dates and margin labels (moderncv) put too few characters on one side to count.
-    """
-
-    BINS = 100
-    MIN_RUNS = 20
-    MAX_RUNS = 5000  # a sample is enough, and keeps a page of a million glyph runs cheap
-
-    def __init__(self) -> None:
-        self.runs: list[tuple[float, float, int]] = []  # (x, width, characters) in page units
-
-    def visit(self, text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
-        stripped = text.strip()
-        if not stripped or len(self.runs) >= self.MAX_RUNS:
-            return
-        try:
-            x = float(tm[4]) * float(cm[0]) + float(tm[5]) * float(cm[2]) + float(cm[4])
-            scale = abs(float(tm[0]) * float(cm[0])) or 1.0
-            wide = sum(1 for ch in stripped if ch >= "\u2e80")  # CJK: about one em each
-            width = ((len(stripped) - wide) * 0.45 + wide) * float(size) * scale
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return
-        if not math.isfinite(x + width) or abs(x) > 1e6:  # off any real page
-            return
-        self.runs.append((x, width, len(stripped)))
-
-    def two_columns(self) -> int:
-        if len(self.runs) < self.MIN_RUNS:
-            return 0
-        left_edge = min(x for x, _, _ in self.runs)
-        right_edge = max(x + w for x, w, _ in self.runs)
-        span = right_edge - left_edge
-        if not (span > 0 and math.isfinite(span)):
-            return 0
-        cover = [0] * self.BINS
-        for x, w, _ in self.runs:
-            first = _clamp(int((x - left_edge) / span * self.BINS), self.BINS)
-            last = _clamp(int((x + w - left_edge) / span * self.BINS), self.BINS)
-            for i in range(first, last + 1):
-                cover[i] += 1
-        gutter = min(range(20, 81), key=cover.__getitem__)
-        if cover[gutter] > max(2, 0.04 * len(self.runs)):
-            return 0
-        cut = left_edge + gutter / self.BINS * span
-        total = sum(n for _, _, n in self.runs)
-        left = sum(n for x, w, n in self.runs if x + w <= cut + 0.01 * span)
-        right = sum(n for x, _, n in self.runs if x >= cut - 0.01 * span)
-        return int(left >= 0.2 * total and right >= 0.2 * total)
-
-
-def _clamp(i: int, bins: int) -> int:
-    return 0 if i < 0 else bins - 1 if i >= bins else i
 
 
 __all__ = ["PARSE_ERRORS", "REFUSE_GARBAGE", "garbage_ratio", "read_pdf", "xref_damaged"]

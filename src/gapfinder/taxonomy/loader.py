@@ -32,6 +32,7 @@ from .schema import (
     DegreesFile,
     Ladder,
     Level,
+    ProfessionalDoctorates,
     Skill,
     SkillsFile,
     StudyField,
@@ -53,6 +54,7 @@ class Taxonomy:
     degree_levels: dict[str, DegreeLevel]
     fields: dict[str, StudyField]
     ladders: dict[str, Ladder]
+    professional_doctorates: ProfessionalDoctorates | None = None
     _closure: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _signal_skills: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
@@ -270,6 +272,7 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
         degree_levels={lv.id: lv for lv in degrees.levels},
         fields=fields,
         ladders=ladders,
+        professional_doctorates=degrees.professional_doctorates,
         _closure=_closure(skills),
         _signal_skills=_signal_skills(skills),
     )

@@ -122,10 +122,20 @@ class StudyField(Strict):
     quantitative: bool = False
 
 
+class ProfessionalDoctorates(Strict):
+    """Doctorates of professional practice (MD, JD, DDS, PharmD...): a degree of ``level`` for requirement
+    checks (with graduate degrees, never as a research doctorate, a PhD), reported as ``doctorate="professional"``."""
+
+    level: DegreeLevelId = "master"
+    aliases: list[Surface] = Field(default_factory=list, description="matched case-insensitively")
+    abbreviations: list[Surface] = Field(default_factory=list, description="matched case-sensitively")
+
+
 class DegreesFile(Strict):
     schema_version: int = 1
     levels: list[DegreeLevel]
     fields: list[StudyField]
+    professional_doctorates: ProfessionalDoctorates | None = None
 
 
 # ------------------------------------------------------------------ ladders

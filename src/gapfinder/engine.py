@@ -45,6 +45,7 @@ from .models import (
 from .normalize import normalize
 from .quality import little_text_warning
 from .reading import Document, document_from_text, read_document
+from .reading.deadline import run_analysis
 from .sections import detect_sections
 from .taxonomy import Taxonomy
 from .taxonomy.schema import Level
@@ -150,6 +151,10 @@ class Engine:
         return d.year, d.month
 
     def _run(self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None) -> Report:
+        # within Limits.analysis_time_budget_s, interrupted like a stalled reader (``reading.deadline``)
+        return run_analysis(lambda: self._analyse(doc, kind, target, job), self.limits.analysis_time_budget_s)
+
+    def _analyse(self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None) -> Report:
         if kind not in ("resume", "job"):
             raise UsageError(f"kind must be 'resume' or 'job', not {kind!r}")
         if job is not None and job.kind != "job":

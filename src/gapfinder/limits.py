@@ -22,6 +22,13 @@ class Limits:
     max_chars: int = 500_000
     #: a DOCX is a zip; refuse one that would inflate beyond this (zip bombs)
     max_uncompressed_bytes: int = 100 * 1024 * 1024
+    #: an XML part of a DOCX (``word/document.xml``, a header, the styles) that inflates beyond this is
+    #: refused: python-docx holds a part as a tree of ~20 bytes per byte of markup (a 95 MB document.xml of
+    #: empty paragraphs, which the zip checks pass, took 2 GB); a long resume's part is well under 1 MB
+    max_xml_part_bytes: int = 16 * 1024 * 1024
+    #: entries of the character maps and width tables of one PDF page's fonts, added up: pypdf builds them
+    #: per font, ~130 bytes an entry, even for fonts that share one map (``reading.pdf_fonts``)
+    max_font_entries: int = 1_000_000
     #: wall-clock budget for reading one document (bytes to text), in seconds. Checked between pages and
     #: pypdf operators everywhere; on the main thread a SIGALRM timer also interrupts a page that stalls
     #: elsewhere. See ``gapfinder.reading.deadline``.

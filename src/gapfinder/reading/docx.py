@@ -19,6 +19,7 @@ from ..errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFor
 from ..limits import Limits
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
+from .docx_parts import check_xml_parts
 
 MAIN_PART = "word/document.xml"
 #: what zipfile raises on a damaged archive (NotImplementedError: "zip file version 18.6", an unknown
@@ -89,6 +90,7 @@ def check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
                 f"this DOCX looks like a zip bomb ({info.filename} inflates "
                 f"{info.file_size // max(info.compress_size, 1):,} times); refusing to open it"
             )
+    check_xml_parts(infos, limits)
     if MAIN_PART not in archive.namelist():
         raise UnsupportedFormatError(
             "this zip file is not a Word document (no word/document.xml); save it as PDF or DOCX"

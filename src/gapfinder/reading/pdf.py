@@ -39,6 +39,7 @@ from ..models import DocumentWarning
 from ..quality import garbage_ratio
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
+from .pdf_fonts import check_page_fonts
 
 #: what a malformed file can make pypdf raise besides its own errors
 PARSE_ERRORS: tuple[type[BaseException], ...] = (
@@ -206,12 +207,14 @@ def _extract_pages(
     """One :class:`_Page` per page, in order; raises at the character limit or the deadline."""
     pages: list[_Page] = []
     chars = 0
+    fonts: dict[int, int] = {}
     for number in range(1, n_pages + 1):
         progress.page = number
         deadline.check()
         columns = _ColumnProbe()
         try:
             page = reader.pages[number - 1]
+            check_page_fonts(page, number, limits, fonts)
             text = page.extract_text(visitor_text=columns.visit, visitor_operand_before=deadline.visit_operator)
             result = _Page(text, two_columns=bool(columns.two_columns()))
         except FileNotDecryptedError:

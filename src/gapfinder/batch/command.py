@@ -4,18 +4,23 @@
                     [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR]
 
 Exit codes: 0 every document analysed, 3 the run finished but some documents are error records, 2 usage
-(a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler), 1 the run broke off (a
-worker process died, the disk is full), 130 interrupted. After 1 or 130, rerun the same command to resume.
-Errors are one line on stderr, never a traceback.
+(a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler, another run writing
+--out), 1 the run broke off (a worker process died, the disk is full), 130 interrupted (Ctrl-C), 143
+terminated (SIGTERM). After 1, 130 or 143, rerun the same command to resume. Errors are one line on stderr,
+never a traceback. Worker processes end with the run, however it ends (even by SIGKILL: see
+``worker.die_with``).
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -75,6 +80,7 @@ def batch(
     err_console = Console(stderr=True, highlight=False)
     progress: BatchProgress | None = None
     written = 0
+    previous = _on_sigterm(_terminate)  # stop like Ctrl-C: workers down, output intact
 
     def on_result(outcome: Outcome) -> None:
         nonlocal written
@@ -109,15 +115,33 @@ def batch(
             soft_wrap=True,
         )
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
+        how, code = ("terminated", 143) if isinstance(stop, Terminated) else ("interrupted", 130)
         err_console.print(
-            f"{PROG}: interrupted; {written} new results are in {out}; run the same command to resume",
+            f"{PROG}: {how}; {written} new results are in {out}; run the same command to resume",
             markup=False,
             soft_wrap=True,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(code) from None
+    finally:
+        _on_sigterm(previous)
     _report(err_console, summary)
     raise typer.Exit(3 if summary.errors else 0)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread, so the run ends as on Ctrl-C."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM and return the previous one (only the main thread may)."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _runner(engine: EngineName | None, workers: int | None, scheduler: str | None, config: EngineConfig) -> Runner:

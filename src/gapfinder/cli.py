@@ -15,6 +15,7 @@ import gc
 import json
 import logging
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,8 +24,10 @@ import typer
 from rich.console import Console
 
 from .errors import GapfinderError, UsageError
+from .output import OutputClosed, check_output, close_quietly, write_output
 
 if TYPE_CHECKING:
+    from .limits import Limits
     from .models import Comparison, Report
     from .taxonomy import Taxonomy
 
@@ -54,10 +57,12 @@ def _fail(err: GapfinderError) -> typer.Exit:
     return typer.Exit(err.exit_code)
 
 
-def _read_source(path: str) -> tuple[str | bytes, str | None]:
-    """(source, filename) for read_document: stdin is read as bytes."""
+def _read_source(path: str, limits: Limits) -> tuple[str | bytes, str | None]:
+    """(source, filename) for read_document: stdin is read as bytes, at most ``limits.max_bytes`` of them."""
     if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        from .reading.stream import read_stream
+
+        return read_stream(sys.stdin.buffer, limits), "<stdin>"
     return path, None
 
 
@@ -71,6 +76,9 @@ def analyze(
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
     password: Annotated[str | None, typer.Option("--password", help="password of an encrypted PDF")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
+    time_budget: Annotated[
+        float | None, typer.Option("--time-budget", help="seconds to read, and then to analyse, one document [20]")
+    ] = None,
 ) -> None:
     from ._gc import collector_paused
 
@@ -91,13 +99,16 @@ def analyze(
                 raise UsageError("use either --job or --target, not both")
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
+            check_output(output)
             # read (and refuse) the documents before paying for the engine
             limits = DEFAULT_LIMITS
-            src, name = _read_source(file)
+            if time_budget is not None:
+                limits = replace(limits, time_budget_s=time_budget, analysis_time_budget_s=time_budget)
+            src, name = _read_source(file, limits)
             document = read_document(src, filename=name, password=password, limits=limits)
             job_document = None
             if job is not None:
-                src, name = _read_source(job)
+                src, name = _read_source(job, limits)
                 job_document = read_document(src, filename=name, limits=limits)
             if job_document is not None and kind is Kind.job:
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
@@ -112,23 +123,25 @@ def analyze(
             result = engine.compare(report, engine.analyze_document(job_document, kind="job"))
     except GapfinderError as err:
         raise _fail(err) from None
-    if fmt is Format.json:
-        _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
-    elif fmt is Format.markdown:
-        _emit(render(result, "markdown"), output)
-    elif fmt is Format.html:
-        _emit(render(result, "html"), output)
-    elif output is not None:
-        _emit(render(result, "plain"), output)
-    else:
-        render(result, "rich", console=Console(highlight=False))
+    try:
+        if fmt is Format.json:
+            _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
+        elif fmt is Format.markdown:
+            _emit(render(result, "markdown"), output)
+        elif fmt is Format.html:
+            _emit(render(result, "html"), output)
+        elif output is not None:
+            _emit(render(result, "plain"), output)
+        else:
+            render(result, "rich", console=Console(highlight=False))
+    except GapfinderError as err:  # -o in a read-only place, a full disk
+        raise _fail(err) from None
+    except (OutputClosed, BrokenPipeError):  # the reader of stdout went away (| head): stop quietly
+        close_quietly()
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    write_output(text, output)
 
 
 def _load_taxonomy(directory: Path | None) -> Taxonomy:

@@ -34,6 +34,7 @@ from .document import Document
 from .docx import MAIN_PART, ZIP_ERRORS, read_docx
 from .isolate import read_in_child
 from .pdf import read_pdf
+from .stream import read_special
 from .text import BINARY_MESSAGE, bom_encoding, decode_text, nul_share, utf16_without_bom
 
 Format = Literal["pdf", "docx", "text"]
@@ -212,11 +213,13 @@ def _read_file(source: str | os.PathLike[str], limits: Limits) -> bytes:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the path") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path} is a directory; pass a PDF, DOCX or text file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: no size, and opening may block (``.stream``)
+        return read_special(path, info, limits)
     if info.st_size > limits.max_bytes:
         raise _too_big(info.st_size, limits)
     try:
         with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)  # a pipe or device may have no size
+            data = handle.read(limits.max_bytes + 1)  # the file may have grown since
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the permissions") from None
     if len(data) > limits.max_bytes:

@@ -218,3 +218,38 @@ def test_a_local_dask_cluster_listens_on_loopback_only() -> None:
         sockets = listening(descendants(os.getpid()) | {os.getpid()})
     assert len(sockets) >= 3  # scheduler, dashboard, worker (and its nanny)
     assert {address for address, _, _ in sockets} <= LOOPBACK, sockets
+
+
+def test_the_time_budget_option_bounds_each_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document over ``--time-budget`` (a stage made to stall here) is an error record; the run goes on."""
+    from gapfinder import engine as engine_module
+    from gapfinder.cli import main
+
+    real = engine_module.detect_sections
+
+    def stall(text: str, kind: Any) -> Any:
+        if "STALL" in text:
+            end = time.monotonic() + 30
+            while time.monotonic() < end:
+                pass
+        return real(text, kind)
+
+    monkeypatch.setattr(engine_module, "detect_sections", stall)
+    texts = tmp_path / "t.jsonl"
+    texts.write_text(
+        json.dumps({"id": "slow", "text": RESUME_TEXT + "\nSTALL\n"})
+        + "\n"
+        + json.dumps({"id": "ok", "text": RESUME_TEXT})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(SystemExit) as exc:
+        main(["batch", str(texts), "--out", str(out), "-w", "1", "--no-progress", "--time-budget", "0.5"])
+    assert exc.value.code == 3
+    got = records(out)
+    assert got["ok"]["ok"] and got["slow"]["error"]["type"] == "DocumentTooLargeError"
+    assert "took longer than the 0.5 s time budget" in got["slow"]["error"]["message"]
+    capsys.readouterr()

@@ -1,7 +1,7 @@
 """``gapfinder batch``: a thin CLI over :func:`gapfinder.batch.run_batch`.
 
     gapfinder batch INPUT... --out results.jsonl [--kind resume|job] [--workers N] [--engine local|dask]
-                    [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR]
+                    [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR] [--time-budget S]
 
 Exit codes: 0 every document analysed, 3 the run finished but some documents are error records, 2 usage
 (a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler, another run writing
@@ -17,6 +17,7 @@ import signal
 import threading
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
@@ -27,6 +28,7 @@ from rich.console import Console
 
 from ..cli import Kind
 from ..errors import GapfinderError, UsageError
+from ..limits import DEFAULT_LIMITS
 from .progress import BatchProgress
 from .records import Outcome
 from .run import Summary, count_pending, run_batch
@@ -76,6 +78,10 @@ def batch(
     ordered: Annotated[bool, typer.Option("--ordered", help="write results in input order")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="no progress bar")] = False,
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option("--time-budget", help="seconds to read, then to analyse, a document (else an error record) [20]"),
+    ] = None,
 ) -> None:
     err_console = Console(stderr=True, highlight=False)
     progress: BatchProgress | None = None
@@ -89,7 +95,10 @@ def batch(
             progress.advance(outcome)
 
     try:
-        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None))
+        limits = DEFAULT_LIMITS
+        if time_budget is not None:
+            limits = replace(limits, time_budget_s=time_budget, analysis_time_budget_s=time_budget)
+        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None, limits=limits))
         show = err_console.is_terminal and not no_progress
         total = count_pending(inputs, out, kind=kind.value) if show else None
         progress = BatchProgress(err_console, total) if show else None

@@ -117,3 +117,24 @@ def test_real_docx_parts_are_far_below_the_limit() -> None:
     for path in sorted(Path(ROOT / "examples" / "resumes").glob("*.docx")):
         with zipfile.ZipFile(path) as archive:
             assert max(i.file_size for i in archive.infolist()) < DEFAULT_LIMITS.max_xml_part_bytes / 30
+
+
+def test_a_damaged_pdf_error_does_not_quote_the_file() -> None:
+    """pypdf's messages can quote the bytes around the damage ("Invalid Elementary Object starting with b'x'
+    @213: b'(ZQXJ)...'"), which can be the resume's own text. The error names the class only."""
+    from gapfinder.errors import CorruptDocumentError
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"(ZQXJ)",
+    ]
+    data = bytearray(b"%PDF-1.3\n")
+    for number, body in enumerate(objects, start=1):
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)  # a broken cross-reference table right after the text
+    data += b"xref\nx0 5\n0000000000 65535 f \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    with pytest.raises(CorruptDocumentError) as exc:
+        read_document(bytes(data))
+    assert exc.value.message == "this PDF is damaged and cannot be read (PdfReadError)"

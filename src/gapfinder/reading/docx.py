@@ -247,8 +247,8 @@ def _is_list_item(paragraph: Any) -> bool:
 
 
 def _why(exc: BaseException) -> str:
-    detail = " ".join(str(exc).split())[:120]
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    # the class only: a parser's message can quote the bytes around the damage, the document's text included
+    return type(exc).__name__
 
 
 __all__ = ["MAIN_PART", "check_zip", "read_docx"]

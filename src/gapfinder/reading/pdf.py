@@ -309,8 +309,8 @@ def _numbers(pages: list[int]) -> str:
 
 
 def _why(exc: BaseException) -> str:
-    detail = " ".join(str(exc).split())[:120]
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    # the class only: a parser's message can quote the bytes around the damage, the document's text included
+    return type(exc).__name__
 
 
 class _ColumnProbe:

@@ -253,3 +253,24 @@ def test_the_time_budget_option_bounds_each_document(
     assert got["ok"]["ok"] and got["slow"]["error"]["type"] == "DocumentTooLargeError"
     assert "took longer than the 0.5 s time budget" in got["slow"]["error"]["message"]
     capsys.readouterr()
+
+
+@pytest.mark.slow
+def test_the_run_batch_snippet_of_the_guide_runs_as_written(tmp_path: Path) -> None:
+    """docs/batch.md's run_batch example crashed as written: without ``if __name__ == "__main__":`` every
+    worker process started the batch again."""
+    import re
+
+    guide = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    snippet = re.findall(r"```python\n(.*?)```", guide, re.S)[0]
+    assert "local_runner(4" in snippet
+    (tmp_path / "snippet.py").write_text(snippet.replace("local_runner(4", "local_runner(2"), encoding="utf-8")
+    (tmp_path / "cvs").mkdir()
+    for i in range(3):
+        (tmp_path / "cvs" / f"cv{i}.txt").write_text(RESUME_TEXT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "snippet.py"], cwd=tmp_path, capture_output=True, timeout=300, check=False, text=True
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split()[:2] == ["3", "0"]  # ok, errors
+    assert len((tmp_path / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 3

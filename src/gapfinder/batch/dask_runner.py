@@ -1,4 +1,4 @@
-"""The same batch on a Dask cluster (``pip install 'gapfinder[distributed]'``): a local one or a real one.
+"""The same batch on a Dask cluster (the extra ``distributed``): a local one or a real one.
 
 - ``DaskRunner(workers=N)`` starts a ``LocalCluster`` of N worker processes (one thread each) on this machine.
 - ``DaskRunner(scheduler="tcp://scheduler:8786")`` (or a ``distributed.Client``) uses an existing cluster; every
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 PLUGIN_NAME = "gapfinder-engine"
 #: where a local cluster listens: nothing of it is reachable from another machine
 LOOPBACK = "127.0.0.1"
-INSTALL_HINT = "install it with: pip install 'gapfinder[distributed]'"
+INSTALL_HINT = "install the extra gapfinder[distributed] (in a clone of the repository: pip install '.[distributed]')"
 
 if TYPE_CHECKING:
     from distributed import WorkerPlugin as _PluginBase

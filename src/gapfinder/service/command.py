@@ -21,7 +21,10 @@ from .settings import ServiceSettings
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
 
-MISSING_EXTRA = "the HTTP service needs FastAPI and uvicorn; install gapfinder[service]"
+MISSING_EXTRA = (
+    "the HTTP service needs FastAPI and uvicorn; install gapfinder[service] (in a clone of the repository: "
+    "pip install '.[service]')"
+)
 
 
 def log_config(level: str) -> dict[str, Any]:

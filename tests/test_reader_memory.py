@@ -24,9 +24,9 @@ from test_surrogates import _pdf
 
 def shared_cmap_pdf(fonts: int, entries: int = 99_000) -> bytes:
     """One page whose resources list ``fonts`` fonts, all pointing at one tiny CMap of ``entries`` codes."""
-    cmap = (
+    cmap = (  # 4-byte codes: 99,000 of them fit in one range (pypdf's cap per map is 100,000)
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> "
-        b"endcodespacerange\n1 beginbfrange\n<0000> <%04X> <0000>\nendbfrange\nendcmap end end" % (entries - 1)
+        b"endcodespacerange\n1 beginbfrange\n<00000000> <%08X> <0000>\nendbfrange\nendcmap end end" % (entries - 1)
     )
     content = zlib.compress(b"BT /F0 12 Tf 50 700 Td (Python and Kafka engineer since 2019) Tj ET")
     names = b" ".join(b"/F%d %d 0 R" % (i, 6 + i) for i in range(fonts))
@@ -42,13 +42,22 @@ def shared_cmap_pdf(fonts: int, entries: int = 99_000) -> bytes:
     return _pdf(objects)
 
 
-def flat_docx(xml_bytes: int) -> bytes:
-    """A DOCX whose document.xml is ``xml_bytes`` of empty paragraphs, stored (so the zip checks pass)."""
+def flat_docx(xml_bytes: int, *, deflated: bool = False) -> bytes:
+    """A DOCX whose document.xml is ``xml_bytes`` of empty paragraphs, stored (so the zip checks pass), or
+    deflated with one paragraph in fifty a line break instead, which keeps the inflation ratio under the bomb
+    check's 200 (the red-team file: 564 KB inflating to 91 MB)."""
     head = (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
         b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Python engineer</w:t></w:r></w:p>'
     )
-    body = head + b"<w:p/>" * (xml_bytes // 6) + b"</w:body></w:document>"
+    if deflated:
+        import random
+
+        rng = random.Random(1)
+        body = head + b"".join(b"<w:br/>" if rng.random() < 0.02 else b"<w:p/>" for _ in range(xml_bytes // 6))
+        body += b"</w:body></w:document>"
+    else:
+        body = head + b"<w:p/>" * (xml_bytes // 6) + b"</w:body></w:document>"
     types = (
         b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
         b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
@@ -62,7 +71,7 @@ def flat_docx(xml_bytes: int) -> bytes:
         b'2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
     )
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED) as archive:
         archive.writestr("[Content_Types].xml", types)
         archive.writestr("_rels/.rels", rels)
         archive.writestr("word/document.xml", body)

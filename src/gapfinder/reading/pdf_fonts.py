@@ -105,11 +105,15 @@ def _cmap_entries(stream: Any) -> int:
     entries = 0
     for block in _BFRANGE.finditer(data):
         for pair in _RANGE.finditer(data, block.start(1), block.end(1)):
+            codes = [x.replace(b" ", b"") for x in pair.groups()]
+            width = (max(map(len, codes)) + 1) // 2  # bytes per code, as pypdf decodes them
             try:
-                low, high = (int(x.replace(b" ", b""), 16) for x in pair.groups())
+                size = int(codes[1], 16) - int(codes[0], 16) + 1
             except ValueError:
                 continue
-            entries += max(0, high - low + 1)
+            # pypdf refuses a range over its cap before building it, and skips codes it cannot decode
+            if 0 < size <= PYPDF_MAX_ENTRIES and (width == 1 or width % 2 == 0):
+                entries += size
             if entries >= PYPDF_MAX_ENTRIES:
                 return entries
     for block in _BFCHAR.finditer(data):

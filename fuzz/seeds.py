@@ -151,6 +151,20 @@ def synthetic() -> dict[str, bytes]:
     seeds["mixed.txt"] = sample.encode() + "Café".encode("cp1252") + b"\x00\x00"
     seeds["markdown.md"] = b"# Jane Doe\n\n## Experience\n\n- **Acme**, 2019 - now: *Python*\n"
     seeds["rtl.txt"] = "\u05d9\u05d5\u05e1\u05d9 Python \u0645\u0647\u0646\u062f\u0633 2020 - 2023\n".encode()
+    # issue 19: a font map pointing at a lone surrogate; fonts sharing one CMap (the font-entry bound);
+    # a run of punctuation without spaces (the tokenizer's linear-time peeling)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << %s >> >> >>"
+    head = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    text = stream(b"BT /F0 12 Tf 50 700 Td (Data engineer: Python, Kafka and SQL A) Tj ET")
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    seeds["surrogate_map.pdf"] = pdf(
+        [*head, page % b"/F0 5 0 R", text, font, stream(b"1 beginbfchar\n<41> <D800>\nendbfchar")]
+    )
+    fonts = b" ".join(b"/F%d 5 0 R" % i for i in range(8))
+    seeds["shared_cmap.pdf"] = pdf(
+        [*head, page % fonts, text, font, stream(b"1 beginbfrange\n<0000> <0FFF> <0000>\nendbfrange")]
+    )
+    seeds["punctuation_run.txt"] = b"Python " + b"!" * 3000 + b" SQL \xe2\x98\x85" * 200 + b"\n"
     return seeds
 
 

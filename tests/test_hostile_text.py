@@ -53,7 +53,8 @@ def skill_ids(report: Report) -> set[str]:
 )
 def test_unusual_characters_keep_findings_and_offsets(engine, text: str) -> None:  # type: ignore[no-untyped-def]
     report = engine.analyze_text(text)
-    assert_evidence_points_into(report, text)
+    # lone surrogates become U+FFFD, one for one (test_surrogates.py): offsets into the text are unchanged
+    assert_evidence_points_into(report, text.replace("\udc80", "\ufffd").replace("\udcff", "\ufffd"))
     assert {"python", "kafka", "sql"} <= skill_ids(report)
     assert report.experience.positions, "the dated position is still found"
 
@@ -122,3 +123,50 @@ def test_mixed_encoding_keeps_the_utf8_text(engine) -> None:  # type: ignore[no-
 def test_invisible_text_is_empty(engine, text: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(GapfinderError, match="no text"):
         engine.analyze_text(text)
+
+
+# ------------------------------------------------------------------ runs without spaces: linear, evidence intact
+RUN_UNITS = ["!", "(", ":", '"', "…", "★", "😀", "_", "'s", "a:", "!?", "”"]
+
+
+@pytest.mark.parametrize("unit", RUN_UNITS)
+def test_a_run_without_spaces_is_cut_short_and_findings_keep_their_offsets(engine, unit: str) -> None:  # type: ignore[no-untyped-def]
+    """40 KB of one punctuation mark took 333 s (spaCy strips it a character at a time, re-reading the
+    rest each time); the normaliser keeps 16 symbols of a run and the tokenizer peels long chunks from
+    their ends, so the analysis sees a short text and the evidence still points into the original."""
+    from gapfinder.extract.tokenize import tokenize
+    from gapfinder.normalize import normalize
+
+    run = unit * (40_000 // len(unit))
+    text = BODY + "x" + run + "\nAlso Docker" + run + " and Terraform\n"
+    report = engine.analyze_text(text)
+    assert_evidence_points_into(report, text)
+    assert {"python", "kafka", "docker", "terraform"} <= skill_ids(report)
+    if unit.strip("a's") == unit:  # pure symbols: the normalised text drops the rest of each run
+        assert len(normalize(text).text) < len(BODY) + 200
+    else:  # letters in the run: long chunks, whose tokens still cover them exactly
+        doc = tokenize(engine.index, normalize(text).text)
+        assert "".join(t.text_with_ws for t in doc) == normalize(text).text
+
+
+def test_the_analysis_has_a_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage that stalls (here: sections, made to spin in Python) is interrupted at
+    Limits.analysis_time_budget_s with a typed error, on the main thread and on a worker thread."""
+    import concurrent.futures
+    import time
+
+    from gapfinder import Engine
+    from gapfinder import engine as engine_module
+    from gapfinder.limits import Limits
+
+    def stall(*_args: object) -> None:
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            pass
+
+    monkeypatch.setattr(engine_module, "detect_sections", stall)
+    short = Engine(limits=Limits(analysis_time_budget_s=0.3))
+    with pytest.raises(DocumentTooLargeError, match=r"analysing this document took longer than the 0\.3 s"):
+        short.analyze_text(BODY)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool, pytest.raises(DocumentTooLargeError, match="budget_s"):
+        pool.submit(short.analyze_text, BODY).result(timeout=20)

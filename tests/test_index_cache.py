@@ -152,3 +152,80 @@ def test_one_match_key_and_every_surface_has_its_labels(taxonomy_dir: Path, cach
     surface = next(iter(next(iter(index.surfaces.values())).values()))
     doc = index.nlp.make_doc(f"We use {surface.text} daily.")
     assert [m.surface.id for m in _phrase_matches(index, doc)] == [surface.id]
+
+
+# ------------------------------------------------------------------ a cache directory others can write
+needs_posix = pytest.mark.skipif(not index_cache._SAFE, reason="the safe cache needs POSIX descriptors")
+
+
+def _planted(cache: Path, taxonomy_dir: Path, marker: Path) -> bytes:
+    """What an attacker would plant: a file with the right name and header whose pickle creates ``marker``."""
+    import pickle
+
+    class Payload:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (os.mkdir, (str(marker),))
+
+    key = cache_key(taxonomy_dir) or ""
+    return index_cache._HEADER + key.encode() + b"\n" + pickle.dumps(Payload())
+
+
+@needs_posix
+def test_a_planted_symlink_is_never_followed(taxonomy_dir: Path, cache: Path, tmp_path: Path) -> None:
+    """The red-team pass ran code as the victim through a symbolic link planted in a shared cache."""
+    marker = tmp_path / "pwned"
+    evil = tmp_path / "evil.pickle"
+    evil.write_bytes(_planted(cache, taxonomy_dir, marker))
+    evil.chmod(0o600)  # even a file that passes every owner and mode check, reached through a link
+    cache.mkdir(mode=0o700)
+    (cache / f"taxonomy-{cache_key(taxonomy_dir)}.pickle").symlink_to(evil)
+    tax, _ = load_compiled(taxonomy_dir)
+    assert tax.skills and not marker.exists()
+
+
+@needs_posix
+def test_a_cache_directory_others_can_write_is_not_used(taxonomy_dir: Path, cache: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    cache.mkdir()
+    cache.chmod(0o777)  # a shared directory
+    planted = cache / f"taxonomy-{cache_key(taxonomy_dir)}.pickle"
+    planted.write_bytes(_planted(cache, taxonomy_dir, marker))
+    planted.chmod(0o600)
+    load_compiled(taxonomy_dir)
+    tax, _ = load_compiled(taxonomy_dir)
+    assert tax.skills and not marker.exists()
+    private = cache / f"gapfinder-{os.getuid()}"  # the cache went to a private directory inside it
+    assert private.stat().st_mode & 0o777 == 0o700
+    (written,) = private.iterdir()
+    assert written.stat().st_mode & 0o777 == 0o600
+
+
+@needs_posix
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a directory away")
+def test_a_cache_directory_of_another_user_is_not_used(taxonomy_dir: Path, cache: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    cache.mkdir(mode=0o755)
+    planted = cache / f"taxonomy-{cache_key(taxonomy_dir)}.pickle"
+    planted.write_bytes(_planted(cache, taxonomy_dir, marker))
+    os.chown(planted, 65534, 65534)
+    os.chown(cache, 65534, 65534)  # nobody's
+    tax, _ = load_compiled(taxonomy_dir)
+    assert tax.skills and not marker.exists()
+
+
+@needs_posix
+def test_the_key_is_checked_before_anything_is_unpickled(
+    taxonomy_dir: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_compiled(taxonomy_dir)
+    (path,) = cache.iterdir()
+    data = path.read_bytes()
+    header, _, rest = data.partition(b"\n")
+    path.write_bytes(header[:-4] + b"beef\n" + rest)  # same name, another key inside
+
+    def no_unpickle(*_args: object) -> None:
+        raise AssertionError("a cache file with another key was unpickled")
+
+    monkeypatch.setattr(index_cache.pickle, "load", no_unpickle)
+    tax, _ = load_compiled(taxonomy_dir)
+    assert tax.skills

@@ -26,6 +26,13 @@ from gapfinder.normalize import normalize
         ("\u201cquoted\u201d \u2018it\u2019s\u2019 \u2013 \u2014", "\"quoted\" 'it's' - -"),
         ("line\u2028sep\x0cpage", "line\nsep\npage"),
         ("a\n\n\nb", "a\n\n\nb"),  # blank lines are kept
+        # a run of more than MAX_SYMBOL_RUN symbols keeps its first MAX_SYMBOL_RUN (spaces end a run)
+        ("x" + "!" * 40 + " Go", "x" + "!" * 16 + " Go"),
+        ("★☆" * 30 + "Rust", "★☆" * 8 + "Rust"),
+        ("=" * 16 + "\n" + "-" * 17, "=" * 16 + "\n" + "-" * 16),
+        ("_!" * 20 + " " + "!" * 20, "_!" * 8 + " " + "!" * 16),
+        ("e" + "\u0301" * 50 + "x", "e" + "\u0301" * 16 + "x"),  # stacked combining marks
+        ("C++/C#/.NET, (2019–2021).", "C++/C#/.NET, (2019-2021)."),  # short runs stay
     ],
 )
 def test_normalize(original: str, expected: str) -> None:
@@ -47,6 +54,17 @@ def test_original_slice(original: str, needle: str, source: str) -> None:
     norm = normalize(original)
     start = norm.text.index(needle)
     assert norm.original_slice(start, start + len(needle)) == source
+
+
+def test_a_cut_run_maps_back_to_where_it_stood() -> None:
+    original = "Skills: " + "😀" * 5_000 + " Python, " + "!" * 10_000 + "Kafka"
+    norm = normalize(original)
+    assert len(norm.text) < 60
+    for needle in ("Python", "Kafka"):
+        start = norm.text.index(needle)
+        assert norm.original_slice(start, start + len(needle)) == needle
+    run = norm.text.index("😀")
+    assert norm.original_slice(run, run + 16 + 1) == "😀" * 5_000 + " "  # the span covers the whole run
 
 
 def test_empty_span_maps_to_a_point() -> None:

@@ -76,3 +76,76 @@ def test_dev_texts_tokenise_as_make_doc(index: SimpleNamespace) -> None:
             texts = [json.loads(line).get("text") for line in f][:150]
         for text in filter(None, texts):
             assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ long chunks: linear time, same tokens
+class _Counting:
+    """A tokenizer whose affix searches count the characters they are shown, and whose calls record the
+    length of what spaCy itself was given."""
+
+    def __init__(self, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        self.tokenizer = tokenizer
+        self.token_match = tokenizer.token_match
+        self.searched = 0
+        self.long_calls: list[int] = []  # token counts of spaCy's answers for long strings
+        self.prefix_search = self._count(tokenizer.prefix_search)
+        self.suffix_search = self._count(tokenizer.suffix_search)
+
+    def _count(self, search):  # type: ignore[no-untyped-def]
+        def counted(window: str):  # type: ignore[no-untyped-def]
+            self.searched += len(window)
+            return search(window)
+
+        return counted
+
+    def __call__(self, text: str):  # type: ignore[no-untyped-def]
+        doc = self.tokenizer(text)
+        if len(text) > tokenize_module.MAX_CHUNK_CHARS:
+            self.long_calls.append(len(doc))
+        return doc
+
+
+@pytest.mark.parametrize("unit", ["!", "😀", "(", "'", "'s", "…", "★", ":)", '"'])
+@pytest.mark.parametrize("side", ["end", "start"])
+def test_a_long_run_of_affixes_costs_linear_work(index: SimpleNamespace, unit: str, side: str) -> None:
+    """spaCy strips a chunk's affixes one at a time, re-reading the rest each time (quadratic: minutes for
+    40 KB); the peeling loop shows its rules only windows at the two ends, and spaCy only a short rest."""
+    for n in (2_000, 20_000):
+        run = unit * (n // len(unit))
+        chunk = "word" + run if side == "end" else run + "word"
+        counting = _Counting(index.nlp.tokenizer)
+        tokens = tokenize_module.long_chunk_tokens(counting, chunk)
+        assert "".join(tokens) == chunk
+        assert counting.searched <= 40 * len(chunk)  # a bounded window per stripped affix
+        # spaCy itself gets a long string only when its loop strips few affixes from it (then it is linear)
+        assert all(n <= 2 * tokenize_module._FEW_AFFIXES + 2 for n in counting.long_calls)
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "x" + "!" * 300,
+        "(" * 200 + "Python" + ")" * 200,
+        "Kubernetes" + "'s" * 150,
+        "“" * 90 + "quoted" + "”" * 90 + ".",
+        "★" * 120 + "Rust",
+        "https://example.com/a/very/long/path/" + "segment/" * 20 + ").",
+        "a" * 5000,
+        "a:" * 200,
+    ],
+)
+def test_long_chunks_keep_spacys_tokens(index: SimpleNamespace, chunk: str) -> None:
+    expected = [t.text for t in index.nlp.tokenizer(chunk)]
+    assert tokenize_module.long_chunk_tokens(index.nlp.tokenizer, chunk) == expected
+    text = f"Skills: {chunk} and Go"
+    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+
+
+def test_the_web_address_rule_is_linear_on_colons() -> None:
+    """spaCy's address pattern backtracks over every ':' when there is no '@' (quadratic on 'a:a:a:...'):
+    the pattern without its user-info part gives the same answers."""
+    from gapfinder.extract.phrase_index import _URL, _URL_MATCH
+
+    for text in ["https://x.org/a:b", "user:pw@example.com", "example.com:8080/x", "a:b:c", "mailto:me@x.org"]:
+        assert bool(_URL_MATCH(text)) == bool(_URL.match(text)), text
+    assert _URL_MATCH("a:" * 50_000) is None  # instant; the full pattern takes seconds here

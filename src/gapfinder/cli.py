@@ -17,6 +17,7 @@ import gc
 import json
 import logging
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,8 +26,10 @@ import typer
 from rich.console import Console
 
 from .errors import GapfinderError, UsageError, for_document
+from .output import OutputClosed, check_output, close_quietly, write_output
 
 if TYPE_CHECKING:
+    from .limits import Limits
     from .models import Comparison, Report, WhatIf
     from .taxonomy import Taxonomy
 
@@ -56,10 +59,12 @@ def _fail(err: GapfinderError) -> typer.Exit:
     return typer.Exit(err.exit_code)
 
 
-def _read_source(path: str) -> tuple[str | bytes, str | None]:
-    """(source, filename) for read_document: stdin is read as bytes."""
+def _read_source(path: str, limits: Limits) -> tuple[str | bytes, str | None]:
+    """(source, filename) for read_document: stdin is read as bytes, at most ``limits.max_bytes`` of them."""
     if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        from .reading.stream import read_stream
+
+        return read_stream(sys.stdin.buffer, limits), "<stdin>"
     return path, None
 
 
@@ -87,6 +92,9 @@ def analyze(
         ),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this file")] = None,
+    time_budget: Annotated[
+        float | None, typer.Option("--time-budget", help="seconds to read, and then to analyse, one document [20]")
+    ] = None,
 ) -> None:
     from ._gc import collector_paused
 
@@ -109,18 +117,21 @@ def analyze(
                 raise UsageError("--assume re-runs a resume's placement and plan; it is not for --job or --kind job")
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
+            check_output(output)
             # read (and refuse) the documents before paying for the engine
             if job is None and job_password is not None:
                 raise UsageError("--job-password applies to the --job document; pass --job too, or --password")
             limits = DEFAULT_LIMITS
-            src, name = _read_source(file)
+            if time_budget is not None:
+                limits = replace(limits, time_budget_s=time_budget, analysis_time_budget_s=time_budget)
+            src, name = _read_source(file, limits)
             try:
                 document = read_document(src, filename=name, password=password, limits=limits)
             except GapfinderError as err:  # with --job two documents are read: say which one failed
                 raise for_document(err, "resume" if job is not None else None, "--password") from None
             job_document = None
             if job is not None:
-                src, name = _read_source(job)
+                src, name = _read_source(job, limits)
                 try:
                     job_document = read_document(src, filename=name, password=job_password, limits=limits)
                 except GapfinderError as err:
@@ -140,23 +151,25 @@ def analyze(
             result = engine.what_if(report, [item for arg in assume for item in arg.split(",")])
     except GapfinderError as err:
         raise _fail(err) from None
-    if fmt is Format.json:
-        _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
-    elif fmt is Format.markdown:
-        _emit(render(result, "markdown"), output)
-    elif fmt is Format.html:
-        _emit(render(result, "html"), output)
-    elif output is not None:
-        _emit(render(result, "plain"), output)
-    else:
-        render(result, "rich", console=Console(highlight=False))
+    try:
+        if fmt is Format.json:
+            _emit(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", output)
+        elif fmt is Format.markdown:
+            _emit(render(result, "markdown"), output)
+        elif fmt is Format.html:
+            _emit(render(result, "html"), output)
+        elif output is not None:
+            _emit(render(result, "plain"), output)
+        else:
+            render(result, "rich", console=Console(highlight=False))
+    except GapfinderError as err:  # -o in a read-only place, a full disk
+        raise _fail(err) from None
+    except (OutputClosed, BrokenPipeError):  # the reader of stdout went away (| head): stop quietly
+        close_quietly()
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    write_output(text, output)
 
 
 def _load_taxonomy(directory: Path | None) -> Taxonomy:

@@ -56,6 +56,7 @@ from .models import (
 from .normalize import normalize
 from .quality import little_text_warning
 from .reading import Document, document_from_text, read_document
+from .reading.deadline import run_analysis
 from .sections import detect_sections
 from .taxonomy import Taxonomy
 from .taxonomy.schema import Ladder, Level
@@ -295,6 +296,13 @@ class Engine:
         return make_plan(profile, ladder, self.taxonomy, placement, gap, find_level(ladder, gap.target), placed_with)
 
     def _run(
+        self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
+    ) -> Report:
+        # within Limits.analysis_time_budget_s, interrupted like a stalled reader (``reading.deadline``)
+        budget = self.limits.analysis_time_budget_s
+        return run_analysis(lambda: self._analyse(doc, kind, target, job, ladder_id), budget)
+
+    def _analyse(
         self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
     ) -> Report:
         if kind not in ("resume", "job"):

@@ -43,7 +43,8 @@ def job_paths(inputs: list[str]) -> list[Path]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            out.extend(walk_documents(path))
+            # entries that cannot be read as files at all (a link loop, a FIFO) are not job posts
+            out.extend(p for p in walk_documents(path) if isinstance(p, Path))
         elif path.exists():
             out.append(path)
         else:

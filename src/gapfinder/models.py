@@ -62,6 +62,8 @@ class DocumentWarning(Frozen):
     - ``encoding_fallback``: a text file is not valid UTF-8 (or its UTF-16/32); bytes were read as
       Windows-1252 or replaced.
     - ``control_characters``: a text file holds NUL bytes; they were removed.
+    - ``invalid_unicode``: the text held lone surrogates (U+D800-U+DFFF: a broken PDF font map, a JSON
+      ``\\ud800`` escape); each was replaced with U+FFFD, so offsets are unchanged.
     - ``broken_encoding``: 10% or more of the text is not language (broken font encoding, ``(cid:N)``
       artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
       at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).

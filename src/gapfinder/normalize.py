@@ -1,9 +1,14 @@
 """Text normalisation that remembers where every character came from.
 
 The matchers work on a normalised copy of the analysed text (ligatures expanded, bullets unified,
-line-end hyphenation joined, runs of blanks collapsed, zero-width characters dropped). Every finding is
-mapped back to the analysed text through :meth:`NormalizedText.to_original`, so offsets in results
-always point into what the user gave us.
+line-end hyphenation joined, runs of blanks collapsed, zero-width characters dropped, long runs of
+symbols cut short). Every finding is mapped back to the analysed text through
+:meth:`NormalizedText.to_original`, so offsets in results always point into what the user gave us.
+
+A run of more than ``MAX_SYMBOL_RUN`` symbols without a space (punctuation, emoji, ``★``, ``…``,
+combining marks) keeps its first ``MAX_SYMBOL_RUN``: no name or heading needs more, and the tokenizer
+strips such a run one character at a time, each time re-reading the rest of the run (``"x" + "!" * 40_000``
+took minutes before; see ``extract.tokenize`` for the runs with letters in them).
 """
 
 from __future__ import annotations
@@ -152,6 +157,8 @@ def normalize(original: str) -> NormalizedText:
     drop the blanks a run, a line start or a line end makes redundant. Each output character remembers
     the offset of its source character."""
     text, offs = _map_chars(original)
+    if _NON_WORD_RUN.search(text) is not None:
+        text, offs = _cut_symbol_runs(text, offs)
     if "  " in text or " \n" in text or "\n " in text or text.startswith(" "):
         text, offs = _drop_blanks(text, offs)
     offs.append(len(original))
@@ -192,6 +199,32 @@ def _map_chars(original: str) -> tuple[str, array]:
         parts.append(original[pos:])
         offs.extend(iota[pos:])
     return "".join(parts), offs
+
+
+#: symbols kept of a longer run (a rule line of dashes, a row of stars, an emoji string)
+MAX_SYMBOL_RUN = 16
+#: a run of non-word characters (white space included: one class, so the regex engine scans in C) that
+#: may hold a long run of symbols; only these spans are searched for one
+_NON_WORD_RUN = re.compile(rf"[\W_]{{{MAX_SYMBOL_RUN + 1},}}")
+_SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_SYMBOL_RUN + 1},}}")
+
+
+def _cut_symbol_runs(text: str, offs: array) -> tuple[str, array]:
+    """Drop the symbols of each long run past its first ``MAX_SYMBOL_RUN``."""
+    parts: list[str] = []
+    new = array("l")
+    pos = 0
+    for span in _NON_WORD_RUN.finditer(text):
+        for run in _SYMBOL_RUN.finditer(text, span.start(), span.end()):
+            cut = run.start() + MAX_SYMBOL_RUN
+            parts.append(text[pos:cut])
+            new.extend(offs[pos:cut])
+            pos = run.end()
+    if pos == 0:
+        return text, offs
+    parts.append(text[pos:])
+    new.extend(offs[pos:])
+    return "".join(parts), new
 
 
 def _dropped_blanks(text: str) -> list[tuple[int, int]]:
@@ -247,4 +280,4 @@ def _join_hyphenation(text: str, offs: array) -> tuple[str, array]:
     return "".join(parts), new
 
 
-__all__ = ["NormalizedText", "normalize"]
+__all__ = ["MAX_SYMBOL_RUN", "NormalizedText", "normalize"]

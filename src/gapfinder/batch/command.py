@@ -1,27 +1,34 @@
 """``gapfinder batch``: a thin CLI over :func:`gapfinder.batch.run_batch`.
 
     gapfinder batch INPUT... --out results.jsonl [--kind resume|job] [--workers N] [--engine local|dask]
-                    [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR]
+                    [--scheduler ADDRESS] [--ordered] [--no-progress] [--taxonomy DIR] [--time-budget S]
 
 Exit codes: 0 every document analysed, 3 the run finished but some documents are error records, 2 usage
-(a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler), 1 the run broke off (a
-worker process died, the disk is full), 130 interrupted. After 1 or 130, rerun the same command to resume.
-Errors are one line on stderr, never a traceback.
+(a missing input, a foreign --out file, a broken taxonomy, an unreachable scheduler, another run writing
+--out), 1 the run broke off (a worker process died, the disk is full), 130 interrupted (Ctrl-C), 143
+terminated (SIGTERM). After 1, 130 or 143, rerun the same command to resume. Errors are one line on stderr,
+never a traceback. Worker processes end with the run, however it ends (even by SIGKILL: see
+``worker.die_with``).
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from ..cli import Kind
 from ..errors import GapfinderError, UsageError
+from ..limits import DEFAULT_LIMITS
 from .progress import BatchProgress
 from .records import Outcome
 from .run import Summary, count_pending, run_batch
@@ -74,10 +81,15 @@ def batch(
     ladder: Annotated[
         str | None, typer.Option("--ladder", help="ladder id (default: the taxonomy's default or only ladder)")
     ] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option("--time-budget", help="seconds to read, then to analyse, a document (else an error record) [20]"),
+    ] = None,
 ) -> None:
     err_console = Console(stderr=True, highlight=False)
     progress: BatchProgress | None = None
     written = 0
+    previous = _on_sigterm(_terminate)  # stop like Ctrl-C: workers down, output intact
 
     def on_result(outcome: Outcome) -> None:
         nonlocal written
@@ -86,7 +98,11 @@ def batch(
             progress.advance(outcome)
 
     try:
-        runner = _runner(engine, workers, scheduler, EngineConfig(str(taxonomy) if taxonomy else None, ladder))
+        limits = DEFAULT_LIMITS
+        if time_budget is not None:
+            limits = replace(limits, time_budget_s=time_budget, analysis_time_budget_s=time_budget)
+        config = EngineConfig(str(taxonomy) if taxonomy else None, ladder, limits=limits)
+        runner = _runner(engine, workers, scheduler, config)
         show = err_console.is_terminal and not no_progress
         total = count_pending(inputs, out, kind=kind.value) if show else None
         progress = BatchProgress(err_console, total) if show else None
@@ -112,15 +128,33 @@ def batch(
             soft_wrap=True,
         )
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
+        how, code = ("terminated", 143) if isinstance(stop, Terminated) else ("interrupted", 130)
         err_console.print(
-            f"{PROG}: interrupted; {written} new results are in {out}; run the same command to resume",
+            f"{PROG}: {how}; {written} new results are in {out}; run the same command to resume",
             markup=False,
             soft_wrap=True,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(code) from None
+    finally:
+        _on_sigterm(previous)
     _report(err_console, summary)
     raise typer.Exit(3 if summary.errors else 0)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread, so the run ends as on Ctrl-C."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM and return the previous one (only the main thread may)."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _runner(engine: EngineName | None, workers: int | None, scheduler: str | None, config: EngineConfig) -> Runner:

@@ -1,4 +1,4 @@
-"""The same batch on a Dask cluster (``pip install 'gapfinder[distributed]'``): a local one or a real one.
+"""The same batch on a Dask cluster (the extra ``distributed``): a local one or a real one.
 
 - ``DaskRunner(workers=N)`` starts a ``LocalCluster`` of N worker processes (one thread each) on this machine.
 - ``DaskRunner(scheduler="tcp://scheduler:8786")`` (or a ``distributed.Client``) uses an existing cluster; every
@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from .records import Outcome
 
 PLUGIN_NAME = "gapfinder-engine"
-INSTALL_HINT = "install it with: pip install 'gapfinder[distributed]'"
+#: where a local cluster listens: nothing of it is reachable from another machine
+LOOPBACK = "127.0.0.1"
+INSTALL_HINT = "install the extra gapfinder[distributed] (in a clone of the repository: pip install '.[distributed]')"
 
 if TYPE_CHECKING:
     from distributed import WorkerPlugin as _PluginBase
@@ -114,13 +116,14 @@ class DaskRunner:
                 self.client = self._connect(Client, self.scheduler)
                 self._own_client = True
             else:
-                # on this machine only, and any free port for its HTTP endpoint (8787 may be taken)
+                # on this machine only: the scheduler, the workers and the dashboard listen on 127.0.0.1
+                # (":0" alone would put the dashboard on every interface), any free port for each
                 self._cluster = LocalCluster(
                     n_workers=self.requested or 1,
                     threads_per_worker=1,
                     processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=":0",
+                    host=LOOPBACK,
+                    dashboard_address=f"{LOOPBACK}:0",
                 )
                 self.client = Client(self._cluster)
                 self._own_client = True
@@ -166,4 +169,4 @@ class DaskRunner:
                 yield [error_outcome(task.id, task.source, err) for task in chunk]
 
 
-__all__ = ["PLUGIN_NAME", "DaskRunner", "EnginePlugin", "dask_chunk"]
+__all__ = ["LOOPBACK", "PLUGIN_NAME", "DaskRunner", "EnginePlugin", "dask_chunk"]

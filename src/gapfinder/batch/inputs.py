@@ -10,12 +10,18 @@
 
 Every id must be unique within a run: the output is keyed by id (resuming skips ids already written), so a
 repeated JSONL id becomes an error record with id ``FILE:LINE``, and a file reached twice is analysed once.
+
+What cannot be read at all is an error record too, and the run goes on: a symbolic link that loops or
+points nowhere, something that is not a regular file (a FIFO named ``cv.txt`` would block the run forever,
+a device would never end), a directory that cannot be listed. Symbolic links to directories are not
+followed (``os.walk``'s default), so a directory that links to itself cannot loop.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,24 +57,36 @@ class BadInput:
     error: InputError
 
 
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """An input path that cannot be read as a document or a JSONL file; it becomes an error record."""
+
+    path: Path
+    error: InputError
+
+
 Item = Task | BadInput
 SourceKind = Literal["file", "jsonl"]
+Source = tuple[Path, SourceKind] | Unreadable
 
 
-def expand_inputs(
-    inputs: Iterable[str | os.PathLike[str]], *, exclude: Path | None = None
-) -> list[tuple[Path, SourceKind]]:
-    """The files behind ``inputs`` in order, each as a document file or a JSONL file of texts.
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Path | None = None) -> list[Source]:
+    """The files behind ``inputs`` in order, each as a document file or a JSONL file of texts, or as an
+    :class:`Unreadable` (an error record to come).
 
     Raises ``UsageError`` for an input that does not exist, so a typo fails before any work starts.
     ``exclude`` (the results file) is never taken as an input.
     """
-    out: list[tuple[Path, SourceKind]] = []
+    out: list[Source] = []
     seen: set[Path] = set()
-    skip = exclude.resolve() if exclude is not None else None
+    skip = _resolved(exclude) if exclude is not None else None
 
     def add(path: Path, kind: SourceKind) -> None:
-        key = path.resolve()
+        problem = _not_readable(path)
+        if problem is not None:
+            out.append(Unreadable(path, InputError(f"{path}: {problem}")))
+            return
+        key = _resolved(path)
         if key not in seen and key != skip:
             seen.add(key)
             out.append((path, kind))
@@ -76,28 +94,68 @@ def expand_inputs(
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for file in walk_documents(path):
-                add(file, "file")
-        elif path.exists():
+            for found in walk_documents(path):
+                if isinstance(found, Unreadable):
+                    out.append(found)
+                else:
+                    add(found, "file")
+        elif path.exists() or path.is_symlink():  # a link that loops or dangles: an error record below
             add(path, "jsonl" if path.suffix.lower() in JSONL_EXTENSIONS else "file")
         else:
             raise UsageError(f"{path}: no such file or directory")
     return out
 
 
-def walk_documents(directory: Path) -> Iterator[Path]:
-    """Document files under ``directory``, recursively, in sorted order, without hidden entries."""
-    for root, dirs, files in os.walk(directory):
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return path.absolute()
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (a dangling or looping link, not a regular file), or None."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        return f"not a regular file ({kind}); skipped"
+    return None
+
+
+def walk_documents(directory: Path) -> Iterator[Path | Unreadable]:
+    """Document files under ``directory``, recursively, in sorted order, without hidden entries; a
+    sub-directory that cannot be listed comes as an :class:`Unreadable`."""
+    failures: list[OSError] = []
+    for root, dirs, files in os.walk(directory, onerror=failures.append):
+        while failures:
+            yield _unlistable(failures.pop(0), directory)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in DOCUMENT_EXTENSIONS:
                 yield Path(root) / name
+    while failures:
+        yield _unlistable(failures.pop(0), directory)
 
 
-def iter_items(sources: Iterable[tuple[Path, SourceKind]], kind: DocumentKind) -> Iterator[Item]:
-    """Tasks (and bad JSONL lines) in input order; a repeated id becomes a ``BadInput``."""
+def _unlistable(exc: OSError, top: Path) -> Unreadable:
+    where = Path(exc.filename) if exc.filename else top
+    return Unreadable(where, InputError(f"{where}: cannot list this directory ({exc.strerror or exc}); skipped"))
+
+
+def iter_items(sources: Iterable[Source], kind: DocumentKind) -> Iterator[Item]:
+    """Tasks (and bad JSONL lines, unreadable inputs) in input order; a repeated id becomes a ``BadInput``."""
     seen: set[str] = set()
-    for path, source_kind in sources:
+    for source in sources:
+        if isinstance(source, Unreadable):
+            name = str(source.path)
+            if name not in seen:
+                seen.add(name)
+                yield BadInput(name, name, source.error)
+            continue
+        path, source_kind = source
         items = jsonl_items(path, kind) if source_kind == "jsonl" else iter([file_task(path, kind)])
         for item in items:
             if isinstance(item, Task) and item.id in seen:
@@ -171,7 +229,9 @@ __all__ = [
     "JSONL_EXTENSIONS",
     "BadInput",
     "Item",
+    "Source",
     "Task",
+    "Unreadable",
     "expand_inputs",
     "iter_items",
     "parse_line",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._unicode import escape_surrogates
 from ..errors import GapfinderError, for_document
 
 if TYPE_CHECKING:
@@ -37,13 +38,14 @@ def ok_outcome(ident: str, source: str, report: Report) -> Outcome:
 
 
 def error_outcome(ident: str, source: str, err: Exception) -> Outcome:
+    kind = type(err).__name__
     if isinstance(err, GapfinderError):
         # a batch takes no passwords: an encrypted PDF is opened on its own
         err = for_document(err, None, "a batch takes no passwords: analyse it alone with gapfinder FILE --password")
         message, exit_code = err.message, err.exit_code
-    else:
-        message, exit_code = " ".join(str(err).split()) or type(err).__name__, 1
-    kind = type(err).__name__
+    else:  # its message could quote the document: the class name only
+        message = f"the analysis failed with {kind} (a gapfinder bug, or its worker died); please report it"
+        exit_code = 1
     error = {"type": kind, "message": message, "exit_code": exit_code}
     return Outcome(ident, False, _dumps({"id": ident, "source": source, "ok": False, "error": error}), kind)
 
@@ -65,7 +67,8 @@ def analyze_task(engine: Engine, task: Task) -> Outcome:
 
 
 def _dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    # a file name that is not valid UTF-8 holds lone surrogates: escaped, the id reads back the same
+    return escape_surrogates(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 __all__ = ["Outcome", "analyze_task", "error_outcome", "ok_outcome"]

@@ -7,6 +7,7 @@ into chunks of outcomes. The Dask runner (``dask_runner.py``) has the same shape
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -99,7 +100,7 @@ class PoolRunner:
             ctx.set_forkserver_preload(["gapfinder.engine"])
         barrier = ctx.Barrier(self.workers)
         self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.config, barrier)
+            self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.config, barrier, os.getpid())
         )
         try:
             # one call per worker, each waiting at the barrier: every process is up with its engine built
@@ -112,10 +113,19 @@ class PoolRunner:
             raise
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if exc_type is not None:  # interrupted, terminated, or the run broke: stop the workers now, not after
+            for process in list(getattr(pool, "_processes", {}).values()):  # their current document
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            return
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, chunks: Iterable[list[Task]], *, ordered: bool = False) -> Iterator[list[Outcome]]:
         pool = self._pool

@@ -85,7 +85,18 @@ class PhraseIndex:
 
 #: spaCy's web-address pattern, except for a chunk that starts with a JavaScript library's name: there is no
 #: ".js" domain, so "Node.js/JavaScript" is two names joined by a slash, not a host and a path
-_URL_MATCH = re.compile(r"(?u)^(?![\w-]+\.js(?:/|$))" + URL_PATTERN.removeprefix("^")).match
+_URL = re.compile(r"(?u)^(?![\w-]+\.js(?:/|$))" + URL_PATTERN.removeprefix("^"))
+#: its "user:password@" part backtracks over every ":" of the string (quadratic on "a:a:a:..."): without an
+#: "@" the same pattern without that part, and with one only up to a length no real address reaches
+_USER_INFO = r"(?:\S+(?::\S*)?@)?"
+_URL_WITHOUT_USER = re.compile(_URL.pattern.replace(_USER_INFO, "")) if _USER_INFO in _URL.pattern else None
+_MAX_USER_URL = 512
+
+
+def _URL_MATCH(text: str) -> re.Match[str] | None:
+    if _URL_WITHOUT_USER is not None and "@" not in text:
+        return _URL_WITHOUT_USER.match(text)
+    return _URL.match(text) if len(text) <= _MAX_USER_URL else None
 
 
 class _Defaults(EnglishDefaults):

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
+from .._unicode import LONE_SURROGATE, replace_surrogates
 from ..errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
@@ -26,6 +27,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..limits import DEFAULT_LIMITS, Limits
+from ..models import DocumentWarning
 from ..quality import garbage_warning
 from .deadline import Deadline, DeadlineExceeded, run_with_deadline, time_budget_error
 from .document import Document
@@ -33,6 +35,7 @@ from .docx import MAIN_PART, ZIP_ERRORS, read_docx
 from .isolate import read_in_child
 from .pdf import read_pdf
 from .repair import mojibake_warning, repair_mojibake
+from .stream import read_special
 from .text import BINARY_MESSAGE, bom_encoding, decode_text, nul_share, utf16_without_bom
 
 Format = Literal["pdf", "docx", "text"]
@@ -116,15 +119,37 @@ def read_bytes(data: bytes, *, label: str | None, password: str | None, limits: 
     except DeadlineExceeded:
         raise time_budget_error(limits.time_budget_s) from None
     _check_text(document.text, limits)
-    return _with_garbage_warning(_repaired(document))
+    return _with_garbage_warning(_repaired(valid_unicode(document)))
 
 
 def document_from_text(text: str, source: str | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Wrap text given from Python; it is kept exactly as given, so offsets point into it."""
+    """Wrap text given from Python; it is kept as given (a lone surrogate becomes U+FFFD, one character for
+    one), so offsets point into it."""
     if not isinstance(text, str):
         raise TypeError(f"document_from_text takes a str, not {type(text).__name__}; use read_document")
     _check_text(text, limits)
-    return _with_garbage_warning(Document(text=text, format="text", source=source))
+    return _with_garbage_warning(valid_unicode(Document(text=text, format="text", source=source)))
+
+
+def valid_unicode(document: Document) -> Document:
+    """``document`` with every lone surrogate (U+D800-U+DFFF, from a broken PDF font map, a JSON escape or
+    ``surrogateescape``) in its text replaced by U+FFFD, with an ``invalid_unicode`` warning, and in its
+    source name silently. The length does not change, so offsets computed on the text stay valid."""
+    text, source = replace_surrogates(document.text), document.source
+    if text is document.text and (source is None or replace_surrogates(source) is source):
+        return document
+    count = len(LONE_SURROGATE.findall(document.text)) if text is not document.text else 0
+    warnings = document.warnings
+    if count:
+        warning = DocumentWarning(
+            code="invalid_unicode",
+            message=f"the text held {count:,} invalid Unicode code point(s) (lone surrogates, e.g. from a broken "
+            "font map); each was replaced with U+FFFD",
+        )
+        warnings = (*warnings, warning)
+    if source is not None:
+        source = replace_surrogates(source)
+    return dataclasses.replace(document, text=text, source=source, warnings=warnings)
 
 
 def _repaired(document: Document) -> Document:
@@ -200,11 +225,13 @@ def _read_file(source: str | os.PathLike[str], limits: Limits) -> bytes:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the path") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path} is a directory; pass a PDF, DOCX or text file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: no size, and opening may block (``.stream``)
+        return read_special(path, info, limits)
     if info.st_size > limits.max_bytes:
         raise _too_big(info.st_size, limits)
     try:
         with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)  # a pipe or device may have no size
+            data = handle.read(limits.max_bytes + 1)  # the file may have grown since
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the permissions") from None
     if len(data) > limits.max_bytes:
@@ -249,4 +276,4 @@ def _check_text(text: str, limits: Limits) -> None:
         )
 
 
-__all__ = ["Document", "document_from_text", "read_bytes", "read_document", "sniff"]
+__all__ = ["Document", "document_from_text", "read_bytes", "read_document", "sniff", "valid_unicode"]

@@ -29,8 +29,10 @@ pypdf's decompression limits, ``max_uncompressed_bytes`` and ``max_bytes``. Both
 :class:`DeadlineExceeded`, a ``BaseException``, so the ``except Exception`` blocks with which pypdf and
 python-docx swallow damage do not swallow it too.
 
-The budget covers reading (bytes to text), where hostile input does its damage. Analysis after reading
-is linear in the text, which ``max_chars`` bounds.
+``Limits.time_budget_s`` covers reading (bytes to text), where hostile files do their damage;
+``Limits.analysis_time_budget_s`` covers the analysis of the text (:func:`run_analysis`, used by the
+engine), which is linear in the text (``max_chars`` bounds it) and interrupted the same way, so no text
+can hold a caller longer than the two budgets.
 """
 
 from __future__ import annotations
@@ -92,6 +94,21 @@ def time_budget_error(budget_s: float, what: str = "reading this document", wher
         f"{what} took longer than the {budget_s:g} s time budget{at}; the file may be damaged or crafted to "
         "stall readers: re-export it, or pass a larger time_budget_s"
     )
+
+
+def analysis_budget_error(budget_s: float) -> DocumentTooLargeError:
+    return DocumentTooLargeError(
+        f"analysing this document took longer than the {budget_s:g} s time budget; the text may be crafted to "
+        "stall the analysis: send a shorter or cleaner text, or pass a larger analysis_time_budget_s"
+    )
+
+
+def run_analysis(fn: Callable[[], T], budget_s: float) -> T:
+    """``fn()`` (an analysis), interrupted at ``budget_s`` seconds with ``DocumentTooLargeError``."""
+    try:
+        return run_with_deadline(lambda _: fn(), budget_s)
+    except DeadlineExceeded:
+        raise analysis_budget_error(budget_s) from None
 
 
 def run_with_deadline(fn: Callable[[Deadline], T], budget_s: float) -> T:
@@ -218,4 +235,11 @@ def _async_exc_api() -> Any:
 _set_async_exc = _async_exc_api()
 
 
-__all__ = ["Deadline", "DeadlineExceeded", "run_with_deadline", "time_budget_error"]
+__all__ = [
+    "Deadline",
+    "DeadlineExceeded",
+    "analysis_budget_error",
+    "run_analysis",
+    "run_with_deadline",
+    "time_budget_error",
+]

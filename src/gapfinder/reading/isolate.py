@@ -101,7 +101,7 @@ def _died(exitcode: int | None, limits: Limits) -> GapfinderError:
 
 def _child(conn: Connection, data: bytes, label: str | None, password: str | None, limits: Limits) -> None:
     conn.send(("started", None))  # the budget starts now, not when the parent asked for a process
-    _cap_memory(limits.process_memory_bytes)
+    cap_memory(limits.process_memory_bytes)
     from . import read_bytes  # here, not at import: the parent module imports this one
 
     try:
@@ -110,15 +110,17 @@ def _child(conn: Connection, data: bytes, label: str | None, password: str | Non
         result = ("error", exc)
     except MemoryError:
         result = ("error", _died(-1, limits))
-    except Exception as exc:  # a reader bug: report it as a failure of this file, not of the service
-        result = ("crash", f"{type(exc).__name__}: {exc}"[:200])
+    except Exception as exc:  # a reader bug: a failure of this file, named by class (a message could quote it)
+        result = ("crash", type(exc).__name__)
     try:
         conn.send(result)
     finally:
         conn.close()
 
 
-def _cap_memory(limit: int) -> None:
+def cap_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (``RLIMIT_AS``; never above a hard limit already
+    set). Past it, allocations fail: ``MemoryError`` in Python, a crash in some C code. POSIX only."""
     try:
         import resource
     except ImportError:  # not POSIX: the time limit still holds
@@ -131,4 +133,4 @@ def _cap_memory(limit: int) -> None:
         return
 
 
-__all__ = ["STARTUP_GRACE_S", "read_in_child"]
+__all__ = ["STARTUP_GRACE_S", "cap_memory", "read_in_child"]

@@ -42,6 +42,7 @@ from ..quality import garbage_ratio
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
 from .layout import read_page
+from .pdf_fonts import check_page_fonts
 
 #: what a malformed file can make pypdf raise besides its own errors
 PARSE_ERRORS: tuple[type[BaseException], ...] = (
@@ -214,11 +215,13 @@ def _extract_pages(
     """One :class:`_Page` per page, in order; raises at the character limit or the deadline."""
     pages: list[_Page] = []
     chars = 0
+    fonts: dict[int, int] = {}
     for number in range(1, n_pages + 1):
         progress.page = number
         deadline.check()
         try:
             page = reader.pages[number - 1]
+            check_page_fonts(page, number, limits, fonts)
             text, order = read_page(page, deadline.visit_operator, PARSE_ERRORS)
             result = _Page(text, two_columns=order == "mixed", columns_read=order == "columns")
         except FileNotDecryptedError:
@@ -318,8 +321,8 @@ def _numbers(pages: list[int]) -> str:
 
 
 def _why(exc: BaseException) -> str:
-    detail = " ".join(str(exc).split())[:120]
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    # the class only: a parser's message can quote the bytes around the damage, the document's text included
+    return type(exc).__name__
 
 
 __all__ = ["PARSE_ERRORS", "REFUSE_GARBAGE", "garbage_ratio", "read_pdf", "xref_damaged"]

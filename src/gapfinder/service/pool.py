@@ -16,6 +16,10 @@ exactly the process that ran over the deadline and start a replacement, while th
   deadline gets 503; one whose analysis runs past it gets 504, and its worker is killed (``SIGKILL``)
   and replaced. A worker that dies (crash, out of memory) mid-analysis is replaced too and the request
   gets 422: the document is what stopped it.
+- Watchdog: a worker that dies while idle (killed by an operator, the OOM killer, a bug) is noticed at
+  once (its pipe closes; a check every ``WATCHDOG_S`` seconds backs that up), dropped from the pool and
+  replaced, so no request is handed to it and ``/readyz`` counts only live workers. A worker that
+  answered ``RETIRE`` (it ran into its memory cap) is replaced the same way after that answer.
 """
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ from typing import Any
 
 from .problems import ProblemError, error_by_name, from_error
 from .settings import ServiceSettings
-from .worker import AnalyzeTask, Answer, CompareTask, worker_main
+from .worker import RETIRE, AnalyzeTask, Answer, CompareTask, worker_main
 
 log = logging.getLogger("gapfinder.service")
 
 #: seconds a new worker may take to import spaCy, load the taxonomy and build the phrase index
 STARTUP_TIMEOUT_S = 180.0
+#: seconds between two checks that every worker process is alive
+WATCHDOG_S = 1.0
 #: Retry-After (seconds) of a 503 when the queue is full, and while no worker is ready
 RETRY_AFTER_BUSY_S = 2
 RETRY_AFTER_UNAVAILABLE_S = 10
@@ -61,12 +67,17 @@ class _Worker:
         child_conn.close()
         self.ready: asyncio.Future[None] = loop.create_future()
         self._pending: asyncio.Future[Answer] | None = None
+        #: called (on the loop) when the process exits with no request in flight
+        self.on_idle_exit: Any = None
         self._reader = threading.Thread(target=self._read_loop, name=f"gapfinder-pipe-{index}", daemon=True)
         self._reader.start()
 
     @property
     def pid(self) -> int | None:
         return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
 
     # ---------------------------------------------------------------- reader thread
     def _read_loop(self) -> None:
@@ -93,6 +104,8 @@ class _Worker:
             return
         pending, self._pending = self._pending, None
         if pending is None or pending.done():
+            if message is None and self.on_idle_exit is not None:
+                self.on_idle_exit(self)
             return
         if message is None:
             pending.set_exception(WorkerDied("the analysis process exited"))
@@ -152,6 +165,27 @@ class AnalysisPool:
         self._loop = asyncio.get_running_loop()
         for _ in range(self.settings.max_concurrent):
             self._spawn()
+        self._keep(self._watchdog())
+
+    async def _watchdog(self) -> None:
+        """Replace loaded workers whose process is gone (the pipe's EOF usually tells first)."""
+        while not self._closed:
+            await asyncio.sleep(WATCHDOG_S)
+            for worker in list(self._loaded):
+                if not worker.alive() and worker._pending is None:
+                    self._lost(worker)
+
+    def _lost(self, worker: _Worker) -> None:
+        """An idle worker's process is gone: never hand it a request; start another."""
+        if worker not in self._workers or self._closed:
+            return
+        worker.alive()  # reaps the process, so that its exit code is known
+        log.warning(
+            "analysis worker pid=%s exited while idle (exit code %s); replacing it", worker.pid, worker.process.exitcode
+        )
+        with contextlib.suppress(ValueError):
+            self._idle.remove(worker)
+        self._replace(worker)
 
     async def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> bool:
         """Wait until every worker is loaded (or failed); True when at least one is ready."""
@@ -224,13 +258,20 @@ class AnalysisPool:
         except asyncio.CancelledError:  # the client went away: let the analysis finish, then reuse the worker
             self._keep(self._reclaim(worker, deadline_at))
             raise
-        self._release(worker)
+        if answer[-1] == RETIRE:
+            log.warning("analysis worker pid=%s ran into its memory cap; replacing it", worker.pid)
+            self._replace(worker)
+        else:
+            self._release(worker)
         return _decode(answer)
 
     async def _acquire(self, deadline_at: float) -> _Worker:
         loop = self._require_loop()
-        if self._idle:
-            return self._idle.popleft()
+        while self._idle:
+            worker = self._idle.popleft()
+            if worker.alive():
+                return worker
+            self._lost(worker)  # died since it was released, before its pipe's EOF was seen
         if self._closed or not self._workers:
             raise ProblemError(
                 503,
@@ -293,6 +334,7 @@ class AnalysisPool:
     def _spawn(self) -> None:
         self._spawned += 1
         worker = _Worker(self._ctx, self.settings, self._require_loop(), self._spawned)
+        worker.on_idle_exit = self._lost
         self._workers.add(worker)
         self._keep(self._await_ready(worker))
 

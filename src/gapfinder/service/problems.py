@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from .._unicode import replace_surrogates
 from ..errors import (
     GapfinderError,
     InputError,
@@ -96,12 +97,21 @@ def request_id_of(request: Request) -> str | None:
     return rid if isinstance(rid, str) else None
 
 
+#: a detail is a sentence or two; anything longer was built from what a client sent and is cut here
+MAX_DETAIL_CHARS = 300
+
+
+def clip(text: str, limit: int = MAX_DETAIL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters (with an ellipsis), lone surrogates replaced: safe to send."""
+    return replace_surrogates(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def problem_response(problem: ProblemError, request_id: str | None) -> JSONResponse:
     body = Problem(
         type=TYPE_PREFIX + problem.slug,
         title=problem.title,
         status=problem.status,
-        detail=problem.detail,
+        detail=clip(problem.detail),
         request_id=request_id,
     )
     return JSONResponse(
@@ -123,9 +133,11 @@ def unsupported(detail: str) -> ProblemError:
 
 
 __all__ = [
+    "MAX_DETAIL_CHARS",
     "PROBLEM_JSON",
     "Problem",
     "ProblemError",
+    "clip",
     "error_by_name",
     "from_error",
     "problem_response",

@@ -11,6 +11,9 @@ environment variable               field                       default
 ``GAPFINDER_QUEUE_LIMIT``          ``queue_limit``             32 requests waiting for one (503 above)
 ``GAPFINDER_TAXONOMY``             ``taxonomy``                the packaged taxonomy
 ``GAPFINDER_LADDER``               ``ladder``                  the taxonomy's default (or only) ladder
+``GAPFINDER_WORKER_MEMORY_BYTES``  ``worker_memory_bytes``     1 GiB address space per analysis process
+``GAPFINDER_MAX_CONNECTIONS``      ``max_connections``         1,000 open connections (503 and closed above)
+``GAPFINDER_HEADER_TIMEOUT``       ``header_timeout_s``        10 s to send a request's headers (408)
 =================================  ==========================  =========================================
 """
 
@@ -38,7 +41,12 @@ _ENV_NAMES = {
     "queue_limit": "QUEUE_LIMIT",
     "taxonomy": "TAXONOMY",
     "ladder": "LADDER",
+    "worker_memory_bytes": "WORKER_MEMORY_BYTES",
+    "max_connections": "MAX_CONNECTIONS",
+    "header_timeout_s": "HEADER_TIMEOUT",
 }
+#: the smallest memory cap an analysis process can load its engine under (it needs ~350 MB of address space)
+MIN_WORKER_MEMORY_BYTES = 512 * 1024**2
 
 
 def _default_concurrency() -> int:
@@ -57,9 +65,16 @@ class ServiceSettings:
     queue_limit: int = 32
     taxonomy: str | None = None
     ladder: str | None = None
+    #: address-space cap (``RLIMIT_AS``) of each analysis process; 0 for none. A document that needs more
+    #: gets 413 (or, if C code fails first, the process dies: 422) and the process is replaced
+    worker_memory_bytes: int = 1024**3
+    #: connections open at once (each waiting, reading or answering); the next one gets 503 and is closed
+    max_connections: int = 1000
+    #: seconds a connection has to send the headers of a request (slow-header clients hold a socket each)
+    header_timeout_s: float = 10.0
 
     def __post_init__(self) -> None:
-        for name in ("max_upload_bytes", "max_pages", "max_chars", "max_concurrent"):
+        for name in ("max_upload_bytes", "max_pages", "max_chars", "max_concurrent", "max_connections"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1, not {getattr(self, name)!r}")
         if self.max_chars > MAX_CHARS_CEILING:
@@ -68,8 +83,14 @@ class ServiceSettings:
             )
         if self.queue_limit < 0:
             raise UsageError(f"queue_limit must be 0 or more, not {self.queue_limit!r}")
-        if not self.deadline_s > 0:
-            raise UsageError(f"deadline_s must be positive, not {self.deadline_s!r}")
+        for name in ("deadline_s", "header_timeout_s"):
+            if not getattr(self, name) > 0:
+                raise UsageError(f"{name} must be positive, not {getattr(self, name)!r}")
+        if self.worker_memory_bytes and self.worker_memory_bytes < MIN_WORKER_MEMORY_BYTES:
+            raise UsageError(
+                f"worker_memory_bytes must be 0 (no cap) or at least {MIN_WORKER_MEMORY_BYTES // 2**20} MiB "
+                f"(an analysis process needs that much to load its engine), not {self.worker_memory_bytes:,}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ServiceSettings:
@@ -96,12 +117,14 @@ class ServiceSettings:
 
     @property
     def limits(self) -> Limits:
-        """The reading limits of one document; the reader's own time budget is the request deadline."""
+        """The limits of one document; the reader's and the analysis' own time budgets are the request
+        deadline (the pool kills a worker still busy at the deadline anyway)."""
         return Limits(
             max_bytes=self.max_upload_bytes,
             max_pages=self.max_pages,
             max_chars=self.max_chars,
             time_budget_s=self.deadline_s,
+            analysis_time_budget_s=self.deadline_s,
         )
 
 
@@ -117,4 +140,4 @@ def _parse(variable: str, raw: str, type_name: str) -> Any:
     return raw
 
 
-__all__ = ["ENV_PREFIX", "ServiceSettings"]
+__all__ = ["ENV_PREFIX", "MIN_WORKER_MEMORY_BYTES", "ServiceSettings"]

@@ -23,7 +23,7 @@ from ..errors import GapfinderError
 from ..limits import Limits
 from ..reading import document_from_text
 from ..reading.text import BINARY_MESSAGE, bom_encoding, utf16_without_bom
-from .problems import ProblemError, from_error, too_large, unsupported
+from .problems import ProblemError, clip, from_error, too_large, unsupported
 from .worker import Source
 
 #: room for the multipart boundaries, headers and small fields around the files
@@ -92,10 +92,12 @@ async def parse_form(request: Request, body: bytes, files: tuple[str, ...]) -> d
     try:
         for key, value in form.multi_items():
             if key in out:
-                raise ProblemError(400, "bad-form", "Malformed form", f"the form field {key!r} is given twice")
+                detail = f"the form field {clip(repr(key), 40)} is given twice"
+                raise ProblemError(400, "bad-form", "Malformed form", detail)
             if isinstance(value, UploadFile):
                 if key not in files:
-                    raise ProblemError(422, "invalid-request", "Invalid request", f"unexpected file field {key!r}")
+                    detail = f"unexpected file field {clip(repr(key), 40)}"
+                    raise ProblemError(422, "invalid-request", "Invalid request", detail)
                 out[key] = (await value.read(), value.filename)
             else:
                 out[key] = value
@@ -108,20 +110,34 @@ def parse_json(body: bytes, model: type[BaseModel]) -> Any:
     """Validate a JSON body; 400 when it is not JSON, 422 (without echoing the input) when it does not fit."""
     try:
         data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except json.JSONDecodeError as exc:  # its message names a position, never the text
         raise ProblemError(400, "bad-json", "Malformed JSON", f"the body is not valid JSON ({exc})") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # not UTF-8, an integer of more than 4,300 digits, arrays or objects nested thousands deep
+        raise ProblemError(
+            400, "bad-json", "Malformed JSON", f"the body is not JSON gapfinder accepts ({_json_problem(exc)})"
+        ) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise ProblemError(422, "invalid-request", "Invalid request", validation_detail(exc.errors())) from None
 
 
+def _json_problem(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8"
+    return "a number too long to read"
+
+
 def validation_detail(errors: Any) -> str:
-    """One line naming each bad field and why; the offending values are never echoed (they may be a resume)."""
+    """One line naming each bad field and why; the offending values are never echoed (they may be a resume),
+    and a field name (a client can send any) is cut short."""
     parts = []
     for err in list(errors)[:5]:
-        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",)) or "body"
-        parts.append(f"{loc}: {err.get('msg', 'invalid')}")
+        loc = ".".join(clip(str(p), 40) for p in err.get("loc", ()) if p not in ("body",)) or "body"
+        parts.append(f"{loc}: {clip(str(err.get('msg', 'invalid')), 100)}")
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     return "; ".join(parts) + more
 

@@ -8,7 +8,10 @@ uvicorn. A task is a small frozen dataclass; the answer is a tuple:
 - ``("failed", exception_class_name)``: a bug in the analysis, answered as a 500.
 
 An unexpected exception while *reading* the bytes is reported as a ``CorruptDocumentError``: a damaged
-upload is a 4xx, never a 500.
+upload is a 4xx, never a 500. The process caps its own address space (``worker_memory_bytes``); a
+document that runs into the cap is a ``DocumentTooLargeError`` (413), after which the process answers
+``RETIRE`` instead of taking more work (its heap may be fragmented, or a C library left in a bad state)
+and exits: the pool starts a fresh one.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CorruptDocumentError, DocumentTooLargeError, GapfinderError, for_document
+from ..errors import CorruptDocumentError, GapfinderError, for_document
 from ..models import DocumentKind
 
 if TYPE_CHECKING:
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from .settings import ServiceSettings
 
 Answer = tuple[Any, ...]
+#: appended to an answer by a worker that exits after it (it ran out of memory)
+RETIRE = "retire"
 WARM_UP_TEXT = "Machine Learning Engineer\nExperience\nML Engineer, Acme, 2020 - 2023\nPython, PyTorch, SQL\n"
 
 
@@ -61,6 +66,10 @@ def worker_main(conn: Connection, settings: ServiceSettings) -> None:
     """Entry point of a worker process: load the engine once, say ``ready``, answer tasks until EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # repairs of damaged PDFs are not an operator's concern
+    from ..reading.isolate import cap_memory
+
+    if settings.worker_memory_bytes:
+        cap_memory(settings.worker_memory_bytes)
     from ..engine import Engine
 
     try:
@@ -68,6 +77,9 @@ def worker_main(conn: Connection, settings: ServiceSettings) -> None:
         engine.analyze_text(WARM_UP_TEXT)  # first-call costs (spaCy vocab, regex caches) before the first user
     except GapfinderError as exc:
         conn.send(("fatal", exc.message))
+        return
+    except MemoryError:
+        conn.send(("fatal", f"the engine does not load within worker_memory_bytes={settings.worker_memory_bytes:,}"))
         return
     gc.freeze()  # the engine lives as long as the worker: the cycle collector need not walk it again
     conn.send(("ready", os.getpid()))
@@ -78,7 +90,10 @@ def worker_main(conn: Connection, settings: ServiceSettings) -> None:
             return
         if task is None:
             return
-        conn.send(run_task(engine, task))
+        answer = run_task(engine, task)
+        conn.send(answer)
+        if answer[-1] == RETIRE:
+            return
 
 
 def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
@@ -98,8 +113,13 @@ def run_task(engine: Engine, task: AnalyzeTask | CompareTask) -> Answer:
         return ("ok", answer.model_dump_json().encode())
     except GapfinderError as exc:
         return ("error", type(exc).__name__, exc.message)
+    except MemoryError:
+        return ("error", "DocumentTooLargeError", _OUT_OF_MEMORY, RETIRE)
     except Exception as exc:  # a bug in the analysis: the parent answers 500 and logs the class name
         return ("failed", type(exc).__name__)
+
+
+_OUT_OF_MEMORY = "analysing this document needed more memory than an analysis process may use; send a smaller file"
 
 
 def _read(engine: Engine, source: Source, role: str | None = None, password_field: str = "password") -> Document:
@@ -117,7 +137,7 @@ def _read(engine: Engine, source: Source, role: str | None = None, password_fiel
         except GapfinderError:
             raise
         except MemoryError:
-            raise DocumentTooLargeError("reading this document needed too much memory; send a smaller file") from None
+            raise  # run_task answers it, and the worker retires
         except Exception as exc:  # a reader bug on a hostile file: the file's problem, reported to the client
             raise CorruptDocumentError(
                 f"the document could not be read ({type(exc).__name__}); it may be damaged: re-export it"
@@ -127,4 +147,4 @@ def _read(engine: Engine, source: Source, role: str | None = None, password_fiel
         raise for_document(exc, role, hint) from None
 
 
-__all__ = ["AnalyzeTask", "CompareTask", "Source", "run_task", "worker_main"]
+__all__ = ["RETIRE", "AnalyzeTask", "CompareTask", "Source", "run_task", "worker_main"]

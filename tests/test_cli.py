@@ -87,7 +87,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
     data = json_of(out)
     assert set(data) >= CONTRACT_KEYS
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert data["kind"] == "resume"
     assert data["document"]["format"] == "pdf" and data["document"]["pages"] == 2
     assert data["placement"]["level"] == "senior" and data["placement"]["track"] == "ic"

@@ -22,7 +22,7 @@ from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
 from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
-from .extract.skills import certification_findings, skill_findings
+from .extract.skills import certification_findings, skill_findings, split_context
 from .extract.tokenize import tokenize
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import place
@@ -168,7 +168,8 @@ class Engine:
         experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)
-        skills = skill_findings(ctx, tax, matches, experience.positions)
+        claimed, context = split_context(ctx, matches)
+        skills = skill_findings(ctx, tax, claimed, experience.positions)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
         if kind == "resume" and not experience.positions:
@@ -219,6 +220,7 @@ class Engine:
             ),
             text=doc.text,
             skills=skills,
+            context_skills=skill_findings(ctx, tax, context),
             certifications=certs,
             education=education,
             experience=experience,

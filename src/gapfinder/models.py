@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 SectionName = Literal[
     "header",
@@ -34,6 +34,7 @@ SectionName = Literal[
     "preferred",
     "benefits",
     "company",
+    "application",
 ]
 MatchKind = Literal["exact", "alias", "variant", "fuzzy"]
 DegreeLevel = Literal["highschool", "associate", "bachelor", "master", "phd", "other"]
@@ -292,6 +293,12 @@ class Report(Frozen):
     document: DocumentInfo
     text: str = Field(description="the analysed text; every offset points into it")
     skills: tuple[SkillFinding, ...] = ()
+    context_skills: tuple[SkillFinding, ...] = Field(
+        (),
+        description="job posts: skills named in text about the employer, its benefits or the application "
+        "('About us', 'What we offer', 'How to apply'): context about the company, neither asked of the "
+        "candidate nor part of `skills`",
+    )
     certifications: tuple[CertificationFinding, ...] = ()
     education: tuple[EducationFinding, ...] = ()
     experience: Experience

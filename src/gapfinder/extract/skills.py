@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 
 from ..models import CertificationFinding, Mention, Position, SkillFinding
+from ..section_vocab import CONTEXT_SECTIONS
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .doc_view import Match
@@ -17,6 +20,70 @@ def _grouped(ctx: AnalysisContext, matches: list[Match], kind: str) -> dict[str,
         if m.surface.kind == kind:
             groups[m.surface.id].append(ctx.mention(m.start, m.end, m.kind, m.surface.text, m.score))
     return groups
+
+
+#: words by which a sentence asks something of the candidate ("experience with", "familiar with", "must have")
+_ASKS = re.compile(
+    r"\b(?:experience[ds]? (?:with|in|using|of|developing|building)|knowledge (?:of|in)|familiar(?:ity)? with|"
+    r"proficien(?:t|cy) (?:in|with)|understanding of|expertise (?:in|with)|background in|skills? in|"
+    r"(?:degree|studies|qualification) in|must have|must be|required|requirements?|you (?:have|are|bring|know)|"
+    r"you (?:will|'ll|’ll|should|must) (?:need|have|bring)|should have|nice if|(?:is|are) a plus|ideally)\b",
+    re.IGNORECASE,
+)
+#: words by which a sentence states what the employer offers ("We encourage career development and offer
+#: competitive benefits", "offering great career development opportunities")
+_OFFERS = re.compile(
+    r"\b(?:we|our company|the company|organi[sz]ation) (?:\w+ ){0,2}?(?:offers?|invests? in|provides? you)\b|"
+    r"\b(?:offers?|offering) (?:\w+ ){0,3}?(?:benefits|opportunities|possibilities|perks|courses|classes|budgets?|"
+    r"programs?|programmes?|environment)\b|"
+    r"\b(?:competitive|attractive|generous|multiple|various|great|excellent) (?:\w+ )?(?:benefits|perks)\b",
+    re.IGNORECASE,
+)
+#: every match of ``_OFFERS`` contains one of these (lower case)
+_OFFER_WORDS = ("offer", "invest", "provide", "benefits", "perks")
+_SENTENCE_BREAKS = ("\n", ". ", "; ", "? ", "! ")
+
+
+def split_context(ctx: AnalysisContext, matches: list[Match]) -> tuple[list[Match], list[Match]]:
+    """A job post's skill matches in text about the employer, its offer or the application ("About us", "What
+    we offer", "How to apply") are context, not skills of the role: ``(skills, context)``. A sentence there
+    that asks something of the candidate ("Must have experience with Java", "You are familiar with Docker")
+    keeps its skills: a requirement under the wrong heading is still a requirement. A sentence that states what
+    the employer offers ("We encourage career development and offer competitive benefits") is context wherever it
+    stands. A resume has no context."""
+    if ctx.kind != "job":
+        return matches, []
+    skills: list[Match] = []
+    context: list[Match] = []
+    text = ctx.text
+    lowered = text.lower()
+    offers = any(w in lowered for w in _OFFER_WORDS)  # most posts state no offer outside their sections
+    starts = [s.start for s in ctx.sections]
+    verdicts: dict[tuple[int, int], bool] = {}  # sentence -> context?
+    for m in matches:
+        if m.surface.kind == "skill":
+            sec = ctx.sections[bisect.bisect_right(starts, m.start) - 1]
+            in_context = sec.name in CONTEXT_SECTIONS
+            if in_context or offers:
+                lo, hi = _sentence(text, m)
+                lo, hi = max(lo, sec.start), min(hi, sec.end)  # a heading ends a sentence too
+                verdict = verdicts.get((lo, hi))
+                if verdict is None:
+                    verdict = verdicts[lo, hi] = bool(
+                        (in_context or _OFFERS.search(text, lo, hi)) and not _ASKS.search(text, lo, hi)
+                    )
+                if verdict:
+                    context.append(m)
+                    continue
+        skills.append(m)
+    return skills, context
+
+
+def _sentence(text: str, m: Match) -> tuple[int, int]:
+    """The sentence around a match: its line, cut at sentence ends, at most 400 characters either way."""
+    lo = max(text.rfind(b, max(0, m.start - 400), m.start) + len(b) for b in _SENTENCE_BREAKS)
+    his = [i for i in (text.find(b, m.end, m.end + 400) for b in _SENTENCE_BREAKS) if i >= 0]
+    return max(0, lo, m.start - 400), min(his, default=min(len(text), m.end + 400))
 
 
 def skill_findings(
@@ -81,4 +148,4 @@ def _usage(
     return years, f"{last // 12:04d}-{last % 12 + 1:02d}" if last is not None else None
 
 
-__all__ = ["certification_findings", "skill_findings"]
+__all__ = ["certification_findings", "skill_findings", "split_context"]

@@ -29,7 +29,7 @@ def analyse(engine, text: str, kind: str = "job") -> Report:  # type: ignore[no-
             {"snowflake", "tableau"},
             {"sql"},
         ),
-        ("Requirements\n- Go\n\nHow to apply\nSend your GitHub profile to jobs@acme.io\n", {"github"}, set()),
+        ("Requirements\n- Go\n\nHow to apply\nShow us a project you built with Docker.\n", {"docker"}, set()),
         # a sentence that states what the employer offers, wherever it stands
         (
             "Requirements\n- Python\nWe encourage professional growth and career development and offer competitive "

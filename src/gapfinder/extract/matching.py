@@ -23,6 +23,7 @@ from .context import AnalysisContext
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
 from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy
 from .phrase_index import PhraseIndex
+from .senses import other_sense
 from .trie import guarded
 
 CONTEXT_WINDOW = 6
@@ -163,10 +164,18 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
     extra = variant_and_fuzzy(ctx, index, toks, covered)
+    claimed: list[str | None] = [None] * len(doc)  # token -> category of the skill match covering it
+    for m in taken + extra:
+        if m.surface.kind == "skill":
+            claimed[m.tok_start : m.tok_end] = [m.surface.category] * (m.tok_end - m.tok_start)
     kept = [
         m
         for m in taken + extra
-        if not _names_a_role(toks, m) and not _aspiration(doc, toks, m) and not _names_an_organisation(toks, m)
+        if not _inside_a_word(ctx.text, m)
+        and not _names_a_role(toks, m)
+        and not _aspiration(doc, toks, m)
+        and not _names_an_organisation(toks, m)
+        and other_sense(ctx, index, toks, m, claimed) is None
     ]
     if ctx.kind == "job":
         kept = _outside_title(ctx, kept)
@@ -192,6 +201,14 @@ def _outside_title(ctx: AnalysisContext, matches: list[Match]) -> list[Match]:
         return matches
     named = {m.surface.id for m in matches if not lo <= m.start < hi}
     return [m for m in matches if not lo <= m.start < hi or m.surface.id not in named]
+
+
+def _inside_a_word(text: str, m: Match) -> bool:
+    """'S3' of 'S3G': spaCy splits some words after a digit (units: '5G'); a name is a whole word, so a match
+    with a letter or digit right before or after it, in the same word, is part of another word."""
+    return (m.start > 0 and text[m.start - 1].isalnum() and text[m.start].isalnum()) or (
+        m.end < len(text) and text[m.end].isalnum() and text[m.end - 1].isalnum()
+    )
 
 
 def _aspiration(doc: Doc, toks: Tokens, m: Match) -> bool:
@@ -255,6 +272,9 @@ def _phrase_matches(
         for label in index.labels_of.get(key, ()):
             sf = index.surfaces[label][key]
             kind: MatchKind = "exact" if sf.is_name else "alias"
+            if e - s > 2 and "-" in sf.text and not _same_dashes(doc, s, e, sf.text):
+                continue  # 'team - work': a dash between two words, not the hyphen of 'team-work'
+
             if sf.case_sensitive:
                 text = doc[s:e].text
                 if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
@@ -263,6 +283,16 @@ def _phrase_matches(
                     continue
             out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
     return out
+
+
+def _same_dashes(doc: Doc, s: int, e: int, surface: str) -> bool:
+    """Whether every hyphen of a surface written without blanks around it ('team-work') is written so in the
+    text too; a dash between blanks ('team - work') separates two words."""
+    for t in range(s + 1, e - 1):
+        tok = doc[t]
+        if tok.text == "-" and (doc[t - 1].whitespace_ or tok.whitespace_) and " - " not in surface:
+            return False
+    return True
 
 
 def _select(matches: list[Match]) -> list[Match]:

@@ -144,6 +144,8 @@ class PhraseIndex:
     chunk_tokens: dict[str, Any] = field(default_factory=dict)
     #: sense check id -> the check (``Surface.senses`` names them)
     senses: dict[str, SenseCheck] = field(default_factory=dict)
+    #: skill id -> the skills it implies, transitively (only skills that imply some)
+    implies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 #: spaCy's web-address pattern, except for a chunk that starts with a JavaScript library's name: there is no
@@ -226,6 +228,7 @@ class IndexData:
     compact: dict[str, Surface]
     fuzzy_buckets: dict[str, dict[str, Surface]]
     senses: dict[str, SenseCheck] = field(default_factory=dict)
+    implies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _add_special_cases(nlp: Language, forms: list[str]) -> None:
@@ -268,7 +271,8 @@ def compile_surfaces(tax: Taxonomy, nlp: Language) -> IndexData:
             compact.setdefault(ck, sf)
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
-    return IndexData(special, patterns, surfaces, compact, buckets, compile_senses(tax)[0])
+    implies = {sid: tax.implied(sid) for sid in tax.skills if tax.implied(sid)}
+    return IndexData(special, patterns, surfaces, compact, buckets, compile_senses(tax)[0], implies)
 
 
 def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = False) -> PhraseIndex:
@@ -297,6 +301,7 @@ def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = Fals
         prefixes=prefixes,
         fuzzy_buckets=data.fuzzy_buckets,
         senses=data.senses,
+        implies=data.implies,
     )
 
 

@@ -22,7 +22,7 @@ from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
 from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
-from .extract.skills import certification_findings, skill_findings, split_context
+from .extract.skills import certification_findings, skill_findings, split_context, split_titles
 from .extract.tokenize import tokenize
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import place
@@ -169,7 +169,8 @@ class Engine:
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)
         claimed, context = split_context(ctx, matches)
-        skills = skill_findings(ctx, tax, claimed, experience.positions)
+        claimed, titled = split_titles(ctx, claimed, experience.positions)
+        skills = skill_findings(ctx, tax, claimed, experience.positions, titled)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
         if kind == "resume" and not experience.positions:

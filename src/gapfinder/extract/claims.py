@@ -1,5 +1,5 @@
-"""Matches that claim nothing: a skill word inside another word, naming a role, a team or an institution, a
-skill being learned, and the title of a job post that the text names again.
+"""Matches that claim nothing: a skill word inside another word, naming a role, a team or an institution, or a
+skill being learned.
 
 A skill word that names a role or a team ("QA Engineer", "Agile team") is a name, not a claim of the skill
 (programming languages excepted: a "C++ developer" does claim C++); one inside the name of an institution, a
@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .context import AnalysisContext
 from .doc_view import Match, Tokens, neighbour, next_word, word_index
 
-#: a job post's first line is its title when it is at most this long (``_title_line``)
-TITLE_MAX_CHARS = 150
 # a "C++ developer" does claim C++
 _CLAIMED_BY_ROLE = frozenset({"language"})
 _ROLE_NOUNS = frozenset(
@@ -116,27 +113,6 @@ def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match) -> bool:
     )
 
 
-def _title_line(text: str) -> tuple[int, int]:
-    """The title line of a job post: its first non-blank line, when it is short and not a sentence."""
-    lo = len(text) - len(text.lstrip())
-    hi = text.find("\n", lo)
-    hi = len(text) if hi < 0 else hi
-    line = text[lo:hi].rstrip()
-    if not line or len(line) > TITLE_MAX_CHARS or ". " in line or line.endswith((".", "!", "?", ":")):
-        return 0, 0
-    return lo, lo + len(line)
-
-
-def outside_title(ctx: AnalysisContext, matches: list[Match]) -> list[Match]:
-    """'Senior Java Developer' as the title of a post names the role; the post states what it asks for
-    in its text. A skill named in the title counts there only when the text never names it."""
-    lo, hi = _title_line(ctx.text)
-    if lo == hi:
-        return matches
-    named = {m.surface.id for m in matches if not lo <= m.start < hi}
-    return [m for m in matches if not lo <= m.start < hi or m.surface.id not in named]
-
-
 def _inside_a_word(text: str, m: Match) -> bool:
     """'S3' of 'S3G': spaCy splits some words after a digit (units: '5G'); a name is a whole word, so a match
     with a letter or digit right before or after it, in the same word, is part of another word; 'amp' of
@@ -195,4 +171,4 @@ def _names_an_organisation(toks: Tokens, m: Match) -> bool:
     return False
 
 
-__all__ = ["TITLE_MAX_CHARS", "claims_nothing", "outside_title"]
+__all__ = ["claims_nothing"]

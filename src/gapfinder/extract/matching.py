@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from ..models import MatchKind
-from .claims import claims_nothing, outside_title
+from .claims import claims_nothing
 from .context import AnalysisContext
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
 from .lists import TagLines, without_list_labels
@@ -92,8 +92,6 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
         for m in taken + extra
         if not claims_nothing(ctx.text, doc, toks, m) and other_sense(ctx, index, toks, m, claimed) is None
     ]
-    if ctx.kind == "job":
-        kept = outside_title(ctx, kept)
     return without_list_labels(ctx.text, sorted(kept, key=lambda m: m.start), index.implies)
 
 

@@ -12,6 +12,7 @@ from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .doc_view import Match
 from .timeline import month_index, union_months
+from .title_lines import inside, title_spans
 
 
 def _grouped(ctx: AnalysisContext, matches: list[Match], kind: str) -> dict[str, list[Mention]]:
@@ -86,16 +87,42 @@ def _sentence(text: str, m: Match) -> tuple[int, int]:
     return max(0, lo, m.start - 400), min(his, default=min(len(text), m.end + 400))
 
 
+def split_titles(
+    ctx: AnalysisContext, matches: list[Match], positions: tuple[Position, ...] = ()
+) -> tuple[list[Match], list[Match]]:
+    """Skill matches in a title, a headline or an employer's name (``title_lines``) are mentions only of skills
+    the document names nowhere else, and then only the first ("Senior Java Developer" with Java never named
+    again asks for Java): ``(mentions, titled)``, ``titled`` being the other title matches."""
+    spans = title_spans(ctx, positions)
+    if not spans:
+        return matches, []
+    in_title = [m.surface.kind == "skill" and inside(spans, m.start) for m in matches]
+    named = {m.surface.id for m, t in zip(matches, in_title, strict=True) if not t}
+    mentions: list[Match] = []
+    titled: list[Match] = []
+    for m, t in zip(matches, in_title, strict=True):
+        if t and m.surface.id in named:
+            titled.append(m)
+        else:
+            mentions.append(m)
+            named.add(m.surface.id)  # a skill named only in titles: its first title mention is its evidence
+    return mentions, titled
+
+
 def skill_findings(
     ctx: AnalysisContext,
     tax: Taxonomy,
     matches: list[Match],
     positions: tuple[Position, ...] = (),
+    titled: list[Match] | None = None,
 ) -> tuple[SkillFinding, ...]:
+    """Skill findings of ``matches``; ``titled`` (matches in position titles, ``split_titles``) are no mentions
+    but date a skill's years like them."""
     out: list[SkillFinding] = []
+    dated = _grouped(ctx, titled or [], "skill")
     for sid, mentions in _grouped(ctx, matches, "skill").items():
         skill = tax.skills[sid]
-        years, last = _usage(mentions, positions, ctx.today)
+        years, last = _usage([*mentions, *dated.get(sid, ())], positions, ctx.today)
         out.append(
             SkillFinding(
                 id=sid,
@@ -148,4 +175,4 @@ def _usage(
     return years, f"{last // 12:04d}-{last % 12 + 1:02d}" if last is not None else None
 
 
-__all__ = ["certification_findings", "skill_findings", "split_context"]
+__all__ = ["certification_findings", "skill_findings", "split_context", "split_titles"]

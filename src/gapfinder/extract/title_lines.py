@@ -53,8 +53,8 @@ def _job_title_spans(text: str) -> list[Span]:
     if line and len(line) <= TITLE_MAX_CHARS and ". " not in line and not line.endswith((".", "!", "?", ":")):
         spans.append((lo, lo + len(line)))
     elif line:  # text flattened to one line: its title runs up to the first separator
-        end = _TITLE_ENDS.search(line, 0, TITLE_MAX_CHARS)
-        head = line[: end.start()] if end else ""
+        cut = _TITLE_ENDS.search(line, 0, TITLE_MAX_CHARS)
+        head = line[: cut.start()] if cut else ""
         if head and len(head.split()) <= 12 and has_job_word(head):
             spans.append((lo, lo + len(head)))
     for field in _TITLE_FIELD.finditer(text):

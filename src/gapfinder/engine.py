@@ -24,6 +24,7 @@ from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings, split_context, split_titles
 from .extract.tokenize import tokenize
+from .extract.unlisted import unlisted_skills
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import place
 from .ladder.profile import Profile, profile_of
@@ -223,6 +224,7 @@ class Engine:
             skills=skills,
             context_skills=skill_findings(ctx, tax, context),
             certifications=certs,
+            unlisted_skills=unlisted_skills(ctx, self.index, matches),
             education=education,
             experience=experience,
             leadership=leadership,

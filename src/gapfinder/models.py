@@ -125,6 +125,15 @@ class SkillFinding(Frozen):
     implies: tuple[str, ...] = Field((), description="skill ids this skill implies (PyTorch => deep learning)")
 
 
+class UnlistedSkill(Frozen):
+    """A name that an explicit list of tools or technologies gives ("Technologies: Blue Prism, TestComplete")
+    and the taxonomy does not know. Reported with its evidence so that a gap in the taxonomy hides nothing; it
+    is no taxonomy skill (no id, category or implications) and comparisons do not match it."""
+
+    name: str = Field(description="the item as first written")
+    mentions: tuple[Span, ...] = Field(description="every place the list names it (offsets into the analysed text)")
+
+
 class CertificationFinding(Frozen):
     id: str
     name: str
@@ -300,6 +309,11 @@ class Report(Frozen):
         "candidate nor part of `skills`",
     )
     certifications: tuple[CertificationFinding, ...] = ()
+    unlisted_skills: tuple[UnlistedSkill, ...] = Field(
+        (),
+        description="items of an explicit list of tools or technologies that the taxonomy does not know, with "
+        "their evidence; not taxonomy skills, not compared",
+    )
     education: tuple[EducationFinding, ...] = ()
     experience: Experience
     leadership: tuple[LeadershipSignal, ...] = ()

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..sections import classify_heading
 from .context import AnalysisContext
@@ -22,8 +23,16 @@ from .doc_view import Match, Tokens, neighbour
 TAG_LABEL_PHRASES = (
     "technologies|tech|tech stack|technologies used|tools used|environment|environments|tags|keywords|platforms|"
     "databases|frameworks|libraries|languages|programming languages|operating systems|stack|our stack|"
-    "technologies we work with|technologies we use|tools we use|software tools"
+    "technologies we work with|technologies we use|tools we use|software tools|tools|tooling|software|"
+    "technical skills|it skills|computer skills|tools and technologies|technologies and tools|technology stack"
 )
+#: words of phrases and sentences, never of a name or a tag
+FUNCTION_WORD_LIST = (
+    "a an the of with for in to on at by from using and or is are was were be been have has had my our your their "
+    "i we you it this that these those as into over under via per also very good basic strong working knowledge "
+    "experience years year months month"
+)
+FUNCTION_WORDS = frozenset(FUNCTION_WORD_LIST.split())
 _LABEL = re.compile(r"[ \t]*(?:[•*·>➢◦▪-][ \t]*)?([A-Za-z][A-Za-z /&+-]{0,40}?)[ \t]*:")
 _ITEM_SEPARATORS = (",", ";", "|", "•", "/")
 _ITEM_BEFORE = frozenset({"", "\n", ",", "|", "/", ";", "•", ":", "(", "-", "*", "·", "and", "&", "or"})
@@ -43,9 +52,34 @@ def _key(label: str) -> str:
 TAG_LABELS = frozenset(_key(p) for p in TAG_LABEL_PHRASES.split("|"))
 
 
-def _is_tag_label(label: str) -> bool:
+def _tag_label(label: str) -> str | None:
+    """'tech' for a label of technologies ("Technologies:", "Environment:"), 'skills' for a heading of skills
+    ("Key skills"), else None."""
     label = label.strip(_BULLETS + ":")
-    return bool(label) and len(label) <= 40 and (_key(label) in TAG_LABELS or classify_heading(label) == "skills")
+    if not label or len(label) > 40:
+        return None
+    if _key(label) in TAG_LABELS:
+        return "tech"
+    return "skills" if classify_heading(label) == "skills" else None
+
+
+def _tags_only(line: str) -> bool:
+    """Whether a line without separators is a run of tags ("java spring parse-platform"), not prose ("Cloud
+    formations are my hobby"): no function word, at most a dozen words."""
+    words = line.lower().split()
+    return 0 < len(words) <= 12 and not any(w in FUNCTION_WORDS for w in words)
+
+
+class TagRegion(NamedTuple):
+    """The items of a tag line: ``[start, end)``; separated by commas and the like, or by blanks; after a
+    label (on the line or the line before), or a list line of a skills section."""
+
+    start: int
+    end: int
+    separated: bool
+    labelled: bool
+    #: the label names technologies ("Technologies:", "Tools:"), not skills in general ("Key skills")
+    technologies: bool = False
 
 
 class TagLines:
@@ -53,21 +87,23 @@ class TagLines:
 
     def __init__(self, ctx: AnalysisContext) -> None:
         self.ctx = ctx
-        self._lines: dict[int, tuple[int, int, bool] | None] = {}  # line start -> (items from, to, separated)
+        self._lines: dict[int, TagRegion | None] = {}
 
-    def _items(self, lo: int) -> tuple[int, int, bool] | None:
+    def region(self, lo: int) -> TagRegion | None:
+        """The items of the line starting at ``lo``, if it is a tag line."""
         if lo in self._lines:
             return self._lines[lo]
         text = self.ctx.text
         hi = text.find("\n", lo)
         hi = len(text) if hi < 0 else hi
         found: tuple[int, int] | None = None
+        kind: str | None = None
         label = _LABEL.match(text, lo, hi)
-        if label is not None and _is_tag_label(label.group(1)):
+        if label is not None and (kind := _tag_label(label.group(1))) is not None:
             found = (label.end(), hi)
         elif lo > 0:
             prev_lo = text.rfind("\n", 0, lo - 1) + 1
-            if _is_tag_label(text[prev_lo : lo - 1]):
+            if (kind := _tag_label(text[prev_lo : lo - 1])) is not None:
                 found = (lo, hi)  # "Technologies\njava react next.js"
         if found is None and self.ctx.section_at(lo) == "skills":
             found = (lo, hi)
@@ -75,8 +111,8 @@ class TagLines:
         if found is not None:
             a, b = found
             separated = any(sep in text[a:b] for sep in _ITEM_SEPARATORS)
-            if separated or self.ctx.section_at(lo) != "skills":
-                out = (a, b, separated)
+            if separated or (kind is not None and _tags_only(text[a:b])):
+                out = TagRegion(a, b, separated, kind is not None, kind == "tech")
         self._lines[lo] = out
         return out
 
@@ -84,11 +120,11 @@ class TagLines:
         """Whether ``m`` is a whole item of a tag line (between separators, or a word of a line of space-
         separated tags)."""
         lo = self.ctx.text.rfind("\n", 0, m.start) + 1
-        items = self._items(lo)
-        if items is None or not items[0] <= m.start < items[1]:
+        items = self.region(lo)
+        if items is None or not items.start <= m.start < items.end:
             return False
         text = self.ctx.text
-        if not items[2]:  # space-separated tags: the match is a whole tag ('ionic' of 'ionic-framework' is none)
+        if not items.separated:  # space-separated tags: the match is a whole tag ('ionic' of 'ionic-framework' is none)
             return text[m.start - 1 : m.start] in ("", " ", "\n", "\t", ":") and text[m.end : m.end + 1] in (
                 "",
                 " ",
@@ -138,4 +174,4 @@ def without_list_labels(text: str, matches: list[Match], implies: dict[str, froz
 _LABEL_TAIL = re.compile(r"(?:[ \t]+[A-Za-z][\w/&-]*){0,2}[ \t]*:")
 
 
-__all__ = ["LABEL_REACH", "TAG_LABELS", "TagLines", "without_list_labels"]
+__all__ = ["FUNCTION_WORDS", "LABEL_REACH", "TAG_LABELS", "TagLines", "TagRegion", "without_list_labels"]

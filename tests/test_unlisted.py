@@ -16,7 +16,7 @@ def unlisted(report: Report) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
-        ("Technologies: Blue Prism, TestComplete, EM7, Python", "resume", {"Blue Prism", "TestComplete", "EM7"}),
+        ("Technologies: Blue Prism, TestComplete, EM7, Kofax, Python", "resume", {"Blue Prism", "EM7", "Kofax"}),
         ("SKILLS\nCA7 (4 years), DB2 (4 years), QMF (4 years), Cobol (4 years)", "resume", {"CA7", "QMF"}),
         (
             "Environment: Java, Spring, LogiXML 11, SpagoBI and Jasper Reports",

@@ -22,6 +22,7 @@ The words are data in ``section_vocab``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +66,12 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z'&/-]*[A-Z]|&")
 _CAPS_RUN = re.compile(r"(?<![\w&/'-])(?:[A-Z][A-Z'&/-]*[A-Z]|&)(?: (?:[A-Z][A-Z'&/-]*[A-Z]|&))*(?![\w'-])")
 _RUN_IN_WORD = re.compile(r"[^\W_][\w'’&/-]*")
 _ROLE_CUES = re.compile(ROLE_CUES)
+#: every match of ``ROLE_CUES`` contains one of these (lower case)
+_ROLE_WORDS = (
+    "you", "responsib", "candidate", "incumbent", "role", "position", "job", "looking", "seeking", "searching",
+    "hiring", "requirement", "qualification", "experience", "knowledge", "proficiency", "familiarity",
+    "understanding", "ability", "bachelor", "master", "b.s.", "m.s.", "phd", "ph.d",
+)  # fmt: skip
 _OFFER_LINE = re.compile(OFFER_LINE)
 _BENEFIT_WORDS = frozenset(BENEFIT_WORDS.split())
 _MIDLINE_COLON = re.compile(r"[^\W\d_]:(?=\s|$)")
@@ -220,8 +227,11 @@ def _run_in_heading(line: str) -> tuple[SectionName, int] | None:
     sentence (five words or more, some in lower case), so a title such as "Data Protection Officer" is none."""
     if not line[:1].isupper():
         return None
-    two = _words(" ".join(line.split(None, 2)[:2]))
-    if two[:1] != ["about"] and "".join(two) not in _JOB_PAIRS:
+    first = line.split(None, 2)[:2]
+    pair = "".join(first).casefold()
+    if not pair.isalpha():
+        pair = _key(pair)
+    if first[0].casefold() != "about" and pair not in _JOB_PAIRS:
         return None  # no heading of two words or more starts so
     words = list(_RUN_IN_WORD.finditer(line, 0, _MAX_LABEL + 10))
     if len(words) < 3:
@@ -270,7 +280,7 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
             starts.append((pos, pos + lead, name, heading))
             before, current = current, name
             field = _field(kind, heading, before if field is None else field.resumes, inline)
-        elif kind == "job" and current in CONTEXT_SECTIONS and _ROLE_CUES.search(text, pos, min(end, pos + 600)):
+        elif kind == "job" and current in CONTEXT_SECTIONS and _turns_to_role(text, pos, min(end, pos + 600)):
             starts.append((pos, None, "job_summary", None))  # the text turns to the role again
             current, field = "job_summary", None
         elif kind == "job" and current != "benefits" and _OFFER_LINE.match(line, len(line) - len(line.lstrip())):
@@ -282,9 +292,13 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
                 current, field = field.resumes, None
             else:
                 field.lines_left -= 1
-        if end - pos > _FLAT_LINE or (kind == "job" and ":" in line):  # headings inside a line
-            at = pos + (found[1] if found else 0)
-            for offset, name, heading in _flat_headings(text, at, end, kind, end - pos > _FLAT_LINE):
+        flat = end - pos > _FLAT_LINE
+        # headings inside a line: any in a long line, a "Label:" ending a shorter one in a job post
+        at = pos + (found[1] if found else 0)
+        if flat or (kind == "job" and at < end - 1 and text[pos:end].rstrip().endswith(":")):
+            if not flat:
+                at = max(at, text.rfind(" ", at, max(at, end - _MAX_LABEL)))  # only the line's last words
+            for offset, name, heading in _flat_headings(text, at, end, kind, flat):
                 if field is not None and field.lines_left == 0 and offset > at:
                     # a field's value runs to the end of its sentence inside a long line
                     stop = _sentence_end(text, at, offset)
@@ -306,6 +320,13 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
         if stop > start:
             spans.append(SectionSpan(name, start, stop, heading=title, heading_start=heading_start))
     return tuple(spans)
+
+
+def _turns_to_role(text: str, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` turns to the role (``ROLE_CUES``); the words of every cue are looked
+    for first, so most lines cost a few substring tests."""
+    low = text[start:end].lower()
+    return any(w in low for w in _ROLE_WORDS) and _ROLE_CUES.search(text, start, end) is not None
 
 
 @dataclass
@@ -349,22 +370,25 @@ def _colon_headings(text: str, start: int, end: int) -> Iterator[tuple[int, Sect
     """ "Label:" headings inside a long line of a job post ("... Intercultural Teams Company description:
     Your Prospects ..."): the longest run of at most five words before a colon that starts with a capital
     and names a job-post section."""
-    table = _TABLES["job"]
     for colon in _MIDLINE_COLON.finditer(text, start, end):
         c = colon.start() + 1
-        last = text[text.rfind(" ", max(start, c - 30), c) + 1 : c]
-        if _key(last) not in _JOB_LAST_WORDS:
+        last = text[text.rfind(" ", max(start, c - 30), c) + 1 : c].casefold()
+        if (last if last.isalpha() else _key(last)) not in _JOB_LAST_WORDS:
             continue  # no job heading ends with this word
         words = list(_RUN_IN_WORD.finditer(text, max(start, c - _MAX_LABEL), c))
         for k in range(min(len(words), 5), 0, -1):
             w = words[-k]
             if not w.group()[:1].isupper() or (w.start() > start and not text[w.start() - 1].isspace()):
                 continue
-            label = text[w.start() : c]
-            name = table.get(_key(label))
+            name = _job_label_section(text[w.start() : c])
             if name is not None:
                 yield w.start(), name, text[w.start() : colon.end()]
                 break
+
+
+@functools.lru_cache(maxsize=8192)
+def _job_label_section(label: str) -> SectionName | None:
+    return _TABLES["job"].get(_key(label))
 
 
 def _caps_headings(text: str, start: int, end: int, kind: Kind) -> Iterator[tuple[int, SectionName, str]]:

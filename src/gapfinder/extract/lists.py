@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -52,6 +53,7 @@ def _key(label: str) -> str:
 TAG_LABELS = frozenset(_key(p) for p in TAG_LABEL_PHRASES.split("|"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _tag_label(label: str) -> str | None:
     """'tech' for a label of technologies ("Technologies:", "Environment:"), 'skills' for a heading of skills
     ("Key skills"), else None."""
@@ -98,12 +100,13 @@ class TagLines:
         hi = len(text) if hi < 0 else hi
         found: tuple[int, int] | None = None
         kind: str | None = None
-        label = _LABEL.match(text, lo, hi)
+        colon = text.find(":", lo, min(hi, lo + 60))
+        label = _LABEL.match(text, lo, hi) if colon >= 0 else None
         if label is not None and (kind := _tag_label(label.group(1))) is not None:
             found = (label.end(), hi)
         elif lo > 0:
-            prev_lo = text.rfind("\n", 0, lo - 1) + 1
-            if (kind := _tag_label(text[prev_lo : lo - 1])) is not None:
+            prev_lo = text.rfind("\n", max(0, lo - 62), lo - 1) + 1
+            if 0 < lo - 1 - prev_lo <= 60 and (kind := _tag_label(text[prev_lo : lo - 1])) is not None:
                 found = (lo, hi)  # "Technologies\njava react next.js"
         if found is None and self.ctx.section_at(lo) == "skills":
             found = (lo, hi)

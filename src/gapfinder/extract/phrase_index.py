@@ -86,6 +86,9 @@ class SenseCheck:
     id: str
     cues: tuple[SenseCue, ...]
     unless_near: frozenset[str]
+    #: when every cue needs one of its ``next`` words: all of them, and how far they look (a cheap first test)
+    gate: frozenset[str] | None = None
+    gate_within: int = 1
 
 
 SenseTarget = tuple[str, "re.Pattern[str] | None", bool]
@@ -97,6 +100,7 @@ def compile_senses(tax: Taxonomy) -> tuple[dict[str, SenseCheck], dict[str, list
     checks: dict[str, SenseCheck] = {}
     by_skill: dict[str, list[SenseTarget]] = {}
     for sense in tax.senses.values():
+        gated = all(c.next for c in sense.cues)
         checks[sense.id] = SenseCheck(
             sense.id,
             tuple(
@@ -114,6 +118,8 @@ def compile_senses(tax: Taxonomy) -> tuple[dict[str, SenseCheck], dict[str, list
                 for c in sense.cues
             ),
             frozenset(sense.unless_near),
+            frozenset(w for c in sense.cues for w in c.next) if gated else None,
+            max(c.within for c in sense.cues),
         )
         pattern = re.compile(sense.surfaces) if sense.surfaces else None
         targets = set(sense.skills) | {s.id for s in tax.skills.values() if s.category in sense.categories}

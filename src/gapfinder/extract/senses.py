@@ -30,6 +30,14 @@ def other_sense(
         check = index.senses.get(sid)
         if check is None:
             continue
+        if check.gate is not None:  # every cue needs a word after the name: look at those words first
+            after = (
+                (neighbour(toks, m.tok_end - 1, 1),)
+                if check.gate_within == 1
+                else _next_words(toks, m.tok_end - 1, check.gate_within)
+            )
+            if not check.gate.intersection(after):
+                continue
         for cue in check.cues:
             if cue.near or check.unless_near:
                 if window is None:
@@ -50,8 +58,12 @@ def _fires(
         return False  # a list of skills: the skill's sense
     if cue.prev and neighbour(toks, m.tok_start, -1) not in cue.prev:
         return False
-    if cue.next and not cue.next.intersection(_next_words(toks, m.tok_end - 1, cue.within)):
-        return False
+    if cue.next:
+        if cue.within == 1:
+            if neighbour(toks, m.tok_end - 1, 1) not in cue.next:
+                return False
+        elif not cue.next.intersection(_next_words(toks, m.tok_end - 1, cue.within)):
+            return False
     if cue.near and not window & cue.near:
         return False
     if cue.other_next is not None:

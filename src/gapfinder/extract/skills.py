@@ -13,6 +13,7 @@ from .context import AnalysisContext
 from .doc_view import Match
 from .timeline import month_index, union_months
 from .title_lines import inside, title_spans
+from .trie import find_all, lowered_for_anchors
 
 
 def _grouped(ctx: AnalysisContext, matches: list[Match], kind: str) -> dict[str, list[Mention]]:
@@ -54,37 +55,55 @@ def split_context(ctx: AnalysisContext, matches: list[Match]) -> tuple[list[Matc
     stands. A resume has no context."""
     if ctx.kind != "job":
         return matches, []
+    text = ctx.text
+    starts = [s.start for s in ctx.sections]
+    offered = _offer_sentences(ctx, starts)
+    asks: dict[tuple[int, int], bool] = {}  # sentence of a context section -> does it ask something?
     skills: list[Match] = []
     context: list[Match] = []
-    text = ctx.text
-    lowered = text.lower()
-    offers = any(w in lowered for w in _OFFER_WORDS)  # most posts state no offer outside their sections
-    starts = [s.start for s in ctx.sections]
-    verdicts: dict[tuple[int, int], bool] = {}  # sentence -> context?
     for m in matches:
         if m.surface.kind == "skill":
-            sec = ctx.sections[bisect.bisect_right(starts, m.start) - 1]
-            in_context = sec.name in CONTEXT_SECTIONS
-            if in_context or offers:
-                lo, hi = _sentence(text, m)
-                lo, hi = max(lo, sec.start), min(hi, sec.end)  # a heading ends a sentence too
-                verdict = verdicts.get((lo, hi))
-                if verdict is None:
-                    verdict = verdicts[lo, hi] = bool(
-                        (in_context or _OFFERS.search(text, lo, hi)) and not _ASKS.search(text, lo, hi)
-                    )
-                if verdict:
+            i = bisect.bisect_right(starts, m.start) - 1
+            sec = ctx.sections[i]
+            if sec.name in CONTEXT_SECTIONS:
+                lo, hi = _sentence(text, m.start, m.end, sec.start, sec.end)
+                if (lo, hi) not in asks:
+                    asks[lo, hi] = _ASKS.search(text, lo, hi) is not None
+                if not asks[lo, hi]:
+                    context.append(m)
+                    continue
+            elif offered:
+                k = bisect.bisect_right(offered, (m.start, len(text))) - 1
+                if k >= 0 and offered[k][0] <= m.start < offered[k][1]:
                     context.append(m)
                     continue
         skills.append(m)
     return skills, context
 
 
-def _sentence(text: str, m: Match) -> tuple[int, int]:
-    """The sentence around a match: its line, cut at sentence ends, at most 400 characters either way."""
-    lo = max(text.rfind(b, max(0, m.start - 400), m.start) + len(b) for b in _SENTENCE_BREAKS)
-    his = [i for i in (text.find(b, m.end, m.end + 400) for b in _SENTENCE_BREAKS) if i >= 0]
-    return max(0, lo, m.start - 400), min(his, default=min(len(text), m.end + 400))
+def _offer_sentences(ctx: AnalysisContext, starts: list[int]) -> list[tuple[int, int]]:
+    """The sentences (sorted) that state what the employer offers and ask nothing: only those around a word
+    every offer statement holds (``_OFFER_WORDS``) are read."""
+    text = ctx.text
+    lowered = lowered_for_anchors(text)
+    at = find_all(lowered, _OFFER_WORDS) if lowered is not None else [m.start() for m in _OFFERS.finditer(text)]
+    out: set[tuple[int, int]] = set()
+    for offset in at:
+        sec = ctx.sections[bisect.bisect_right(starts, offset) - 1]
+        lo, hi = _sentence(text, offset, offset + 1, sec.start, sec.end)
+        if (lo, hi) not in out and _OFFERS.search(text, lo, hi) and not _ASKS.search(text, lo, hi):
+            out.add((lo, hi))
+    return sorted(out)
+
+
+def _sentence(text: str, start: int, end: int, lo_bound: int, hi_bound: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: its line, cut at sentence ends and at ``[lo_bound, hi_bound)`` (a
+    heading ends a sentence too), at most 400 characters either way."""
+    floor = max(lo_bound, start - 400)
+    ceiling = min(hi_bound, end + 400)
+    lo = max(text.rfind(b, floor, start) + len(b) for b in _SENTENCE_BREAKS)
+    his = [i for i in (text.find(b, end, ceiling) for b in _SENTENCE_BREAKS) if i >= 0]
+    return max(lo, floor), min(his, default=ceiling)
 
 
 def split_titles(

@@ -21,7 +21,7 @@ TITLE_MAX_CHARS = 150
 #: a longer first line (text flattened to one line) starts with its title up to one of these
 _TITLE_ENDS = re.compile(r" \| | [–—-] | <|  |\bDate posted\b|\bLocation\b")
 #: "Role: QA/Test Developer", "Job title: Data Engineer" (the value up to the line end or the next "Label:")
-_TITLE_FIELD = re.compile(r"(?:^|(?<=\s))(?:Job title|Job Title|Title|Position|Role)\s*:[ \t]*", re.MULTILINE)
+_TITLE_FIELD = re.compile(r"(?:Job [Tt]itle|Title|Position|Role)\s*:[ \t]*")
 #: the word before a "Role:" that makes it a heading of prose ("About the Role: This role will ...")
 _NOT_A_FIELD = re.compile(r"(?:the|this|our|your|a|an|of)\s+$")
 _NEXT_LABEL = re.compile(r"\s[A-Z][A-Za-z]*(?: [a-z]+)?\s*:")
@@ -58,8 +58,9 @@ def _job_title_spans(text: str) -> list[Span]:
         if head and len(head.split()) <= 12 and has_job_word(head):
             spans.append((lo, lo + len(head)))
     for field in _TITLE_FIELD.finditer(text):
-        if _NOT_A_FIELD.search(text, max(0, field.start() - 8), field.start()):
-            continue
+        at = field.start()
+        if (at > 0 and not text[at - 1].isspace()) or _NOT_A_FIELD.search(text, max(0, at - 8), at):
+            continue  # inside a word ("Subtitle:"), or "About the Role:"
         start = field.end()
         if start < len(text) and text[start] == "\n":
             start += 1  # "Role:\nQA/Test Developer"

@@ -10,6 +10,7 @@ digit or a joining sign somewhere ("Blue Prism", "CA7", "parse-platform"), not a
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..models import Span, UnlistedSkill
@@ -58,7 +59,22 @@ def unlisted_skills(ctx: AnalysisContext, index: PhraseIndex, matches: list[Matc
     text = ctx.text
     tags = TagLines(ctx)
     spans = sorted((m.start, m.end) for m in matches)
+    span_starts = [a for a, _ in spans]
+    longest = max((b - a for a, b in spans), default=0)
     tech = sorted(m.start for m in matches if m.surface.kind == "cert" or m.surface.category in TECHNOLOGY)
+
+    def covered(s: int, e: int) -> bool:
+        i = bisect.bisect_left(span_starts, s - longest)
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] > s:
+                return True
+            i += 1
+        return False
+
+    def has_tech(a: int, b: int) -> bool:
+        i = bisect.bisect_left(tech, a)
+        return i < len(tech) and tech[i] < b
+
     groups: dict[str, list[tuple[int, int]]] = {}
     pos = 0
     while pos < len(text):
@@ -68,14 +84,10 @@ def unlisted_skills(ctx: AnalysisContext, index: PhraseIndex, matches: list[Matc
         if (
             region is not None
             and not (ctx.kind == "job" and ctx.section_at(pos) in CONTEXT_SECTIONS)
-            and (region.technologies or any(region.start <= t < region.end for t in tech))
+            and (region.technologies or has_tech(region.start, region.end))
         ):
             for s, e in _items(text, region):
-                if (
-                    _name_like(text[s:e])
-                    and not any(a < e and s < b for a, b in spans)
-                    and not _known(index, text[s:e])
-                ):
+                if _name_like(text[s:e]) and not covered(s, e) and not _known(index, text[s:e]):
                     groups.setdefault(compact_key(text[s:e]), []).append((s, e))
         pos = hi + 1
     out = [

@@ -76,6 +76,9 @@ def test_everyday_senses_stay_out(engine: Engine, text: str) -> None:
         ("• Build Tools: Maven, Gradle", "build-systems", {"maven", "gradle"}),
         ("Skills\nContinuous Integration: Jenkins", "continuous-integration", {"jenkins"}),
         ("Operating systems:\n• Windows Server 2012, Linux", "operating-systems", {"linux"}),
+        ("Skills\nAutomated Build Tools: Maven", "build-systems", {"maven"}),  # a word before the label
+        ("Skills\nOperating Systems Windows 7, Linux", "operating-systems", {"linux"}),  # no colon, items at once
+        ("Skills\nOperating systems\n• Windows Server 2012", "operating-systems", {"windows-server"}),
     ],
 )
 def test_a_label_heading_a_list_is_no_mention(engine: Engine, text: str, label: str, items: set[str]) -> None:
@@ -92,6 +95,8 @@ def test_a_label_heading_a_list_is_no_mention(engine: Engine, text: str, label: 
         ("Continuous Integration: set up for 12 teams", "continuous-integration"),  # no list after it
         ("Built CI with Jenkins: Continuous Integration, Maven", "continuous-integration"),  # not at a line start
         ("Cloud: Ansible, Terraform", "cloud-computing"),  # no item implies it: more than a label
+        ("Requirements\nJava\nSpring\nSpring Boot\n", "spring"),  # one item of a column, no label
+        ("Built the Operating Systems course, Linux labs", "operating-systems"),  # no label at a line start
     ],
 )
 def test_labels_that_stay(engine: Engine, text: str, skill: str) -> None:

@@ -143,29 +143,35 @@ class TagLines:
 
 
 def without_list_labels(text: str, matches: list[Match], implies: dict[str, frozenset[str]]) -> list[Match]:
-    """``matches`` (sorted by start) without the labels heading a list: a skill name that starts its line (after
-    a bullet), followed by at most two more words and a colon, with another match within ``LABEL_REACH``
-    characters after the colon (on the next line when the label ends its line), and an item of the list that
-    implies it."""
+    """``matches`` (sorted by start) without the labels heading a list: a skill name at the start of its line
+    (after a bullet and at most two words: "Automated Build Tools:"), followed by at most two more words and a
+    colon — or nothing more on its line, or directly its first item ("Operating Systems Windows 7, Linux") —
+    with another match within ``LABEL_REACH`` characters after it (on the next line when the label ends its
+    line), and an item of the list that implies it."""
     starts = [m.start for m in matches]
     drop: set[int] = set()
     for i, m in enumerate(matches):
         if m.surface.kind != "skill" or m.surface.category in _LABELS_THAT_CLAIM:
             continue
         lo = text.rfind("\n", 0, m.start) + 1
-        if text[lo : m.start].strip(_BULLETS):
+        before = text[lo : m.start].strip(_BULLETS).split()
+        if len(before) > 2 or any(not w[:1].isupper() for w in before):
             continue
         colon = _LABEL_TAIL.match(text, m.end)
-        if colon is None:
-            continue
-        after = colon.end()
+        after = colon.end() if colon is not None else m.end
         rest_end = text.find("\n", after)
         rest_end = len(text) if rest_end < 0 else rest_end
         if not text[after:rest_end].strip():
             after = rest_end + 1  # "Operating systems:\n• Windows Server 2012"
+            if colon is None and text[after : after + 3].lstrip(" \t")[:1] not in tuple(_BULLETS.strip()):
+                continue  # alone on its line without a colon, it heads bullets; else it is an item of a column
+        elif colon is None and (before or not _SEPARATED.search(text, after, rest_end)):
+            continue  # no colon: only a label alone at the line start, before a list on the line
         k = next((k for k in range(i + 1, len(matches)) if starts[k] >= after), None)
         if k is None or starts[k] - after > LABEL_REACH or "\n" in text[after : starts[k]].strip("\n"):
             continue
+        if colon is None and text[after : starts[k]].strip(" \t\n" + _BULLETS):
+            continue  # without a colon the first item follows right away
         end = text.find("\n", starts[k])
         end = len(text) if end < 0 else end
         sid = m.surface.id
@@ -174,6 +180,7 @@ def without_list_labels(text: str, matches: list[Match], implies: dict[str, froz
     return [m for i, m in enumerate(matches) if i not in drop] if drop else matches
 
 
+_SEPARATED = re.compile(r"[,;|•]")
 _LABEL_TAIL = re.compile(r"(?:[ \t]+[A-Za-z][\w/&-]*){0,2}[ \t]*:")
 
 

@@ -90,13 +90,14 @@ def _key(label: str) -> str:
 
 def _table(kind: Kind) -> dict[str, SectionName]:
     table: dict[str, SectionName] = {}
-    skip = set(NOT_JOB_HEADINGS.split("|")) if kind == "job" else set()
+    job = kind == "job"
+    skip = set(NOT_JOB_HEADINGS.split("|")) if job else set()
     for name, phrases in RESUME_PHRASES.items():
-        target = JOB_REMAP.get(name, name) if kind == "job" else name
+        target = JOB_REMAP.get(name, name) if job else name
         for phrase in phrases.split("|"):
             if phrase not in skip:
                 table[_key(phrase)] = target
-    if kind == "job":
+    if job:
         for name, phrases in JOB_PHRASES.items():
             for phrase in phrases.split("|"):
                 table[_key(phrase)] = name
@@ -134,25 +135,26 @@ def classify_heading(label: str, kind: Kind = "resume", *, keywords: bool = True
     may also name a section by a word it contains ("What we'll offer you"): only for text known to be a
     heading (a colon, a question mark, capitals), not for any short line ("We offer solutions to banks")."""
     table = _TABLES[kind]
+    job = kind == "job"
     found = table.get(_key(label))
     if found is not None:
         return found
     words = _words(label)
     if len(words) >= 2 and words[-1] in _HEADS and _MODIFIERS.issuperset(words[:-1]):
         name = _HEADS[words[-1]]
-        if kind == "job":
+        if job:
             name = JOB_REMAP.get(name, name)
             if name == "requirements" and _PREFERRED_MODIFIERS.intersection(words[:-1]):
                 name = "preferred"
         elif name in JOB_ONLY:
             return None
         return name
-    if kind == "job" and words and words[0] == "about" and 2 <= len(words) <= 4:
+    if job and words and words[0] == "about" and 2 <= len(words) <= 4:
         # "About Acme": the role and "about you" are in the table; "About the gig" is about the job
         return "job_summary" if words[1] in ("the", "this", "your") else "company"
-    if kind == "job" and keywords and len(words) <= 8 and any(words[-len(t) :] == t for t in _REQUIREMENT_TAILS):
+    if job and keywords and len(words) <= 8 and any(words[-len(t) :] == t for t in _REQUIREMENT_TAILS):
         return "requirements"  # "To land this job, you need:"
-    if kind == "job" and keywords and len(words) <= _MAX_WORDS and _BENEFIT_WORDS.intersection(words):
+    if job and keywords and len(words) <= _MAX_WORDS and _BENEFIT_WORDS.intersection(words):
         first = min(i for i, w in enumerate(words) if w in _BENEFIT_WORDS)
         if not {"you", "youll", "your"}.intersection(words[:first]):  # "What you offer" asks the candidate
             return "benefits"  # "What we'll offer you", "Benefits of working here"
@@ -258,6 +260,7 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
         raise ValueError(f"kind must be 'resume' or 'job', not {kind!r}")
     if not text:
         return ()
+    job = kind == "job"
     starts: list[tuple[int, int | None, SectionName, str | None]] = []  # (start, heading start, section, heading)
     current: SectionName = "header"
     field: _Field | None = None  # a field heading ("Salary:") whose value ends its section
@@ -279,11 +282,11 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
             heading = line[lead:length].strip()
             starts.append((pos, pos + lead, name, heading))
             before, current = current, name
-            field = _field(kind, heading, before if field is None else field.resumes, inline)
-        elif kind == "job" and current in CONTEXT_SECTIONS and _turns_to_role(text, pos, min(end, pos + 600)):
+            field = _field(job, heading, before if field is None else field.resumes, inline)
+        elif job and current in CONTEXT_SECTIONS and _turns_to_role(text, pos, min(end, pos + 600)):
             starts.append((pos, None, "job_summary", None))  # the text turns to the role again
             current, field = "job_summary", None
-        elif kind == "job" and current != "benefits" and _OFFER_LINE.match(line, len(line) - len(line.lstrip())):
+        elif job and current != "benefits" and _OFFER_LINE.match(line, len(line) - len(line.lstrip())):
             starts.append((pos, None, "benefits", None))  # "We offer ...": what follows is the offer
             current, field = "benefits", None
         elif field is not None:
@@ -295,10 +298,10 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
         flat = end - pos > _FLAT_LINE
         # headings inside a line: any in a long line, a "Label:" ending a shorter one in a job post
         at = pos + (found[1] if found else 0)
-        if flat or (kind == "job" and at < end - 1 and text[pos:end].rstrip().endswith(":")):
+        if flat or (job and at < end - 1 and text[pos:end].rstrip().endswith(":")):
             if not flat:
                 at = max(at, text.rfind(" ", at, max(at, end - _MAX_LABEL)))  # only the line's last words
-            for offset, name, heading in _flat_headings(text, at, end, kind, flat):
+            for offset, name, heading in _flat_headings(text, at, end, kind, flat, job):
                 if field is not None and field.lines_left == 0 and offset > at:
                     # a field's value runs to the end of its sentence inside a long line
                     stop = _sentence_end(text, at, offset)
@@ -308,7 +311,7 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
                 if name != current:
                     starts.append((offset, offset, name, heading))
                     before, current = current, name
-                    field = _field(kind, heading, before if field is None else field.resumes, True)
+                    field = _field(job, heading, before if field is None else field.resumes, True)
                 at = offset + len(heading)
         prev_line = line
         pos = end + 1
@@ -337,10 +340,10 @@ class _Field:
     lines_left: int
 
 
-def _field(kind: Kind, heading: str, before: SectionName, inline: bool) -> _Field | None:
+def _field(job: bool, heading: str, before: SectionName, inline: bool) -> _Field | None:
     """A job post's field heading ("Salary:", "Location") labels one value, not the text after it: its
     section ends with the value (its own line when inline, else the next line) and ``before`` goes on."""
-    if kind != "job" or _key(_clean(heading)) not in _FIELD_KEYS:
+    if not job or _key(_clean(heading)) not in _FIELD_KEYS:
         return None
     return _Field(before, 0 if inline else 1)
 
@@ -351,11 +354,13 @@ def _sentence_end(text: str, start: int, stop: int) -> int | None:
     return min(ends) + 2 if ends else None
 
 
-def _flat_headings(text: str, start: int, end: int, kind: Kind, flat: bool) -> list[tuple[int, SectionName, str]]:
+def _flat_headings(
+    text: str, start: int, end: int, kind: Kind, flat: bool, job: bool
+) -> list[tuple[int, SectionName, str]]:
     """Headings inside a line, in order: in a long (``flat``) line capitalised ones, and in a job post "Label:"
     ones ("... ( verbal and written ) What we offer:")."""
     found = list(_caps_headings(text, start, end, kind)) if flat else []
-    if kind == "job":
+    if job:
         taken = [(o, o + len(h)) for o, _, h in found]
         found += [
             (o, name, h)

@@ -211,7 +211,7 @@ def test_report_json_round_trips(reports: dict[str, Report], key: str) -> None:
 @pytest.mark.parametrize("key", REPORT_KEYS)
 def test_schema_version_present(reports: dict[str, Report], key: str) -> None:
     data = reports[key].model_dump(mode="json")
-    assert data["schema_version"] == SCHEMA_VERSION == "2.1"
+    assert data["schema_version"] == SCHEMA_VERSION == "2.2"
     assert data["gapfinder_version"] == gapfinder.__version__
 
 

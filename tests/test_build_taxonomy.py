@@ -421,3 +421,37 @@ def test_main_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
     stale.write_text("schema_version: 1\nskills: []\n")
     assert bt.main(["--sources", str(SOURCES), "--out", str(stale), "--check"]) == 1
     assert json.dumps(stale.read_text()).count("skills") == 1  # untouched
+
+
+# ---------------------------------------------------------------------------------------------- the long tail
+@pytest.mark.parametrize(
+    ("surface", "name", "expected"),
+    [
+        ("ColdFusion", "Adobe ColdFusion", True),  # two common words run together, written with an inner capital
+        ("TestComplete", "AutomatedQA TestComplete", True),
+        ("Learn", "Blackboard Learn", False),  # an English word
+        ("Webcode", "Acme Webcode", False),  # no inner capital: read as "web code" too
+        ("AX", "Microsoft Dynamics AX", False),  # an acronym
+        ("ColdFusion", "ColdFusion", False),  # the entry's own name goes through the usual policy
+    ],
+)
+def test_product_word(surface: str, name: str, expected: bool) -> None:
+    member = bt.Candidate(source="onet", name=name, category="tool")
+    assert bt.product_word(surface, member, LEX) == expected
+
+
+def _example(example: str, title: str = "Medical software", occupations: int = 1) -> dict[str, object]:
+    return {"example": example, "title": title, "occupations": occupations, "hot": False, "computing": False}
+
+
+def test_long_tail_keeps_its_distinctive_forms_only() -> None:
+    rows = [
+        _example("Acme TestComplete"),  # one trade's product with a word no text writes by chance: kept
+        _example("Acme Warehouse Management System"),  # one trade's product of ordinary words: not
+        _example("Acme Warehouse Management System", occupations=3),  # widely used: the usual policy
+    ]
+    found = {c.name: c for c in bt.onet_candidates(rows, LEX, set())}
+    assert set(found) == {"Acme TestComplete", "Acme Warehouse Management System"}
+    assert found["Acme Warehouse Management System"].weight == 3
+    assert all(bt._LONG_TAIL.search(a) for a in found["Acme TestComplete"].aliases)
+    assert found["Acme TestComplete"].expansions == []

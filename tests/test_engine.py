@@ -25,6 +25,9 @@ def all_mentions(report: Report) -> Iterator[tuple[str, Mention]]:
     for s in report.skills:
         for m in s.mentions:
             yield f"skill:{s.id}", m
+    for s in report.context_skills:
+        for m in s.mentions:
+            yield f"context:{s.id}", m
     for c in report.certifications:
         for m in c.mentions:
             yield f"cert:{c.id}", m
@@ -281,14 +284,17 @@ def test_job_required_vs_preferred(jd_report: Report) -> None:
     assert "kubernetes" not in req.required_skills
 
 
-def test_job_company_and_benefits_skills_are_not_requirements(jd_report: Report) -> None:
+def test_job_company_and_benefits_skills_are_context_not_requirements(jd_report: Report) -> None:
     req = jd_report.requirements
     assert req is not None
     listed = set(req.required_skills) | set(req.preferred_skills)
     for sid in ("snowflake", "tableau", "aws", "databricks"):
         assert sid not in listed, sid
-    # they are still findings of the document, just not requirements
-    assert {"snowflake", "tableau", "aws"} <= skill_ids(jd_report)
+    # what the company and benefits text names is context about the employer, kept with its evidence
+    context = {s.id: s for s in jd_report.context_skills}
+    assert {"snowflake", "tableau", "aws", "databricks"} <= set(context)
+    assert not set(context) & skill_ids(jd_report)
+    assert {m.section for s in context.values() for m in s.mentions} == {"company", "benefits"}
 
 
 def test_job_years_and_degrees(jd_report: Report) -> None:

@@ -80,10 +80,15 @@ def test_job_title_names_the_role(engine, text: str, title_mention_kept: bool, s
     assert any(m.start < title_end for m in mentions) == title_mention_kept
 
 
-def test_resume_first_line_is_not_a_job_title(engine) -> None:  # type: ignore[no-untyped-def]
+def test_resume_headline_names_the_role(engine) -> None:  # type: ignore[no-untyped-def]
+    """A resume's headline names the role like a post's title: a skill it names counts there only when the
+    resume names it nowhere else (``title_lines``)."""
     text = "Java Developer\nEXPERIENCE\nJava Developer at Acme, 2019 - 2021. Built Java services.\n"
     report = engine.analyze_text(text, kind="resume")
-    assert any(m.start == 0 for s in report.skills if s.id == "java" for m in s.mentions)
+    java = [m.start for s in report.skills if s.id == "java" for m in s.mentions]
+    assert java and 0 not in java
+    only = engine.analyze_text("Java Developer\nEXPERIENCE\nAcme, 2019 - 2021. Built services.\n", kind="resume")
+    assert [m.start for s in only.skills if s.id == "java" for m in s.mentions] == [0]
 
 
 # ---------------------------------------------------------------- institution, journal and event names

@@ -19,8 +19,8 @@ def _ids(report: Report) -> list[str]:
         ("Payments platform team\nTags\nspring java cloud\nWe build the ledger.", ["spring"]),
         ("Payments platform team\nTags\nkotlin spring\nWe build the ledger.", ["spring"]),
         ("Payments platform team\nTags\njava, spring\nWe build the ledger.", ["spring"]),
-        # one technology, not named by the rule
-        ("Payments platform team\nTags\nspring docker\nWe build the ledger.", []),
+        # one technology, not named by the rule, in a line that no label calls tags
+        ("Payments platform team\nspring docker\nWe build the ledger.", []),
         # prose: a word between the name and the technology
         ("We moved offices last spring and the java machine broke.", []),
         ("Hiring in spring for our java team.", []),

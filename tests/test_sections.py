@@ -122,7 +122,11 @@ def test_not_resume_headings(line: str) -> None:
         ("About Us", "company"),
         ("About Acme", "company"),
         ("Equal Opportunity Employer", "company"),
-        ("How to apply", "other"),
+        ("How to apply", "application"),
+        ("Privacy Notice", "application"),
+        ("Job benefits:", "benefits"),
+        ("Company description:", "company"),
+        ("About the team", "job_summary"),
     ],
 )
 def test_job_headings(line: str, expected: str) -> None:

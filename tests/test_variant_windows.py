@@ -27,7 +27,8 @@ def _reference(ctx, index, toks: Tokens, covered: bytearray) -> list[Match]:  # 
         found = None
         hit = window_match(lexes, i, covered, index)
         if hit is not None and not (
-            hit[1] == i + 1 and near_misses.plain_word_variant(lx, hit[0]) and doc_view.neighbour(toks, i, -1) != "."
+            (hit[1] == i + 1 and near_misses.plain_word_variant(lx, hit[0]) and doc_view.neighbour(toks, i, -1) != ".")
+            or near_misses.spaced_dash(lexes, idx, i, hit[1])
         ):
             sf, end = hit
             found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")

@@ -761,6 +761,12 @@ def onet_relevant(row: dict[str, object]) -> bool:
     )
 
 
+#: the long tail: a product of one or two trades is imported only when its name has a word no text writes by
+#: chance, with an inner capital or letters and digits ("TestComplete", "LogiXML", "EM7"); its surfaces then
+#: pass the same precision policy as every other
+_LONG_TAIL = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*|\b[A-Za-z]+\d\w*")
+
+
 def onet_category(title: str, name: str, tail: str, languages: set[str]) -> str | None:
     if name.casefold() in languages or re.search(r"\blanguage\b", tail):
         return "language"
@@ -779,7 +785,8 @@ def _parent_name(prefix: str, lex: Lexicon) -> bool:
 def onet_candidates(rows: list[dict[str, object]], lex: Lexicon, languages: set[str]) -> list[Candidate]:
     out = []
     for row in rows:
-        if not onet_relevant(row):
+        relevant = onet_relevant(row)
+        if not relevant and not _LONG_TAIL.search(str(row["example"])):
             continue
         parsed = parse_onet_name(str(row["example"]), lex)
         if parsed is None:
@@ -790,7 +797,23 @@ def onet_candidates(rows: list[dict[str, object]], lex: Lexicon, languages: set[
         forms: list[str] = []
         for form in [parsed.name, *parsed.aliases]:
             forms += [form, *vendor_stripped(form, lex)]
+        # a second brand before the product ("AutomatedQA TestComplete" once "SmartBear Software" is stripped):
+        # the product's own word, written with an inner capital, is kept (as ``product_word``)
+        forms += [
+            t[1]
+            for f in list(forms)
+            if len(t := f.split()) == 2
+            and is_proper(t[0], 1, lex)
+            and t[1].isalpha()
+            and len(t[1]) >= 5
+            and not t[1].isupper()
+            and any(c.isupper() for c in t[1][1:])
+        ]
         forms += [b for f in list(forms) for b in base_forms(f)]
+        if not relevant:  # the long tail keeps only the forms that hold its distinctive word
+            forms = [f for f in forms if _LONG_TAIL.search(f)]
+            if parsed.name not in forms:
+                continue
         tokens = parsed.name.split()
         occupations = int(str(row["occupations"]))
         out.append(
@@ -799,7 +822,7 @@ def onet_candidates(rows: list[dict[str, object]], lex: Lexicon, languages: set[
                 name=parsed.name,
                 category=category,
                 aliases=[a for a in dict.fromkeys(forms) if a != parsed.name],
-                expansions=parsed.expansions,
+                expansions=parsed.expansions if relevant else [],
                 important=bool(row["hot"]) or occupations >= ONET_WIDE_OCCUPATIONS,
                 weight=occupations,
                 # a product implies the skill its name extends ("Apache Hadoop YARN" -> Apache Hadoop), but
@@ -1065,10 +1088,32 @@ def merge_candidates(cands: list[Candidate], lex: Lexicon) -> list[list[Candidat
     return [sorted(g, key=_rank) for g in sorted(groups.values(), key=lambda g: min(map(_rank, g)))]
 
 
+def product_word(surface: str, member: Candidate, lex: Lexicon) -> bool:
+    """A product's own one-word name written with an inner capital, stripped of its vendor, that the precision
+    policy reads as English only because it runs two words together ("ColdFusion" of "Adobe ColdFusion",
+    "TestComplete", "QuickBooks", "PeopleSoft"): people write the product so, and written as listed
+    (case-sensitive, with context) it is the product, not "cold fusion" or "quick books"."""
+    return (
+        member.source == "onet"
+        and surface != member.name
+        and " " not in surface
+        and surface.isalpha()
+        and surface[:1].isupper()
+        and any(c.isupper() for c in surface[1:])
+        and not surface.isupper()
+        and len(surface) >= 5
+        and not lex.english(surface.casefold())
+        and surface.casefold() not in lex.vendors
+    )
+
+
 def keep_ambiguous(surface: str, kind: str, member: Candidate, lex: Lexicon) -> bool:
     """May a non-specific surface be kept as a case-sensitive ambiguity surface? Only what a widely used
-    source entry is called, or an acronym; never a lower-case word, one letter, or a word so common that
-    case and context cannot tell it from prose ("Less", "Web", "Matter")."""
+    source entry is called, an acronym, or a product's own one-word name (``product_word``); never a lower-case
+    word, one letter, or a word so common that case and context cannot tell it from prose ("Less", "Web",
+    "Matter")."""
+    if product_word(surface, member, lex):
+        return True
     if not member.important or surface.islower() or not surface[:1].isalnum():
         return False
     if surface != member.name and not all_caps(surface):

@@ -25,8 +25,9 @@ from .extract.job import first_experience_line, headline, job_requirements
 from .extract.leadership import extract_leadership
 from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
-from .extract.skills import certification_findings, skill_findings
+from .extract.skills import certification_findings, skill_findings, split_context, split_titles
 from .extract.tokenize import tokenize
+from .extract.unlisted import unlisted_skills
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import decide, place
 from .ladder.plan import make_plan
@@ -324,7 +325,9 @@ class Engine:
         experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)
-        skills = skill_findings(ctx, tax, matches, experience.positions)
+        claimed, context = split_context(ctx, matches)
+        claimed, titled = split_titles(ctx, claimed, experience.positions)
+        skills = skill_findings(ctx, tax, claimed, experience.positions, titled)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
         if kind == "resume":
@@ -378,7 +381,9 @@ class Engine:
             ),
             text=doc.text,
             skills=skills,
+            context_skills=skill_findings(ctx, tax, context),
             certifications=certs,
+            unlisted_skills=unlisted_skills(ctx, self.index, matches),
             education=education,
             experience=experience,
             leadership=leadership,

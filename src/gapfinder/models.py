@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .kinds import DegreeLevel, SignalKind, Track
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 SectionName = Literal[
     "header",
@@ -36,6 +36,7 @@ SectionName = Literal[
     "preferred",
     "benefits",
     "company",
+    "application",
 ]
 MatchKind = Literal["exact", "alias", "variant", "fuzzy"]
 DocumentKind = Literal["resume", "job"]
@@ -118,6 +119,15 @@ class SkillFinding(Frozen):
     years: float | None = Field(None, description="years of dated positions whose text mentions the skill")
     last_used: str | None = Field(None, description="YYYY-MM end of the latest position mentioning it")
     implies: tuple[str, ...] = Field((), description="skill ids this skill implies (PyTorch => deep learning)")
+
+
+class UnlistedSkill(Frozen):
+    """A name that an explicit list of tools or technologies gives ("Technologies: Blue Prism, TestComplete")
+    and the taxonomy does not know. Reported with its evidence so that a gap in the taxonomy hides nothing; it
+    is no taxonomy skill (no id, category or implications) and comparisons do not match it."""
+
+    name: str = Field(description="the item as first written")
+    mentions: tuple[Span, ...] = Field(description="every place the list names it (offsets into the analysed text)")
 
 
 class CertificationFinding(Frozen):
@@ -396,7 +406,18 @@ class Report(Frozen):
     document: DocumentInfo
     text: str = Field(description="the analysed text; every offset points into it")
     skills: tuple[SkillFinding, ...] = ()
+    context_skills: tuple[SkillFinding, ...] = Field(
+        (),
+        description="job posts: skills named in text about the employer, its benefits or the application "
+        "('About us', 'What we offer', 'How to apply'): context about the company, neither asked of the "
+        "candidate nor part of `skills`",
+    )
     certifications: tuple[CertificationFinding, ...] = ()
+    unlisted_skills: tuple[UnlistedSkill, ...] = Field(
+        (),
+        description="items of an explicit list of tools or technologies that the taxonomy does not know, with "
+        "their evidence; not taxonomy skills, not compared",
+    )
     education: tuple[EducationFinding, ...] = ()
     experience: Experience
     leadership: tuple[LeadershipSignal, ...] = ()

@@ -11,175 +11,46 @@ Phrases are matched as keys (letters only, lower case, without "and"), so "What 
 followed by a head noun ("Relevant Technical Experience") and a compound of two headings ("Honors &
 Awards") count. In text flattened to very long lines, headings written in capitals are found inside
 the lines too. One pass over the lines, with bounded work per line: linear in the length of the text.
+
+Job posts besides: "Label:" headings inside a line ("... ( verbal and written ) What we offer:"); a heading
+run into its first sentence ("About us We make ..."); field headings ("Salary:", "Location") whose section
+ends with their value, after which the section before goes on (a span without heading); sections about the
+employer, its offer or the application (``CONTEXT_SECTIONS``) that end at a line turning to the role
+("Your role in the team ...", "You'll work with ..."); and a line "We offer ..." that starts the offer.
+The words are data in ``section_vocab``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from .extract.context import SectionSpan
 from .models import SectionName
+from .section_vocab import (
+    BENEFIT_WORDS,
+    CONTEXT_SECTIONS,
+    FIELD_PHRASES,
+    FLAT_SINGLE_WORDS,
+    HEAD_NOUNS,
+    INLINE_SUBLABELS,
+    JOB_ONLY,
+    JOB_PHRASES,
+    JOB_REMAP,
+    MODIFIERS,
+    NOT_JOB_HEADINGS,
+    OFFER_LINE,
+    PREFERRED_MODIFIERS,
+    REQUIREMENT_TAILS,
+    RESUME_PHRASES,
+    ROLE_CUES,
+    STANDALONE_SUBLABELS,
+)
 
 Kind = Literal["resume", "job"]
-
-# ----------------------------------------------------------------------------------------- vocabulary
-#: resume headings, section -> phrases separated by "|"
-RESUME_PHRASES: dict[SectionName, str] = {
-    "summary": "summary|profile|professional summary|professional profile|career summary|executive summary|"
-    "summary of qualifications|qualifications summary|key qualifications|career profile|personal profile|"
-    "personal statement|profile summary|about me|about|objective|career objective|professional objective|"
-    "job objective|overview|introduction|bio|highlights|career highlights|summary of skills|who i am",
-    "experience": "experience|experiences|work experience|professional experience|employment|"
-    "employment history|work history|career history|professional history|job history|relevant experience|"
-    "professional background|career|positions|positions held|work|internships|internship|research|"
-    "experience and internships|research and teaching|professional career|employment record|"
-    "work and leadership experience",
-    "education": "education|academic background|educational background|academics|academic history|"
-    "education and training|qualifications|academic qualifications|educational qualifications|"
-    "education and qualifications|training|degrees|schooling|coursework|relevant coursework|courses|"
-    "academic profile|academic record|academic credentials|education history",
-    "skills": "skills|skill set|skillset|skills summary|technical skills|core competencies|competencies|"
-    "key skills|technologies|technology|tech stack|technology stack|tools|tools and technologies|"
-    "technologies and tools|expertise|areas of expertise|technical expertise|technical proficiencies|"
-    "proficiencies|programming|programming languages|languages and technologies|languages and tools|"
-    "computer skills|it skills|software|technical summary|strengths|key strengths|abilities|knowledge|"
-    "technical knowledge|toolbox|stack|frameworks|skills and tools|skills and expertise|"
-    "skills and abilities|technical competencies|core skills|capabilities",
-    "certifications": "certifications|certification|certificates|certificate|licenses|licences|"
-    "licenses and certifications|licences and certifications|certifications and licenses|"
-    "courses and certifications|certifications and courses|certifications and training|"
-    "training and certifications|trainings|professional certifications|credentials|accreditations|"
-    "professional development|continuing education",
-    "projects": "projects|personal projects|side projects|selected projects|key projects|academic projects|"
-    "open source|open source contributions|open source projects|portfolio|project experience|"
-    "research projects|notable projects|project|technical projects|projects and research",
-    "publications": "publications|papers|selected publications|research papers|patents|"
-    "publications and patents|patents and publications|conference papers|journal articles|talks|"
-    "presentations|talks and presentations|speaking|conference talks|publications and talks|"
-    "research and publications",
-    "awards": "awards|honors|honours|achievements|accomplishments|awards and honors|honors and awards|"
-    "awards and achievements|achievements and awards|recognition|recognitions|scholarships|distinctions|"
-    "fellowships|grants|awards and recognition|honors and achievements|key achievements",
-    "languages": "languages|spoken languages|language skills|foreign languages|language proficiency|"
-    "linguistic skills|language",
-    "interests": "interests|hobbies|hobbies and interests|interests and hobbies|personal interests|"
-    "activities|extracurricular activities|extra curricular activities|extracurriculars|"
-    "outside interests|pastimes|leisure",
-    "references": "references|referees|references available upon request|reference",
-    "other": "additional information|additional|volunteering|volunteer experience|"
-    "volunteer work|community service|community involvement|leadership|leadership and activities|"
-    "memberships|professional memberships|affiliations|professional affiliations|associations|"
-    "miscellaneous|misc|other|other information|personal details|personal information|personal data|"
-    "contact|contact information|contact details|contact me|links|social|declaration|involvement|"
-    "campus involvement|on campus involvement|community|leadership and involvement",
-}
-
-#: job-post headings; they win over the resume phrases remapped by JOB_REMAP
-JOB_PHRASES: dict[SectionName, str] = {
-    "job_summary": "about the role|about this role|about the job|about this job|about the position|"
-    "about the opportunity|the role|the opportunity|the position|role|position|job description|"
-    "description|overview|role overview|position overview|job overview|position summary|job summary|"
-    "role summary|summary|role description|position description|the job|the team and role|introduction",
-    "responsibilities": "responsibilities|key responsibilities|main responsibilities|job responsibilities|"
-    "primary responsibilities|role responsibilities|your responsibilities|duties|duties and "
-    "responsibilities|responsibilities and duties|key duties|job duties|essential duties|"
-    "essential functions|what you'll do|what you will do|what you'll be doing|what you will be doing|"
-    "what you will work on|what you'll work on|your role|your mission|your impact|your tasks|tasks|"
-    "in this role you will|in this role you'll|day to day|a day in the life|the work|"
-    "what the job involves|what you'll achieve|how you'll make an impact|responsibilities include",
-    "requirements": "requirements|job requirements|key requirements|minimum requirements|qualifications|"
-    "minimum qualifications|basic qualifications|required qualifications|requirements and "
-    "qualifications|qualifications and requirements|required skills|required experience|skills|"
-    "experience|education|skills and experience|skills and qualifications|experience and skills|"
-    "what you bring|what you'll bring|what you will bring|what we're looking for|what we are looking for|"
-    "who we're looking for|who we are looking for|who you are|about you|you have|you are|you|"
-    "must have|must haves|must have skills|your profile|profile|your skills|your experience|"
-    "ideal candidate|the ideal candidate|what you need|what you'll need|what you will need|"
-    "what it takes|knowledge skills and abilities|competencies|key skills|technical requirements|"
-    "you should have|you will have|you'll have|you might be a fit if|is this you|candidate profile|"
-    "tech stack|our stack|technologies|technology stack|tools|certifications|skills required|"
-    "experience required|education required|qualifications required|required education|"
-    "education and experience|experience and education|position requirements|role requirements",
-    "preferred": "preferred qualifications|preferred skills|preferred experience|preferred requirements|"
-    "preferred|nice to have|nice to haves|nice to have skills|bonus points|bonus|bonus points if|"
-    "pluses|plus|big plus|desired skills|desired qualifications|desired experience|desirable|"
-    "desirable skills|additional qualifications|good to have|extra credit|even better if|"
-    "ideally you have|ideally|optional|it's a plus|it would be great if|would be great|"
-    "bonus if you have|what would make you stand out|stand out if|preferred but not required",
-    "benefits": "benefits|perks|perks and benefits|benefits and perks|what we offer|what we provide|"
-    "compensation|compensation and benefits|salary|pay|pay range|salary range|why join us|why us|"
-    "why work with us|why you'll love working here|what's in it for you|what you'll get|"
-    "what you get|our offer|we offer|total rewards|rewards",
-    "company": "about us|about the company|about the team|who we are|our mission|our culture|our team|"
-    "our company|our story|our values|company overview|company description|the company|the team|"
-    "equal opportunity|equal opportunity employer|equal employment opportunity|eeo statement|"
-    "diversity|diversity and inclusion|diversity equity and inclusion|life at|culture",
-    "other": "how to apply|application process|hiring process|interview process|next steps|"
-    "additional information|other information|location|work location|additional details",
-}
-JOB_REMAP: dict[str, SectionName] = {
-    "summary": "job_summary",
-    "experience": "requirements",
-    "education": "requirements",
-    "skills": "requirements",
-    "certifications": "requirements",
-    "languages": "requirements",
-}
-
-#: "<modifiers> <head noun>": section -> head nouns; the line names the section of its head noun when
-#: every word before it is a known modifier ("Relevant Technical Experience")
-HEAD_NOUNS: dict[SectionName, str] = {
-    "experience": "experience experiences history employment",
-    "skills": "skills skill competencies expertise technologies tools proficiencies",
-    "education": "education coursework courses",
-    "projects": "projects",
-    "publications": "publications papers patents talks",
-    "awards": "awards honors honours achievements accomplishments",
-    "certifications": "certifications certificates licenses",
-    "languages": "languages",
-    "interests": "interests hobbies activities",
-    "summary": "summary profile objective",
-    "references": "references",
-    # job posts only
-    "responsibilities": "responsibilities duties",
-    "requirements": "requirements qualifications",
-    "benefits": "benefits perks",
-}
-JOB_ONLY: frozenset[SectionName] = frozenset({"responsibilities", "requirements", "benefits"})
-MODIFIERS = (
-    "professional work relevant technical core key selected select additional other academic research "
-    "teaching industry personal soft hard computer programming software it language leadership notable "
-    "recent side open source career prior previous related engineering management consulting freelance "
-    "military major featured main primary functional transferable interpersonal analytical business "
-    "domain data cloud web design creative clinical lab laboratory field executive brief short general "
-    "detailed full complete international internship volunteer extracurricular community university "
-    "college graduate undergraduate postgraduate school high honors my our your the this role job "
-    "position basic minimum required essential specific important must preferred desired desirable "
-    "bonus optional nice plus good"
-)
-#: in a job post, a requirement heading with one of these modifiers is a preferred one
-PREFERRED_MODIFIERS = "preferred desired desirable bonus optional nice plus good additional"
-#: one-word headings strong enough to count inside flattened text ("... 2015 EDUCATION State ...")
-FLAT_SINGLE_WORDS = (
-    "experience experiences employment education skills summary objective profile projects publications "
-    "awards honors honours certifications certificates languages interests hobbies references "
-    "accomplishments achievements competencies expertise qualifications strengths coursework "
-    "volunteering affiliations memberships declaration responsibilities requirements benefits"
-)
-#: inline headings ("Label: content") that stay sub-labels inside these resume sections (None: all)
-INLINE_SUBLABELS: dict[SectionName, frozenset[SectionName] | None] = {
-    "experience": None,
-    "projects": None,
-    "skills": frozenset({"languages", "other", "summary", "experience", "education", "projects"}),
-    "education": frozenset({"awards", "other", "skills", "projects", "summary"}),
-}
-#: standalone headings written "Label:" (not in capitals) that stay sub-labels inside these sections
-STANDALONE_SUBLABELS: dict[SectionName, frozenset[SectionName]] = {
-    "experience": frozenset({"awards"}),
-    "projects": frozenset({"awards"}),
-}
 
 # ------------------------------------------------------------------------------------------ matching
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -193,6 +64,17 @@ _MAX_LINE = 200  # characters of a line looked at; headings are far shorter
 _FLAT_LINE = 300  # a longer line is flattened text, searched for headings in capitals
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'&/-]*[A-Z]|&")
 _CAPS_RUN = re.compile(r"(?<![\w&/'-])(?:[A-Z][A-Z'&/-]*[A-Z]|&)(?: (?:[A-Z][A-Z'&/-]*[A-Z]|&))*(?![\w'-])")
+_RUN_IN_WORD = re.compile(r"[^\W_][\w'’&/-]*")
+_ROLE_CUES = re.compile(ROLE_CUES)
+#: every match of ``ROLE_CUES`` contains one of these (lower case)
+_ROLE_WORDS = (
+    "you", "responsib", "candidate", "incumbent", "role", "position", "job", "looking", "seeking", "searching",
+    "hiring", "requirement", "qualification", "experience", "knowledge", "proficiency", "familiarity",
+    "understanding", "ability", "bachelor", "master", "b.s.", "m.s.", "phd", "ph.d",
+)  # fmt: skip
+_OFFER_LINE = re.compile(OFFER_LINE)
+_BENEFIT_WORDS = frozenset(BENEFIT_WORDS.split())
+_MIDLINE_COLON = re.compile(r"[^\W\d_]:(?=\s|$)")
 _MAX_LABEL = 50
 _MAX_WORDS = 6
 _SENTENCE_END = ".!?:;)"
@@ -208,11 +90,14 @@ def _key(label: str) -> str:
 
 def _table(kind: Kind) -> dict[str, SectionName]:
     table: dict[str, SectionName] = {}
+    job = kind == "job"
+    skip = set(NOT_JOB_HEADINGS.split("|")) if job else set()
     for name, phrases in RESUME_PHRASES.items():
-        target = JOB_REMAP.get(name, name) if kind == "job" else name
+        target = JOB_REMAP.get(name, name) if job else name
         for phrase in phrases.split("|"):
-            table[_key(phrase)] = target
-    if kind == "job":
+            if phrase not in skip:
+                table[_key(phrase)] = target
+    if job:
         for name, phrases in JOB_PHRASES.items():
             for phrase in phrases.split("|"):
                 table[_key(phrase)] = name
@@ -220,6 +105,8 @@ def _table(kind: Kind) -> dict[str, SectionName]:
 
 
 _TABLES: dict[Kind, dict[str, SectionName]] = {"resume": _table("resume"), "job": _table("job")}
+_FIELD_KEYS = frozenset(_key(p) for p in FIELD_PHRASES.split("|"))
+_REQUIREMENT_TAILS = tuple(_words(t) for t in REQUIREMENT_TAILS.split("|"))
 _HEADS: dict[str, SectionName] = {noun: name for name, nouns in HEAD_NOUNS.items() for noun in nouns.split()}
 _MODIFIERS = frozenset(MODIFIERS.split())
 _PREFERRED_MODIFIERS = frozenset(PREFERRED_MODIFIERS.split())
@@ -235,27 +122,42 @@ def _first_words() -> frozenset[str]:
 
 
 _FIRST_WORDS = _first_words()
+#: the first two words (as a key) of every job-post heading phrase of two words or more, and the last word of
+#: every one: cheap tests before looking for run-in and "Label:" headings
+_JOB_PHRASE_WORDS = [_words(p) for ps in (*RESUME_PHRASES.values(), *JOB_PHRASES.values()) for p in ps.split("|")]
+_JOB_PAIRS = frozenset("".join(w[:2]) for w in _JOB_PHRASE_WORDS if len(w) >= 2)
+_JOB_LAST_WORDS = frozenset(w[-1] for w in _JOB_PHRASE_WORDS if w)
 _FLAT_SINGLE_WORDS = frozenset(FLAT_SINGLE_WORDS.split())
 
 
-def classify_heading(label: str, kind: Kind = "resume") -> SectionName | None:
-    """The section a heading label names (without decoration), or None."""
+def classify_heading(label: str, kind: Kind = "resume", *, keywords: bool = True) -> SectionName | None:
+    """The section a heading label names (without decoration), or None. With ``keywords``, a job-post label
+    may also name a section by a word it contains ("What we'll offer you"): only for text known to be a
+    heading (a colon, a question mark, capitals), not for any short line ("We offer solutions to banks")."""
     table = _TABLES[kind]
+    job = kind == "job"
     found = table.get(_key(label))
     if found is not None:
         return found
     words = _words(label)
     if len(words) >= 2 and words[-1] in _HEADS and _MODIFIERS.issuperset(words[:-1]):
         name = _HEADS[words[-1]]
-        if kind == "job":
+        if job:
             name = JOB_REMAP.get(name, name)
             if name == "requirements" and _PREFERRED_MODIFIERS.intersection(words[:-1]):
                 name = "preferred"
         elif name in JOB_ONLY:
             return None
         return name
-    if kind == "job" and words and words[0] == "about" and 2 <= len(words) <= 4:
-        return "company"  # "About Acme": the role and "about you" are in the table
+    if job and words and words[0] == "about" and 2 <= len(words) <= 4:
+        # "About Acme": the role and "about you" are in the table; "About the gig" is about the job
+        return "job_summary" if words[1] in ("the", "this", "your") else "company"
+    if job and keywords and len(words) <= 8 and any(words[-len(t) :] == t for t in _REQUIREMENT_TAILS):
+        return "requirements"  # "To land this job, you need:"
+    if job and keywords and len(words) <= _MAX_WORDS and _BENEFIT_WORDS.intersection(words):
+        first = min(i for i, w in enumerate(words) if w in _BENEFIT_WORDS)
+        if not {"you", "youll", "your"}.intersection(words[:first]):  # "What you offer" asks the candidate
+            return "benefits"  # "What we'll offer you", "Benefits of working here"
     parts = [p for p in _SPLIT_COMPOUND.split(label) if p.strip()]
     if len(parts) >= 2:
         names = [table.get(_key(p)) for p in parts]
@@ -308,13 +210,48 @@ def heading_of(line: str, kind: Kind = "resume") -> tuple[SectionName, int, bool
                     end += 1
                 return name, lead + end, True
             return None
-    if len(line) > _MAX_LINE:
+    label = _clean(stripped) if len(line) <= _MAX_LINE else ""
+    if label and _short(label):
+        decorated = stripped.rstrip(_TRAILING).endswith((":", "?")) or label.istitle() or label.isupper()
+        name = classify_heading(label, kind, keywords=decorated)
+        if name is not None:
+            return name, lead + len(stripped), False
+    if kind == "job":
+        found = _run_in_heading(stripped)
+        if found is not None:
+            return found[0], lead + found[1], True
+    return None
+
+
+def _run_in_heading(line: str) -> tuple[SectionName, int] | None:
+    """A job-post heading of two words or more run into the sentence it heads, without a colon ("About us We
+    make ...", "Your Tasks Development of ..."): the words after it start with a capital and read as a
+    sentence (five words or more, some in lower case), so a title such as "Data Protection Officer" is none."""
+    if not line[:1].isupper():
         return None
-    label = _clean(stripped)
-    if not _short(label):
+    first = line.split(None, 2)[:2]
+    pair = "".join(first).casefold()
+    if not pair.isalpha():
+        pair = _key(pair)
+    if first[0].casefold() != "about" and pair not in _JOB_PAIRS:
+        return None  # no heading of two words or more starts so
+    words = list(_RUN_IN_WORD.finditer(line, 0, _MAX_LABEL + 10))
+    if len(words) < 3:
         return None
-    name = classify_heading(label, kind)
-    return (name, lead + len(stripped), False) if name is not None else None
+    for k in range(min(len(words) - 1, _MAX_WORDS), 1, -1):
+        nxt = words[k].group()
+        if not nxt[:1].isupper() or line[words[k - 1].end() : words[k].start()] != " ":
+            continue
+        rest = line[words[k].start() :].split()
+        if len(rest) < 5 or sum(w[:1].islower() for w in rest[:12]) < 2:
+            return None
+        label = line[: words[k - 1].end()]
+        name = _TABLES["job"].get(_key(label))
+        if name is None and _words(label)[0] == "about" and k <= 3:
+            name = "company"  # "About Acme Acme builds ..."
+        if name is not None:
+            return name, words[k - 1].end()
+    return None
 
 
 def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]:
@@ -323,8 +260,10 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
         raise ValueError(f"kind must be 'resume' or 'job', not {kind!r}")
     if not text:
         return ()
-    starts: list[tuple[int, int, SectionName, str]] = []  # (line start, heading start, section, heading)
+    job = kind == "job"
+    starts: list[tuple[int, int | None, SectionName, str | None]] = []  # (start, heading start, section, heading)
     current: SectionName = "header"
+    field: _Field | None = None  # a field heading ("Salary:") whose value ends its section
     prev_line = ""
     pos = 0
     n = len(text)
@@ -338,24 +277,123 @@ def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]
         line = text[pos : min(end, pos + _MAX_LINE + 1)]
         found = heading_of(line, kind)
         if found is not None and _accept(found, line, prev_line, current, kind):
-            name, length, _inline = found
+            name, length, inline = found
             lead = len(line) - len(line.lstrip())
-            starts.append((pos, pos + lead, name, line[lead:length].strip()))
-            current = name
-        if end - pos > _FLAT_LINE:  # text flattened to long lines: look for capitalised headings in it
-            for offset, name, heading in _caps_headings(text, pos + (found[1] if found else 0), end, kind):
+            heading = line[lead:length].strip()
+            starts.append((pos, pos + lead, name, heading))
+            before, current = current, name
+            field = _field(job, heading, before if field is None else field.resumes, inline)
+        elif job and current in CONTEXT_SECTIONS and _turns_to_role(text, pos, min(end, pos + 600)):
+            starts.append((pos, None, "job_summary", None))  # the text turns to the role again
+            current, field = "job_summary", None
+        elif job and current != "benefits" and _OFFER_LINE.match(line, len(line) - len(line.lstrip())):
+            starts.append((pos, None, "benefits", None))  # "We offer ...": what follows is the offer
+            current, field = "benefits", None
+        elif field is not None:
+            if field.lines_left == 0:
+                starts.append((pos, None, field.resumes, None))  # the value is over: the section goes on
+                current, field = field.resumes, None
+            else:
+                field.lines_left -= 1
+        flat = end - pos > _FLAT_LINE
+        # headings inside a line: any in a long line, a "Label:" ending a shorter one in a job post
+        at = pos + (found[1] if found else 0)
+        if flat or (job and at < end - 1 and text[pos:end].rstrip().endswith(":")):
+            if not flat:
+                at = max(at, text.rfind(" ", at, max(at, end - _MAX_LABEL)))  # only the line's last words
+            for offset, name, heading in _flat_headings(text, at, end, kind, flat, job):
+                if field is not None and field.lines_left == 0 and offset > at:
+                    # a field's value runs to the end of its sentence inside a long line
+                    stop = _sentence_end(text, at, offset)
+                    if stop is not None:
+                        starts.append((stop, None, field.resumes, None))
+                        current, field = field.resumes, None
                 if name != current:
                     starts.append((offset, offset, name, heading))
-                    current = name
+                    before, current = current, name
+                    field = _field(job, heading, before if field is None else field.resumes, True)
+                at = offset + len(heading)
         prev_line = line
         pos = end + 1
     spans: list[SectionSpan] = []
     if not starts or starts[0][0] > 0:
         spans.append(SectionSpan("header", 0, starts[0][0] if starts else n))
-    for i, (start, heading_start, name, heading) in enumerate(starts):
+    for i, (start, heading_start, name, title) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else n
-        spans.append(SectionSpan(name, start, stop, heading=heading, heading_start=heading_start))
+        if stop > start:
+            spans.append(SectionSpan(name, start, stop, heading=title, heading_start=heading_start))
     return tuple(spans)
+
+
+def _turns_to_role(text: str, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` turns to the role (``ROLE_CUES``); the words of every cue are looked
+    for first, so most lines cost a few substring tests."""
+    low = text[start:end].lower()
+    return any(w in low for w in _ROLE_WORDS) and _ROLE_CUES.search(text, start, end) is not None
+
+
+@dataclass
+class _Field:
+    """An open field heading: the section to go back to, and the lines of value still to come."""
+
+    resumes: SectionName
+    lines_left: int
+
+
+def _field(job: bool, heading: str, before: SectionName, inline: bool) -> _Field | None:
+    """A job post's field heading ("Salary:", "Location") labels one value, not the text after it: its
+    section ends with the value (its own line when inline, else the next line) and ``before`` goes on."""
+    if not job or _key(_clean(heading)) not in _FIELD_KEYS:
+        return None
+    return _Field(before, 0 if inline else 1)
+
+
+def _sentence_end(text: str, start: int, stop: int) -> int | None:
+    """The offset after the first sentence end (". ", "! ", "? ") in ``[start, stop)``, or None."""
+    ends = [i for i in (text.find(p, start, stop) for p in (". ", "! ", "? ")) if i >= 0]
+    return min(ends) + 2 if ends else None
+
+
+def _flat_headings(
+    text: str, start: int, end: int, kind: Kind, flat: bool, job: bool
+) -> list[tuple[int, SectionName, str]]:
+    """Headings inside a line, in order: in a long (``flat``) line capitalised ones, and in a job post "Label:"
+    ones ("... ( verbal and written ) What we offer:")."""
+    found = list(_caps_headings(text, start, end, kind)) if flat else []
+    if job:
+        taken = [(o, o + len(h)) for o, _, h in found]
+        found += [
+            (o, name, h)
+            for o, name, h in _colon_headings(text, start, end)
+            if not any(a < o + len(h) and o < b for a, b in taken)
+        ]
+        found.sort()
+    return found
+
+
+def _colon_headings(text: str, start: int, end: int) -> Iterator[tuple[int, SectionName, str]]:
+    """ "Label:" headings inside a long line of a job post ("... Intercultural Teams Company description:
+    Your Prospects ..."): the longest run of at most five words before a colon that starts with a capital
+    and names a job-post section."""
+    for colon in _MIDLINE_COLON.finditer(text, start, end):
+        c = colon.start() + 1
+        last = text[text.rfind(" ", max(start, c - 30), c) + 1 : c].casefold()
+        if (last if last.isalpha() else _key(last)) not in _JOB_LAST_WORDS:
+            continue  # no job heading ends with this word
+        words = list(_RUN_IN_WORD.finditer(text, max(start, c - _MAX_LABEL), c))
+        for k in range(min(len(words), 5), 0, -1):
+            w = words[-k]
+            if not w.group()[:1].isupper() or (w.start() > start and not text[w.start() - 1].isspace()):
+                continue
+            name = _job_label_section(text[w.start() : c])
+            if name is not None:
+                yield w.start(), name, text[w.start() : colon.end()]
+                break
+
+
+@functools.lru_cache(maxsize=8192)
+def _job_label_section(label: str) -> SectionName | None:
+    return _TABLES["job"].get(_key(label))
 
 
 def _caps_headings(text: str, start: int, end: int, kind: Kind) -> Iterator[tuple[int, SectionName, str]]:

@@ -92,6 +92,7 @@ def cache_key(root: Path) -> str | None:
         for rel in _CODE:
             h.update((here / rel).read_bytes())
         files = [root / "categories.yaml", root / "certifications.yaml", root / "degrees.yaml"]
+        files += [p for p in (root / "senses.yaml",) if p.is_file()]
         for sub in ("skills", "ladders"):
             files += sorted(p for p in (root / sub).iterdir() if p.suffix in (".yaml", ".yml"))
         for path in files:

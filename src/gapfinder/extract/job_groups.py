@@ -25,7 +25,7 @@ from .context import AnalysisContext
 from .job_clauses import ClauseKind, clause_kind
 from .trie import find_all, lowered_for_anchors
 
-NOT_REQUIREMENT = frozenset({"benefits", "company"})
+NOT_REQUIREMENT = frozenset({"benefits", "company", "application"})
 _LEADING_CUE = re.compile(
     r"\b(?:ideally|preferably|bonus if|bonus points (?:for|if)|(?:nice[- ]to[- ]haves?|preferred|bonus|a plus|"
     r"desired|desirable|optional)\s*:)",

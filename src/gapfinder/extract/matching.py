@@ -19,107 +19,21 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from ..models import MatchKind
+from .claims import claims_nothing
 from .context import AnalysisContext
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
+from .lists import TagLines, without_list_labels
 from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy
 from .phrase_index import PhraseIndex
+from .senses import other_sense
 from .trie import guarded
 
 CONTEXT_WINDOW = 6
 #: unambiguous technology names a run needs around a name for that name to count as listed (``_in_run``)
 RUN_ANCHORS = 2
-#: a job post's first line is its title when it is at most this long (``_title_line``)
-TITLE_MAX_CHARS = 150
 _JOINERS = frozenset({"-", "_", "."})  # join words into one compound, unlike "/"
-# a "C++ developer" does claim C++
-_CLAIMED_BY_ROLE = frozenset({"language"})
-_ROLE_NOUNS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "team",
-        "teams",
-        "architect",
-        "architects",
-        "specialist",
-        "specialists",
-        "tester",
-        "testers",
-        "consultant",
-        "consultants",
-        "position",
-        "role",
-        "roles",
-        "department",
-        "guild",
-        "chapter",
-        "squad",
-    ]
-)
-#: nouns that end or head the name of an institution, a publication or an event
-_INSTITUTION_NOUNS = frozenset(
-    [
-        "institute",
-        "institution",
-        "faculty",
-        "school",
-        "department",
-        "college",
-        "university",
-        "journal",
-        "society",
-        "association",
-        "council",
-        "division",
-        "bureau",
-        "ministry",
-        "academy",
-        "conference",
-        "symposium",
-        "proceedings",
-        "transactions",
-        "foundation",
-        "centre",
-        "center",
-        "club",
-        "committee",
-        "laboratory",
-        "laboratories",
-        "agency",
-        "board",
-        "magazine",
-        "review",
-        "quarterly",
-        "forum",
-    ]
-)
 #: categories whose words end the names of companies ('Tidewater Logistics'): see ``_in_proper_name``
 _NAMING_CATEGORIES = frozenset({"domain"})
-_LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
-_LEARNING_KINDS = frozenset(
-    {
-        "machine",
-        "deep",
-        "reinforcement",
-        "transfer",
-        "federated",
-        "active",
-        "supervised",
-        "unsupervised",
-        "self-supervised",
-        "representation",
-        "statistical",
-        "online",
-        "ensemble",
-        "meta",
-        "contrastive",
-        "e",
-        "-",
-    }
-)
-_LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
 # a line break inside wrapped text: the line before is long or ends on a connector, the next starts a word
 _SOFT_BREAK = guarded(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
 _ITEM_BEFORE = frozenset({"", "\n", ",", "|", "/", ";", "•", ":", "(", "-", "*", "·", "and", "&", "or"})
@@ -151,94 +65,34 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     anchors = sorted(m.tok_start for m in taken)
     anchor_lasts = {m.tok_end - 1 for m in taken}
     ambiguous: list[Match] = []
-    doubtful: list[Match] = recased
+    doubtful: list[Match] = list(recased)
     for m in phrase:
         if m.surface.ambiguity is not None:
             (ambiguous if _ambiguity_ok(ctx, toks, m, anchors, anchor_lasts) else doubtful).append(m)
     if doubtful:
         listed = _in_run(toks, phrase + recased, taken)
-        ambiguous += [m for m in doubtful if listed(m) and _not_vetoed(toks, m)]
+        tagged = TagLines(ctx)
+        ambiguous += [
+            m for m in doubtful if ((m.end - m.start >= 2 and listed(m)) or tagged(toks, m)) and _not_vetoed(toks, m)
+        ]
     taken = _select(taken + ambiguous)
+    if doubtful:
+        unsure = [m for m in doubtful[len(recased) :] if _may_coordinate(toks, m)]  # not the re-cased ones
+        taken = _coordinated(toks, taken, unsure)
     covered = bytearray(len(doc))
     for m in taken:
         covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
     extra = variant_and_fuzzy(ctx, index, toks, covered)
+    claimed: list[str | None] = [None] * len(doc)  # token -> category of the skill match covering it
+    for m in taken + extra:
+        if m.surface.kind == "skill":
+            claimed[m.tok_start : m.tok_end] = [m.surface.category] * (m.tok_end - m.tok_start)
     kept = [
         m
         for m in taken + extra
-        if not _names_a_role(toks, m) and not _aspiration(doc, toks, m) and not _names_an_organisation(toks, m)
+        if not claims_nothing(ctx.text, doc, toks, m) and other_sense(ctx, index, toks, m, claimed) is None
     ]
-    if ctx.kind == "job":
-        kept = _outside_title(ctx, kept)
-    return sorted(kept, key=lambda m: m.start)
-
-
-def _title_line(text: str) -> tuple[int, int]:
-    """The title line of a job post: its first non-blank line, when it is short and not a sentence."""
-    lo = len(text) - len(text.lstrip())
-    hi = text.find("\n", lo)
-    hi = len(text) if hi < 0 else hi
-    line = text[lo:hi].rstrip()
-    if not line or len(line) > TITLE_MAX_CHARS or ". " in line or line.endswith((".", "!", "?", ":")):
-        return 0, 0
-    return lo, lo + len(line)
-
-
-def _outside_title(ctx: AnalysisContext, matches: list[Match]) -> list[Match]:
-    """'Senior Java Developer' as the title of a post names the role; the post states what it asks for
-    in its text. A skill named in the title counts there only when the text never names it."""
-    lo, hi = _title_line(ctx.text)
-    if lo == hi:
-        return matches
-    named = {m.surface.id for m in matches if not lo <= m.start < hi}
-    return [m for m in matches if not lo <= m.start < hi or m.surface.id not in named]
-
-
-def _aspiration(doc: Doc, toks: Tokens, m: Match) -> bool:
-    """'Learning Kubernetes next', 'Docker (learning)': a skill being learned is not held yet."""
-    prev = neighbour(toks, m.tok_start, -1)
-    if prev in _LEARNING_VERBS:
-        before = neighbour(toks, m.tok_start - 1, -1) if m.tok_start > 0 else ""
-        return before not in _LEARNING_KINDS  # 'machine learning Kubernetes' is not an aspiration
-    if m.tok_end >= len(toks.lexes) or not toks.lexes[m.tok_end].text.startswith("("):
-        return False  # every note starts with a bracket
-    after = doc[m.tok_end : m.tok_end + 4].text.lower()
-    return after.startswith(_LEARNING_NOTES)
-
-
-def _names_a_role(toks: Tokens, m: Match) -> bool:
-    """'QA Engineer', 'Agile team', 'Front-end Developer': a skill word naming a role or a team is a name,
-    not a claim of the skill (the skill itself is evidenced elsewhere if it is held)."""
-    nxt = neighbour(toks, m.tok_end - 1, 1)
-    if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
-        return False
-    return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
-
-
-def _names_an_organisation(toks: Tokens, m: Match) -> bool:
-    """'Journal of Social Service Research', 'Faculty of Information Technology', 'Research Council': a
-    capitalised skill word inside the name of an institution, a journal or an event names it, and claims
-    nothing. The name ends on an institution noun right after the skill, or starts with '<Institution> of'
-    followed only by capitalised words up to the skill."""
-    if m.surface.kind != "skill" or not toks.lexes[m.tok_start].text[:1].isupper():
-        return False
-    lexes = toks.lexes
-    nxt = next_word(toks, m.tok_end - 1, 1)
-    if nxt is not None and nxt.lower in _INSTITUTION_NOUNS and nxt.text[:1].isupper():
-        return True
-    i = m.tok_start
-    for _ in range(5):
-        j = word_index(toks, i, -1)
-        if j is None:
-            return False
-        lx = lexes[j]
-        if lx.lower in ("of", "for", "on"):
-            k = word_index(toks, j, -1)
-            return k is not None and lexes[k].lower in _INSTITUTION_NOUNS and lexes[k].text[:1].isupper()
-        if not (lx.text[:1].isupper() or lx.lower in ("&", "and", "the")):
-            return False
-        i = j
-    return False
+    return without_list_labels(ctx.text, sorted(kept, key=lambda m: m.start), index.implies)
 
 
 def _phrase_matches(
@@ -246,8 +100,9 @@ def _phrase_matches(
 ) -> list[Match]:
     """Exact and alias matches of the phrase matcher, re-checked for case where the surface asks.
 
-    A case-sensitive skill surface written all in lower case ("go", "spring", "c#") is no match here; when
-    ``recased`` is given, such matches of two letters or more go there instead (``_in_run`` may accept them)."""
+    A case-sensitive skill surface written all in lower case ("go", "spring", "c#", "r") is no match here; when
+    ``recased`` is given, such matches go there instead (a run of tags may accept those of two letters or more,
+    a tag line any: ``_in_run``, ``lists.TagLines``)."""
     lexes, idx = toks if toks is not None else doc_tokens(index, doc)
     out: list[Match] = []
     for _, s, e in index.matcher(doc):
@@ -255,14 +110,27 @@ def _phrase_matches(
         for label in index.labels_of.get(key, ()):
             sf = index.surfaces[label][key]
             kind: MatchKind = "exact" if sf.is_name else "alias"
+            if e - s > 2 and "-" in sf.text and not _same_dashes(doc, s, e, sf.text):
+                continue  # 'team - work': a dash between two words, not the hyphen of 'team-work'
+
             if sf.case_sensitive:
                 text = doc[s:e].text
                 if text != sf.text and not (len(sf.text) >= 3 and text == sf.text.upper()):
-                    if recased is not None and sf.kind == "skill" and len(text) >= 2 and text == key:
+                    if recased is not None and sf.kind == "skill" and text == key:
                         recased.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
                     continue
             out.append(Match(sf, s, e, idx[s], idx[e - 1] + len(lexes[e - 1].text), kind))
     return out
+
+
+def _same_dashes(doc: Doc, s: int, e: int, surface: str) -> bool:
+    """Whether every hyphen of a surface written without blanks around it ('team-work') is written so in the
+    text too; a dash between blanks ('team - work') separates two words."""
+    for t in range(s + 1, e - 1):
+        tok = doc[t]
+        if tok.text == "-" and (doc[t - 1].whitespace_ or tok.whitespace_) and " - " not in surface:
+            return False
+    return True
 
 
 def _select(matches: list[Match]) -> list[Match]:
@@ -334,6 +202,53 @@ def _in_run(toks: Tokens, candidates: list[Match], anchors: list[Match]) -> Call
         return run_anchors(m.tok_start - 1, -1, related) + run_anchors(m.tok_end, 1, related) >= RUN_ANCHORS
 
     return listed
+
+
+#: words that coordinate two names: "Ray or Spark", "Spark and Ray", "Go/Rust"
+_COORDINATORS = frozenset({"or", "and", "&", "/", ","})
+
+
+def _coordinated(toks: Tokens, taken: list[Match], doubtful: list[Match]) -> list[Match]:
+    """``taken`` with the doubtful names, written as listed, that are coordinated with a name taken on the same
+    line ("experience with Ray or Spark": Ray's rule knows Spark, and Spark goes with Ray), repeated while a
+    name is added ("Python, Go or Rust")."""
+    while doubtful:
+        firsts = {m.tok_start for m in taken}
+        lasts = {m.tok_end - 1 for m in taken}
+        used = {t for m in taken for t in range(m.tok_start, m.tok_end)}
+        added = [
+            m
+            for m in doubtful
+            if not any(t in used for t in range(m.tok_start, m.tok_end))
+            and (_next_to(toks, m.tok_start, -1, lasts) or _next_to(toks, m.tok_end - 1, 1, firsts))
+        ]
+        if not added:
+            break
+        taken = _select(taken + added)
+        doubtful = [m for m in doubtful if m not in added]
+    return taken
+
+
+def _may_coordinate(toks: Tokens, m: Match) -> bool:
+    """A doubtful name coordination may confirm: not vetoed, not part of a proper name, and a generic noun only
+    where it heads its phrase ('Testing, Security' but not 'Security testing')."""
+    rule = m.surface.ambiguity
+    return (
+        rule is not None
+        and _not_vetoed(toks, m)
+        and not _in_proper_name(toks, m)
+        and (not rule.head_noun or _ends_phrase(toks, m))
+    )
+
+
+def _next_to(toks: Tokens, i: int, step: int, ends: set[int]) -> bool:
+    """Whether a coordinating word follows token ``i`` in direction ``step`` and a taken name (one of
+    ``ends``: first or last tokens) follows that word, on the same line."""
+    j = word_index(toks, i, step)
+    if j is None or toks.lexes[j].lower not in _COORDINATORS:
+        return False
+    k = word_index(toks, j, step)
+    return k is not None and k in ends
 
 
 def _in_proper_name(toks: Tokens, m: Match) -> bool:
@@ -423,7 +338,20 @@ def _ambiguity_ok(
         return False
     if rule.head_noun and anchor_lasts and word_index(toks, m.tok_start, -1) in anchor_lasts:
         return False  # a generic noun right after a technology heads a compound: 'machine learning engineering'
-    return any(w in _LIST_SEPARATORS for w in window)
+    return any(w in _LIST_SEPARATORS for w in window) or _capitalised_mid_sentence(toks, m)
+
+
+def _capitalised_mid_sentence(toks: Tokens, m: Match) -> bool:
+    """A case-sensitive name capitalised as listed inside a sentence, after a lower-case word and before no
+    capitalised word ('use Swift for on-device inference'; not 'Ray Dalio', not a sentence's first word)."""
+    rule = m.surface.ambiguity
+    if rule is None or not rule.case_sensitive or not m.surface.text[:1].isupper():
+        return False
+    prev = next_word(toks, m.tok_start, -1)
+    nxt = next_word(toks, m.tok_end - 1, 1)
+    return (
+        prev is not None and prev.text.isalpha() and prev.text.islower() and (nxt is None or not nxt.text[:1].isupper())
+    )
 
 
 __all__ = ["FUZZY_CUTOFF", "Match", "find_matches"]

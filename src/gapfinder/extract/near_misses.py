@@ -19,15 +19,21 @@ FUZZY_CUTOFF = 90.0
 PLAIN_WORD_MAX = 5
 # a word ending like an English inflection or derivation that the name lacks is that English word
 # ("Informatics" is not "Informatica", "Objectives" not "Objective-C", "Ontologist" not "Ontologies")
-ENGLISH_SUFFIXES = ("ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ous", "ive", "al", "ics", "ist", "s")
+# ("Collaborator" is not "Colaboratory")
+ENGLISH_SUFFIXES = (
+    "ing", "ed", "tion", "sion", "ment", "ness", "ity", "ly", "ous", "ive", "al", "ics", "ist", "s", "or", "er"
+)  # fmt: skip
 
 
 def window_match(lexes: list[Lex], i: int, covered: bytearray, index: PhraseIndex) -> tuple[Surface, int] | None:
     """The longest window of word tokens from i, joined by connectors or blanks ('scikit - learn',
-    'Tensor Flow', 'python3'), whose compact key is a surface's: (surface, end token)."""
+    'Tensor Flow', 'python3'), whose compact key is a surface's: (surface, end token). The pass then drops a
+    window with a dash between blanks ('team - work': ``spaced_dash``)."""
     first = lexes[i]
     if first.blank or first.breaks:
         return None
+    if first.stop and first.text.islower() and i + 1 < len(lexes) and lexes[i + 1].connector:
+        return None  # 'in-design', 'on-line': an English compound, not a name written apart
     if not first.is_prefix or (first.stop and (i + 1 == len(lexes) or not lexes[i + 1].connector)):
         # no surface starts like this word, or a stop word not joined to the next: only the word itself
         return (first.single, i + 1) if first.single is not None else None
@@ -88,7 +94,8 @@ def variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: Tokens, co
             ):
                 hit = window_match(lexes, i, covered, index)
         if hit is not None and not (
-            hit[1] == i + 1 and plain_word_variant(lx, hit[0]) and neighbour(toks, i, -1) != "."
+            (hit[1] == i + 1 and plain_word_variant(lx, hit[0]) and neighbour(toks, i, -1) != ".")
+            or spaced_dash(lexes, idx, i, hit[1])
         ):
             sf, end = hit
             found = Match(sf, i, end, idx[i], idx[end - 1] + len(lexes[end - 1].text), "variant")
@@ -98,6 +105,14 @@ def variant_and_fuzzy(ctx: AnalysisContext, index: PhraseIndex, toks: Tokens, co
             out.append(found)
             after = found.tok_end
     return out
+
+
+def spaced_dash(lexes: list[Lex], idx: list[int], i: int, end: int) -> bool:
+    """'team - work': a dash with a blank beside it separates two words; it joins none."""
+    for j in range(i + 1, end - 1):
+        if lexes[j].text == "-" and (idx[j] > idx[j - 1] + len(lexes[j - 1].text) or idx[j + 1] > idx[j] + 1):
+            return True
+    return False
 
 
 def plain_word_variant(lx: Lex, sf: Surface) -> bool:
@@ -168,6 +183,7 @@ __all__ = [
     "fuzzy_match",
     "plain_word_variant",
     "plausible_typo",
+    "spaced_dash",
     "variant_and_fuzzy",
     "window_match",
 ]

@@ -47,6 +47,8 @@ class Surface:
     case_sensitive: bool
     ambiguity: Ambiguity | None
     category: str = ""
+    #: ids of the taxonomy's sense checks that apply to this surface (``PhraseIndex.senses``)
+    senses: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type[Surface], tuple[Any, ...]]:
         # pickled as a constructor call: several times faster to load than the dataclass default
@@ -58,7 +60,72 @@ class Surface:
             self.case_sensitive,
             self.ambiguity,
             self.category,
+            self.senses,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class SenseCue:
+    """A compiled ``taxonomy.schema.SenseCue``: word lists as frozen sets."""
+
+    always: bool
+    prev: frozenset[str]
+    next: frozenset[str]
+    within: int
+    near: frozenset[str]
+    other_next: frozenset[str] | None
+    capitalised_next: bool
+    capitalised_prev: bool
+    joined: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SenseCheck:
+    """A compiled ``taxonomy.schema.Sense``."""
+
+    id: str
+    cues: tuple[SenseCue, ...]
+    unless_near: frozenset[str]
+    #: when every cue needs one of its ``next`` words: all of them, and how far they look (a cheap first test)
+    gate: frozenset[str] | None = None
+    gate_within: int = 1
+
+
+SenseTarget = tuple[str, "re.Pattern[str] | None", bool]
+
+
+def compile_senses(tax: Taxonomy) -> tuple[dict[str, SenseCheck], dict[str, list[SenseTarget]]]:
+    """The taxonomy's sense checks, and for each skill id the checks that apply to it: (check id, the pattern
+    a surface must match for it to apply, whether it applies to ambiguous surfaces only)."""
+    checks: dict[str, SenseCheck] = {}
+    by_skill: dict[str, list[SenseTarget]] = {}
+    for sense in tax.senses.values():
+        gated = all(c.next for c in sense.cues)
+        checks[sense.id] = SenseCheck(
+            sense.id,
+            tuple(
+                SenseCue(
+                    c.always,
+                    frozenset(c.prev),
+                    frozenset(c.next),
+                    c.within,
+                    frozenset(c.near),
+                    None if c.other_next is None else frozenset(c.other_next),
+                    c.capitalised_next,
+                    c.capitalised_prev,
+                    c.joined,
+                )
+                for c in sense.cues
+            ),
+            frozenset(sense.unless_near),
+            frozenset(w for c in sense.cues for w in c.next) if gated else None,
+            max(c.within for c in sense.cues),
+        )
+        pattern = re.compile(sense.surfaces) if sense.surfaces else None
+        targets = set(sense.skills) | {s.id for s in tax.skills.values() if s.category in sense.categories}
+        for sid in targets or tax.skills:
+            by_skill.setdefault(sid, []).append((sense.id, pattern, sense.ambiguous_only))
+    return checks, by_skill
 
 
 @dataclass
@@ -81,6 +148,10 @@ class PhraseIndex:
     lex_cache: dict[int, Any] = field(default_factory=dict)
     #: whitespace-separated chunk -> its tokens (``extract.tokenize``)
     chunk_tokens: dict[str, Any] = field(default_factory=dict)
+    #: sense check id -> the check (``Surface.senses`` names them)
+    senses: dict[str, SenseCheck] = field(default_factory=dict)
+    #: skill id -> the skills it implies, transitively (only skills that imply some)
+    implies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 #: spaCy's web-address pattern, except for a chunk that starts with a JavaScript library's name: there is no
@@ -137,16 +208,25 @@ def make_nlp() -> Language:
 
 def _surfaces(tax: Taxonomy) -> list[Surface]:
     out: list[Surface] = []
+    _, senses_of = compile_senses(tax)
     for s in tax.skills.values():
         amb = s.ambiguity
         words = tax.categories[s.category].context if s.category in tax.categories else []
         if amb is not None and amb.case_sensitive and words:
             amb = amb.model_copy(update={"context": list(dict.fromkeys([*amb.context, *words]))})
         amb_set = set(amb.surfaces) if amb else set()
+        senses = senses_of.get(s.id, ())
         for text, is_name in ((s.name, True), *((a, False) for a in s.aliases)):
             ambiguous = text in amb_set
             case_sensitive = (ambiguous and bool(amb and amb.case_sensitive)) or len(text) <= 2
-            out.append(Surface("skill", s.id, text, is_name, case_sensitive, amb if ambiguous else None, s.category))
+            applies = tuple(
+                sid
+                for sid, pattern, ambiguous_only in senses
+                if (pattern is None or pattern.fullmatch(text)) and (ambiguous or not ambiguous_only)
+            )
+            out.append(
+                Surface("skill", s.id, text, is_name, case_sensitive, amb if ambiguous else None, s.category, applies)
+            )
     for c in tax.certifications.values():
         for text, is_name in ((c.name, True), *((a, False) for a in c.aliases)):
             out.append(Surface("cert", c.id, text, is_name, len(text) <= 2, None))
@@ -167,6 +247,8 @@ class IndexData:
     surfaces: dict[str, dict[str, Surface]]
     compact: dict[str, Surface]
     fuzzy_buckets: dict[str, dict[str, Surface]]
+    senses: dict[str, SenseCheck] = field(default_factory=dict)
+    implies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _add_special_cases(nlp: Language, forms: list[str]) -> None:
@@ -209,7 +291,8 @@ def compile_surfaces(tax: Taxonomy, nlp: Language) -> IndexData:
             compact.setdefault(ck, sf)
             if sf.kind == "skill" and sf.id in fuzzy_ok and len(ck) >= 6 and not ck.isdigit():
                 buckets.setdefault(ck[0], {})[ck] = sf
-    return IndexData(special, patterns, surfaces, compact, buckets)
+    implies = {sid: tax.implied(sid) for sid in tax.skills if tax.implied(sid)}
+    return IndexData(special, patterns, surfaces, compact, buckets, compile_senses(tax)[0], implies)
 
 
 def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = False) -> PhraseIndex:
@@ -237,6 +320,8 @@ def assemble(data: IndexData, nlp: Language, *, special_cases_added: bool = Fals
         compact=data.compact,
         prefixes=prefixes,
         fuzzy_buckets=data.fuzzy_buckets,
+        senses=data.senses,
+        implies=data.implies,
     )
 
 
@@ -249,10 +334,13 @@ __all__ = [
     "MATCH_KEY",
     "IndexData",
     "PhraseIndex",
+    "SenseCheck",
+    "SenseCue",
     "Surface",
     "assemble",
     "build_index",
     "compact_key",
+    "compile_senses",
     "compile_surfaces",
     "make_nlp",
 ]

@@ -7,6 +7,7 @@ Layout of a taxonomy directory::
     certifications.yaml
     degrees.yaml            degree levels and fields of study
     ladders/*.yaml          career ladders (levels, tracks, alternative paths)
+    senses.yaml             other senses of skill names and the words that tell them (optional)
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from .schema import (
     Ladder,
     Level,
     ProfessionalDoctorates,
+    Sense,
+    SensesFile,
     Skill,
     SkillsFile,
     StudyField,
@@ -57,6 +60,7 @@ class Taxonomy:
     professional_doctorates: ProfessionalDoctorates | None = None
     _closure: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _signal_skills: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    senses: dict[str, Sense] = field(default_factory=dict)
 
     def implied(self, skill_id: str) -> frozenset[str]:
         """All skill ids implied by ``skill_id``, transitively (not including itself)."""
@@ -264,6 +268,8 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
     if problems:
         raise TaxonomyError.of(problems)
 
+    senses = _senses(base / "senses.yaml", categories, skills)
+
     return Taxonomy(
         root=str(base),
         categories=categories,
@@ -275,7 +281,25 @@ def load_taxonomy(root: str | os.PathLike[str] | None = None) -> Taxonomy:
         professional_doctorates=degrees.professional_doctorates,
         _closure=_closure(skills),
         _signal_skills=_signal_skills(skills),
+        senses=senses,
     )
+
+
+def _senses(path: Path, categories: dict[str, Category], skills: dict[str, Skill]) -> dict[str, Sense]:
+    """The sense checks of ``senses.yaml`` (none when the file is absent), their references checked."""
+    if not path.is_file():
+        return {}
+    senses_file = _validate(SensesFile, path)
+    _unique(((x.id, path, f"senses.{i}") for i, x in enumerate(senses_file.senses)), "sense id")
+    for i, sense in enumerate(senses_file.senses):
+        where = f"{path}: senses.{i}(id={sense.id})"
+        for j, cid in enumerate(sense.categories):
+            if cid not in categories:
+                raise TaxonomyError(f"{where}.categories.{j}: unknown category {cid!r}")
+        for j, sid in enumerate(sense.skills):
+            if sid not in skills:
+                raise TaxonomyError(f"{where}.skills.{j}: unknown skill {sid!r}")
+    return {x.id: x for x in senses_file.senses}
 
 
 def _check_ladder(

@@ -90,6 +90,82 @@ class SkillsFile(Strict):
     skills: list[Skill]
 
 
+# ------------------------------------------------------------------ senses
+Word = Annotated[str, StringConstraints(pattern=r"^[^A-Z\s]+$", min_length=1, max_length=40)]
+
+
+class SenseCue(Strict):
+    """One way a mention shows the other sense of its name; every condition given must hold. Words are the
+    lower-case tokens of the text ("-", "@" and "(" are tokens too); "a word" is the next or previous token on
+    the same line that is not blank."""
+
+    always: bool = Field(False, description="the other sense unless `unless_near` says otherwise")
+    prev: list[Word] = Field(default_factory=list, description="the word right before is one of these")
+    next: list[Word] = Field(default_factory=list, description="one of the next `within` words is one of these")
+    within: int = Field(1, ge=1, le=5)
+    near: list[Word] = Field(default_factory=list, description="a word within a few tokens either way is one of these")
+    other_next: list[Word] | None = Field(
+        None,
+        description="the word right after is a word (not punctuation, not the line end) and none of these: the "
+        "name modifies another noun ('French tire manufacturer' but 'French language', 'French, German')",
+    )
+    capitalised_next: bool = Field(
+        False, description="the word right after is capitalised and no skill: a name goes on"
+    )
+    capitalised_prev: bool = Field(False, description="the word right before is capitalised and no skill")
+    joined: bool = Field(False, description="a hyphen joins the name to the next word ('Italian-American')")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> SenseCue:
+        if not (
+            self.always
+            or self.prev
+            or self.next
+            or self.near
+            or self.other_next is not None
+            or self.capitalised_next
+            or self.capitalised_prev
+            or self.joined
+        ):
+            raise ValueError("a cue needs at least one condition")
+        return self
+
+
+class Sense(Strict):
+    """Another sense of some skill names, told by the words around a mention (presidio-style context words):
+    a language name as a nationality or a place, a product name inside a company's name, a social network as
+    a link, a soft-skill adjective describing a thing. A mention any cue matches claims nothing."""
+
+    id: Id
+    description: str
+    categories: list[Id] = Field(default_factory=list, description="the skills of these categories")
+    skills: list[Id] = Field(default_factory=list, description="and these skills; neither: every skill")
+    surfaces: str | None = Field(
+        None, description="a regular expression the matched surface (as listed) must match in full, e.g. adjectives"
+    )
+    ambiguous_only: bool = Field(False, description="only the surfaces the skill's `ambiguity` rule lists")
+    cues: list[SenseCue] = Field(min_length=1)
+    unless_near: list[Word] = Field(
+        default_factory=list, description="words of the skill's own sense: one of them near keeps the mention"
+    )
+
+    @model_validator(mode="after")
+    def _surfaces_compile(self) -> Sense:
+        if self.surfaces is not None:
+            import re
+
+            try:
+                re.compile(self.surfaces)
+            except re.error as e:
+                raise ValueError(f"surfaces is not a regular expression: {e}") from None
+        return self
+
+
+class SensesFile(Strict):
+    schema_version: int = 1
+    senses: list[Sense]
+
+
 # ------------------------------------------------------------------ certifications
 class Certification(Strict):
     id: Id

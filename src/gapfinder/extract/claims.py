@@ -1,0 +1,174 @@
+"""Matches that claim nothing: a skill word inside another word, naming a role, a team or an institution, or a
+skill being learned.
+
+A skill word that names a role or a team ("QA Engineer", "Agile team") is a name, not a claim of the skill
+(programming languages excepted: a "C++ developer" does claim C++); one inside the name of an institution, a
+journal or an event ("Journal of Social Service Research") names it; a skill being learned ("Learning
+Kubernetes next", "Docker (learning)") is not held yet.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .doc_view import Match, Tokens, neighbour, next_word, word_index
+
+# a "C++ developer" does claim C++
+_CLAIMED_BY_ROLE = frozenset({"language"})
+_ROLE_NOUNS = frozenset(
+    [
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "team",
+        "teams",
+        "architect",
+        "architects",
+        "specialist",
+        "specialists",
+        "tester",
+        "testers",
+        "consultant",
+        "consultants",
+        "position",
+        "role",
+        "roles",
+        "department",
+        "guild",
+        "chapter",
+        "squad",
+    ]
+)
+#: nouns that end or head the name of an institution, a publication or an event
+_INSTITUTION_NOUNS = frozenset(
+    [
+        "institute",
+        "institution",
+        "faculty",
+        "school",
+        "department",
+        "college",
+        "university",
+        "journal",
+        "society",
+        "association",
+        "council",
+        "division",
+        "bureau",
+        "ministry",
+        "academy",
+        "conference",
+        "symposium",
+        "proceedings",
+        "transactions",
+        "foundation",
+        "centre",
+        "center",
+        "club",
+        "committee",
+        "laboratory",
+        "laboratories",
+        "agency",
+        "board",
+        "magazine",
+        "review",
+        "quarterly",
+        "forum",
+    ]
+)
+_LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
+_LEARNING_KINDS = frozenset(
+    {
+        "machine",
+        "deep",
+        "reinforcement",
+        "transfer",
+        "federated",
+        "active",
+        "supervised",
+        "unsupervised",
+        "self-supervised",
+        "representation",
+        "statistical",
+        "online",
+        "ensemble",
+        "meta",
+        "contrastive",
+        "e",
+        "-",
+    }
+)
+_LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
+
+
+def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match) -> bool:
+    """Whether a match, whatever its sense, claims no skill: inside a word, naming a role or an institution, or
+    something being learned."""
+    return (
+        _inside_a_word(text, m)
+        or _names_a_role(toks, m)
+        or _aspiration(doc, toks, m)
+        or _names_an_organisation(toks, m)
+    )
+
+
+def _inside_a_word(text: str, m: Match) -> bool:
+    """'S3' of 'S3G': spaCy splits some words after a digit (units: '5G'); a name is a whole word, so a match
+    with a letter or digit right before or after it, in the same word, is part of another word; 'amp' of
+    '&amp;' is an HTML entity."""
+    return (
+        (m.start > 0 and text[m.start - 1].isalnum() and text[m.start].isalnum())
+        or (m.end < len(text) and text[m.end].isalnum() and text[m.end - 1].isalnum())
+        or (text[m.start - 1 : m.start] == "&" and text[m.end : m.end + 1] == ";")  # '&amp;': an HTML entity
+    )
+
+
+def _aspiration(doc: Doc, toks: Tokens, m: Match) -> bool:
+    """'Learning Kubernetes next', 'Docker (learning)': a skill being learned is not held yet."""
+    prev = neighbour(toks, m.tok_start, -1)
+    if prev in _LEARNING_VERBS:
+        before = neighbour(toks, m.tok_start - 1, -1) if m.tok_start > 0 else ""
+        return before not in _LEARNING_KINDS  # 'machine learning Kubernetes' is not an aspiration
+    if m.tok_end >= len(toks.lexes) or not toks.lexes[m.tok_end].text.startswith("("):
+        return False  # every note starts with a bracket
+    after = doc[m.tok_end : m.tok_end + 4].text.lower()
+    return after.startswith(_LEARNING_NOTES)
+
+
+def _names_a_role(toks: Tokens, m: Match) -> bool:
+    """'QA Engineer', 'Agile team', 'Front-end Developer': a skill word naming a role or a team is a name,
+    not a claim of the skill (the skill itself is evidenced elsewhere if it is held)."""
+    nxt = neighbour(toks, m.tok_end - 1, 1)
+    if nxt == "-":  # "Full-Stack Engineer" may tokenise as "Full-Stack", or "Full - Stack" inside the surface
+        return False
+    return m.surface.kind == "skill" and nxt in _ROLE_NOUNS and m.surface.category not in _CLAIMED_BY_ROLE
+
+
+def _names_an_organisation(toks: Tokens, m: Match) -> bool:
+    """'Journal of Social Service Research', 'Faculty of Information Technology', 'Research Council': a
+    capitalised skill word inside the name of an institution, a journal or an event names it, and claims
+    nothing. The name ends on an institution noun right after the skill, or starts with '<Institution> of'
+    followed only by capitalised words up to the skill."""
+    if m.surface.kind != "skill" or not toks.lexes[m.tok_start].text[:1].isupper():
+        return False
+    lexes = toks.lexes
+    nxt = next_word(toks, m.tok_end - 1, 1)
+    if nxt is not None and nxt.lower in _INSTITUTION_NOUNS and nxt.text[:1].isupper():
+        return True
+    i = m.tok_start
+    for _ in range(5):
+        j = word_index(toks, i, -1)
+        if j is None:
+            return False
+        lx = lexes[j]
+        if lx.lower in ("of", "for", "on"):
+            k = word_index(toks, j, -1)
+            return k is not None and lexes[k].lower in _INSTITUTION_NOUNS and lexes[k].text[:1].isupper()
+        if not (lx.text[:1].isupper() or lx.lower in ("&", "and", "the")):
+            return False
+        i = j
+    return False
+
+
+__all__ = ["claims_nothing"]

@@ -213,3 +213,10 @@ def test_a_placement_says_what_would_change_it(engine: Engine) -> None:
     assert pl.next.missing[0].startswith("Oversees multiple ML teams")  # the strongest missing signal
     assert pl.salary is not None and pl.responsibilities  # the current rung's band and work beside the target's
     assert report.gap is not None and report.gap.salary is not None and report.gap.responsibilities
+
+
+@pytest.mark.parametrize("title", ["Web Master", "Webmaster", "Scrum Master"])
+def test_a_master_role_is_a_position_not_a_degree(engine: Engine, title: str) -> None:
+    report = engine.analyze_text(f"EXPERIENCE\n{title}, Acme Corp   2015 - 2018\n- ran the site\n")
+    assert [p.title for p in report.experience.positions] == [title]
+    assert not any(e.degree == "master" for e in report.education)

@@ -23,6 +23,11 @@ JOB_WORDS = frozenset(
     (
         "engineer",
         "developer",
+        "webmaster",
+        "scrummaster",
+        "postmaster",
+        "quartermaster",
+        "headmaster",
         "programmer",
         "scientist",
         "manager",
@@ -288,10 +293,14 @@ def _clean(part: str) -> str:
     return part
 
 
+_MASTER_ROLE = re.compile(r"\b(web|scrum|post|quarter|yard|station|dock|harbou?r|ring|head)\s?master\b")
+
+
 def has_job_word(text: str, plural: bool = True) -> bool:
     """Does ``text`` name a role (Engineer, Head, Projektleiter, Gerente...)? ``plural``: do plurals count
     ("Data Engineers"; in an organisation name such as "Insurance Partners" they name no role)?"""
-    for w in _WORD.findall(text.lower()):
+    low = _MASTER_ROLE.sub(r"\1master", text.lower())  # "Web Master", "Scrum Master": a role, not a degree
+    for w in _WORD.findall(low):
         for piece in w.split("-"):
             if piece in JOB_WORDS or (plural and piece.endswith("s") and piece[:-1] in JOB_WORDS):
                 return True

@@ -221,7 +221,7 @@ def test_coverage_bar_widths_are_proportional(small: Comparison) -> None:
 
 def test_report_chart_counts_the_gap_skills(report: Report) -> None:
     assert report.gap is not None
-    expected = Counter((s.category, s.status) for s in report.gap.skills)
+    expected = Counter((s.category_name, s.status) for s in report.gap.skills)  # the display names
     bars = bar_groups(well_formed(html_report(report)), "coverage")
     assert sorted(b["data-category"] for b in bars) == sorted({cat for cat, _ in expected})
     for bar in bars:

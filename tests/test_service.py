@@ -642,3 +642,138 @@ def test_serve_refuses_bad_settings_before_starting(
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("gapfinder serve: error: ") and err.count("\n") == 1 and message in err
+
+
+# ------------------------------------------------------------------------------- the page for people
+def test_home_page_is_a_form_with_the_report_policy(api: httpx.Client) -> None:
+    r = api.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "form-action 'self'" in csp
+    text = r.text
+    assert '<form method="post" action="/ui/report" enctype="multipart/form-data">' in text
+    assert 'type="file" id="resume" name="resume" required="required"' in text and 'name="job"' in text
+    assert "<script" not in text and "http://" not in text and "https://" not in text  # nothing from elsewhere
+
+
+def test_page_answers_a_resume_with_the_html_report(api: httpx.Client) -> None:
+    with (RESUMES / "senior_ml_engineer.pdf").open("rb") as f:
+        r = api.post("/ui/report", files={"resume": ("cv.pdf", f, "application/pdf")}, data={"target": "principal"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "Placement on the ladder" in r.text and 'id="plan"' in r.text
+    assert "Gap to Principal Machine Learning Engineer" in r.text
+    # an empty job field (what a browser sends when no job post is chosen) is no comparison
+    with (RESUMES / "mid_ml_engineer.md").open("rb") as f:
+        r = api.post("/ui/report", files={"resume": ("cv.md", f, "text/markdown"), "job": ("", b"", "text/plain")})
+    assert r.status_code == 200 and "Placement on the ladder" in r.text
+
+
+def test_page_answers_a_resume_and_a_job_with_the_comparison(api: httpx.Client) -> None:
+    files = {
+        "resume": ("cv.md", (RESUMES / "mid_ml_engineer.md").read_bytes(), "text/markdown"),
+        "job": ("job.txt", (JOBS / "senior_ml_engineer_jd.txt").read_bytes(), "text/plain"),
+    }
+    r = api.post("/ui/report", files=files)
+    assert r.status_code == 200 and "Match score" in r.text and "Tailoring hints" in r.text
+
+
+def test_page_errors_are_pages_too(api: httpx.Client) -> None:
+    r = api.post("/ui/report", files={"resume": ("x.png", (BAD / "not_a_resume.png").read_bytes(), "image/png")})
+    assert r.status_code == 415 and r.headers["content-type"].startswith("text/html")
+    assert "resume:" in r.text and "Try another file" in r.text
+
+
+def test_api_docs_page_needs_nothing_from_elsewhere(api: httpx.Client) -> None:
+    r = api.get("/docs")
+    assert r.status_code == 200 and "POST /v1/analyze" in r.text and "POST /v1/compare" in r.text
+    assert "<script" not in r.text and "cdn" not in r.text.lower()
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_a_real_browser_uploads_a_resume_and_sees_the_report(main_server: Server, tmp_path: Path) -> None:
+    """Headless Chromium, driven over the DevTools protocol: open /, choose the file, submit, read the page."""
+    websockets_sync = pytest.importorskip("websockets.sync.client")
+    port = _free_port()
+    browser = subprocess.Popen(
+        [
+            str(_chromium()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--remote-debugging-port={port}",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        targets: list[dict[str, str]] = []
+        while time.monotonic() < deadline and not targets:
+            with contextlib.suppress(httpx.TransportError, ValueError):
+                found = httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=2).json()
+                targets = [t for t in found if t.get("type") == "page"]
+            time.sleep(0.3)
+        assert targets, "Chromium's DevTools endpoint did not come up"
+        with websockets_sync.connect(targets[0]["webSocketDebuggerUrl"], max_size=None) as ws:
+            ids = iter(range(1, 10_000))
+
+            def call(method: str, **params: object) -> dict[str, object]:
+                n = next(ids)
+                ws.send(json.dumps({"id": n, "method": method, "params": params}))
+                while True:
+                    msg = json.loads(ws.recv(timeout=120))
+                    if msg.get("id") == n:
+                        assert "error" not in msg, msg
+                        result: dict[str, object] = msg["result"]
+                        return result
+
+            def wait_for(expr: str) -> object:
+                end = time.monotonic() + 120
+                while time.monotonic() < end:
+                    value = call("Runtime.evaluate", expression=expr, returnByValue=True)["result"]
+                    if isinstance(value, dict) and value.get("value"):
+                        return value["value"]
+                    time.sleep(0.3)
+                pytest.fail(f"the page never satisfied {expr}")
+
+            call("Page.enable")
+            call("Page.navigate", url=main_server.url + "/")
+            wait_for("document.readyState === 'complete' && !!document.querySelector('#resume')")
+            doc = call("DOM.getDocument")
+            root = doc["root"]
+            assert isinstance(root, dict)
+            node = call("DOM.querySelector", nodeId=root["nodeId"], selector="#resume")["nodeId"]
+            call("DOM.setFileInputFiles", nodeId=node, files=[str(RESUMES / "senior_ml_engineer.pdf")])
+            call("Runtime.evaluate", expression="document.querySelector('button[type=submit]').click()")
+            heading = wait_for(
+                "location.pathname === '/ui/report' && document.readyState === 'complete' && "
+                "document.querySelector('#placement') && document.querySelector('#placement').textContent"
+            )
+            assert "Placement on the ladder" in str(heading)
+            body = str(wait_for("document.body.innerText"))
+            assert "Senior Machine Learning Engineer" in body and "Plan" in body
+            shot = call("Page.captureScreenshot", format="png")["data"]
+            assert isinstance(shot, str) and len(shot) > 1000
+    finally:
+        browser.terminate()
+        try:
+            browser.wait(10)
+        except subprocess.TimeoutExpired:
+            browser.kill()

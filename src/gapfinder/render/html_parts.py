@@ -13,12 +13,12 @@ from .markup import Html, join, tag
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def page(title: str, *body: str) -> str:
+def page(title: str, *body: str | None, csp: str = CSP) -> str:
     head = tag(
         "head",
         tag("meta", charset="utf-8"),
         tag("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        tag("meta", http_equiv="Content-Security-Policy", content=CSP),
+        tag("meta", http_equiv="Content-Security-Policy", content=csp),
         tag("meta", name="referrer", content="no-referrer"),
         tag("meta", name="color-scheme", content="light"),
         tag("title", title),

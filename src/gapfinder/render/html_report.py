@@ -30,7 +30,7 @@ def gap_counts(gap: Gap) -> list[CategoryCounts]:
     """The gap's skill requirements per category, met and missing, largest categories first."""
     per: dict[str, Counter[str]] = {}
     for s in gap.skills:
-        per.setdefault(s.category, Counter())[s.status] += 1
+        per.setdefault(s.category_name or s.category, Counter())[s.status] += 1
     rows = [CategoryCounts(cat, {"met": n["met"], "missing": n["missing"]}) for cat, n in per.items()]
     return sorted(rows, key=lambda r: (-r.total, r.category))
 

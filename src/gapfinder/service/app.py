@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Literal
 
@@ -28,7 +29,7 @@ from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from .._version import __version__
 from ..errors import GapfinderError
@@ -44,6 +45,8 @@ from .openapi import (
     problem_doc,
     request_body,
 )
+from .page import UI_PATH, docs_page, error_page, form_page, result_page
+from .page import headers as page_headers
 from .pool import RETRY_AFTER_UNAVAILABLE_S, AnalysisPool
 from .problems import ProblemError, from_error, problem_response, request_id_of
 from .settings import ServiceSettings
@@ -215,6 +218,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         "evidence. Errors are application/problem+json (RFC 9457). See docs/service.md.",
         lifespan=lifespan,
         redoc_url=None,
+        docs_url=None,  # GET /docs is a page of our own: Swagger UI would load its assets from a CDN
     )
     app.state.service = service
     app.add_middleware(RequestContextMiddleware)
@@ -258,7 +262,63 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http)
 
 
+async def _page_task(request: Request) -> AnalyzeTask | CompareTask:
+    """The upload form's body: a resume, and a job post to compare it with, or a target."""
+    settings = _service(request).settings
+    kind = media_type(request)
+    if kind != "multipart/form-data":
+        raise _unsupported_media_type(kind)
+    body = await read_body(request, 2 * settings.max_upload_bytes + FORM_OVERHEAD_BYTES)
+    form = await parse_form(request, body, ("resume", "job"))
+    job = form.get("job")
+    if isinstance(job, tuple) and job[0]:  # a browser sends an empty part for an empty file input
+        return CompareTask(
+            resume=form_file(form, "resume", settings.max_upload_bytes),
+            job=form_file(form, "job", settings.max_upload_bytes),
+        )
+    resume = form_file(form, "resume", settings.max_upload_bytes)
+    return AnalyzeTask(resume, kind="resume", target=form_text(form, "target"))
+
+
+def _result_page(answer: bytes) -> str:
+    """The worker's JSON answer (a Report or a Comparison) as the HTML page of the library's renderer."""
+    data = json.loads(answer)
+    result = Comparison.model_validate(data) if "resume" in data else Report.model_validate(data)
+    return result_page(result)
+
+
+def _add_page_routes(app: FastAPI) -> None:
+    """GET / (the upload form), POST /ui/report (its answer, as a page), GET /docs (the API, as a page)."""
+
+    @app.get("/", include_in_schema=False)
+    async def home(request: Request) -> Response:
+        service = _service(request)
+        ladder = service.taxonomy.ladder(service.settings.ladder) if service.taxonomy is not None else None
+        html = form_page(ladder, service.settings.max_upload_bytes)
+        return HTMLResponse(html, headers=page_headers())
+
+    @app.post(UI_PATH, include_in_schema=False)
+    async def page_report(request: Request) -> Response:
+        service = _service(request)
+        try:
+            answer = await service.run(request, _page_task)
+            html = await asyncio.to_thread(_result_page, bytes(answer.body))
+            return HTMLResponse(html, headers=page_headers())
+        except ProblemError as exc:
+            return HTMLResponse(error_page(exc.status, exc.title, exc.detail), exc.status, headers=page_headers())
+        except GapfinderError as exc:
+            problem = from_error(exc)
+            page = error_page(problem.status, problem.title, problem.detail)
+            return HTMLResponse(page, problem.status, headers=page_headers())
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs(request: Request) -> Response:
+        return HTMLResponse(docs_page(request.app.openapi()), headers=page_headers())
+
+
 def _add_routes(app: FastAPI) -> None:
+    _add_page_routes(app)
+
     @app.get("/healthz", response_model=Health, tags=["health"], summary="Liveness: the process answers")
     async def healthz() -> Health:
         return Health(status="ok")

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
 from ..kinds import Track
-from ..models import LadderFitKind, LevelScore
+from ..models import LadderFitKind, LevelScore, SalaryBand
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import FitEvidence, Ladder, Level, SkillRequirement
 from .profile import Profile
@@ -104,13 +103,39 @@ def _years_score(level: Level, years: float | None) -> float:
     return max(0.0, 1.0 - distance / 3.0)
 
 
-def _skills_score(ladder: Ladder, level: Level, met: Callable[[SkillRequirement], bool]) -> float:
-    reqs = level_requirements(ladder, level.id, own_only=level.track == "alternative")
-    if not reqs:
-        return 0.0
-    total = sum(IMPORTANCE_WEIGHT[r.importance] for r in reqs)
-    got = sum(IMPORTANCE_WEIGHT[r.importance] for r in reqs if met(r))
-    return got / total
+@dataclass(frozen=True)
+class _Scoring:
+    """A ladder's requirements once each, and per level the (index, weight) of the ones it asks."""
+
+    requirements: tuple[SkillRequirement, ...]
+    asks: dict[str, tuple[tuple[int, float], ...]]
+    static: dict[str, tuple[str, str, Track, SalaryBand | None]]  # level id -> name, short, track, band
+
+
+_SCORING: dict[int, tuple[Ladder, _Scoring]] = {}
+
+
+def _scoring(ladder: Ladder) -> _Scoring:
+    hit = _SCORING.get(id(ladder))
+    if hit is not None and hit[0] is ladder:
+        return hit[1]
+    index: dict[int, int] = {}
+    reqs: list[SkillRequirement] = []
+    asks: dict[str, tuple[tuple[int, float], ...]] = {}
+    static: dict[str, tuple[str, str, Track, SalaryBand | None]] = {}
+    for lv in ladder.levels:
+        pairs = []
+        for req in level_requirements(ladder, lv.id, own_only=lv.track == "alternative"):
+            if id(req) not in index:
+                index[id(req)] = len(reqs)
+                reqs.append(req)
+            pairs.append((index[id(req)], IMPORTANCE_WEIGHT[req.importance]))
+        asks[lv.id] = tuple(pairs)
+        short = lv.short or lv.id.replace("-", " ").capitalize()[:14]
+        static[lv.id] = (lv.name, short, cast(Track, lv.track), salary_band(lv))
+    scoring = _Scoring(tuple(reqs), asks, static)
+    _SCORING[id(ladder)] = (ladder, scoring)
+    return scoring
 
 
 def _leadership_score(profile: Profile, level: Level) -> float:
@@ -119,9 +144,8 @@ def _leadership_score(profile: Profile, level: Level) -> float:
     return sum(profile.meets(e) for e in level.leadership) / len(level.leadership)
 
 
-def _degree_score(profile: Profile, tax: Taxonomy, level: Level) -> float:
+def _degree_score(held: str | None, tax: Taxonomy, level: Level) -> float:
     need = level.degree.minimum
-    held = profile.highest_degree(tax)
     if need is None:
         return 1.0
     if held is None:
@@ -135,21 +159,19 @@ def level_scores(
     """Every level and path with its fit score, best first (``titled``: the ids the current title names)."""
     out = []
     found, implied = profile.skill_ids, profile.implied_by(tax)
-    known: dict[int, bool] = {}  # inherited requirements recur from level to level: answer each once
-
-    def met(req: SkillRequirement) -> bool:
-        hit = known.get(id(req))
-        if hit is None:
-            hit = known[id(req)] = requirement_met(req, found, implied) is not None
-        return hit
-
+    scoring = _scoring(ladder)
+    # inherited requirements recur from level to level: each is answered once
+    met = [requirement_met(req, found, implied) is not None for req in scoring.requirements]
+    held = profile.highest_degree(tax)
     for lv in ladder.levels:
+        pairs = scoring.asks[lv.id]
+        total = sum(w for _, w in pairs)
         parts = {
-            "skills": _skills_score(ladder, lv, met),
+            "skills": sum(w for i, w in pairs if met[i]) / total if total else 0.0,
             "title": 1.0 if lv.id in titled else 0.0,
             "years": _years_score(lv, years),
             "leadership": _leadership_score(profile, lv),
-            "degree": _degree_score(profile, tax, lv),
+            "degree": _degree_score(held, tax, lv),
         }
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         detail = [f"skills {round(parts['skills'] * 100)}%"]
@@ -162,16 +184,18 @@ def level_scores(
         if lv.degree.minimum is not None:
             degree = {1.0: "degree met", 0.5: "degree unknown"}.get(parts["degree"], "degree not met")
             detail.append(degree)
+        name, short, track, band = scoring.static[lv.id]
         out.append(
-            LevelScore(
+            # built from the validated ladder: no field to check again
+            LevelScore.model_construct(
                 level=lv.id,
-                name=lv.name,
-                short=lv.short or lv.id.replace("-", " ").capitalize()[:14],
-                track=cast(Track, lv.track),
+                name=name,
+                short=short,
+                track=track,
                 rank=lv.rank,
                 score=round(min(1.0, score), 3),
                 detail=", ".join(detail),
-                salary=salary_band(lv),
+                salary=band,
             )
         )
     return tuple(sorted(out, key=lambda s: -s.score))

@@ -321,7 +321,7 @@ class Engine:
         ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
         tax = self.taxonomy
 
-        matches = find_matches(ctx, self.index, tokenize(self.index, match_text(norm.text)))
+        matches = find_matches(ctx, self.index, tokenize(self.index, match_text(norm.text, sections)))
         experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)

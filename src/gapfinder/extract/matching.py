@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..models import MatchKind
 from .claims import claims_nothing
-from .context import AnalysisContext
+from .context import AnalysisContext, SectionSpan
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
 from .lists import TagLines, without_list_labels
 from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy
@@ -36,6 +36,11 @@ _JOINERS = frozenset({"-", "_", "."})  # join words into one compound, unlike "/
 _NAMING_CATEGORIES = frozenset({"domain"})
 # a line break inside wrapped text: the line before is long or ends on a connector, the next starts a word
 _SOFT_BREAK = guarded(r"(?:(?<=[^\n]{30})|(?<=[-–&,/]))\n(?=[A-Za-z(])")
+# in a list of certifications any line that ends without punctuation may go on: a narrow sidebar wraps
+# "Google Professional / Machine Learning / Engineer" over three short lines
+_NAME_BREAK = re.compile(r"(?<=[\w)&/–-])\n(?=[A-Za-z(])")
+#: sections whose lines are names, wrapped wherever the column ends
+_NAME_SECTIONS = frozenset({"certifications"})
 _ITEM_BEFORE = frozenset({"", "\n", ",", "|", "/", ";", "•", ":", "(", "-", "*", "·", "and", "&", "or"})
 _ITEM_AFTER = frozenset({"", "\n", ",", "|", "/", ";", "•", ")", "(", ".", "-", ":", "and", "&", "or"})
 #: words after a generic noun that leave it the head of its phrase: "testing experience", "monitoring in production"
@@ -50,10 +55,21 @@ _LIST_SEPARATORS = frozenset({",", "|", "/", ";", "•", "and", "&", "(", ")"})
 _RELEASE = re.compile(r" v?\d{1,2}(?:(?:\.\d+)+|[ac-jl-wyz])\b(?! ?(?:[-+%x]|years?\b|yrs?\b|months?\b))")
 
 
-def match_text(text: str) -> str:
+def match_text(text: str, sections: Sequence[SectionSpan] = ()) -> str:
     """The text the matcher tokenises: soft line breaks (a wrapped line) become spaces, so names wrapped
-    over two lines still match. Same length as ``text``, so every offset stays valid."""
-    return _SOFT_BREAK.sub(" ", text) if "\n" in text else text
+    over two lines still match; in a certifications section every line break inside a paragraph is soft
+    (names follow each other, one per line or wrapped, and a name matches either way). Same length as
+    ``text``, so every offset stays valid."""
+    if "\n" not in text:
+        return text
+    out = _SOFT_BREAK.sub(" ", text)
+    for sec in sections:
+        if sec.name not in _NAME_SECTIONS:
+            continue
+        lo = sec.start if sec.heading_start is None else out.find("\n", sec.heading_start, sec.end) + 1
+        if lo and "\n" in out[lo : sec.end]:  # the heading line stays a line of its own
+            out = out[:lo] + _NAME_BREAK.sub(" ", out[lo : sec.end]) + out[sec.end :]
+    return out
 
 
 def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Match]:

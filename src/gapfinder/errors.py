@@ -11,6 +11,7 @@
     │   ├── DocumentTooLargeError      over a byte, page or character limit
     │   └── CorruptDocumentError       damaged or truncated file the reader cannot parse
     ├── TaxonomyError              a taxonomy file is missing, malformed or inconsistent
+    │   └── LexiconError               a word list of ``gapfinder/lexicon`` is missing or malformed
     └── UsageError                 the library was called wrongly (CLI exit code 2)
         └── UnknownTargetError         --target names no level or path of the ladder
 
@@ -28,6 +29,7 @@ __all__ = [
     "EncryptedDocumentError",
     "GapfinderError",
     "InputError",
+    "LexiconError",
     "NoTextLayerError",
     "TaxonomyError",
     "UnknownTargetError",
@@ -107,6 +109,11 @@ class TaxonomyError(GapfinderError):
     def of(cls, problems: list[str]) -> TaxonomyError:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         return cls(problems[0] + more, tuple(" ".join(p.split()) for p in problems))
+
+
+class LexiconError(TaxonomyError):
+    """A word list of the package (``gapfinder/lexicon/*.yaml``) is missing, malformed or inconsistent; the
+    message names the file and the key."""
 
 
 class UsageError(GapfinderError):

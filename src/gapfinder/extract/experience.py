@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..lexicon import numbers
 from ..models import Experience, Position, SectionName
 from .context import AnalysisContext
 from .dates import YM, DateRange, find_date_ranges, ym_str
@@ -68,35 +69,8 @@ _SCHOOL_CUE = re.compile(
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]")
-_NUM_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        )
-    )
-}
-_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
+#: number words of a number of years ("five years"): ``lexicon/numbers.yaml``
+_NUM_WORDS = numbers().years()
 _STATED = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
     r"\s?(?P<plus>\+|plus)?\s?(?:years?|yrs?|jahre?n?)\b",

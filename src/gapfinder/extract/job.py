@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import numbers
 from ..models import CertificationFinding, DegreeLevel, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .job_groups import NOT_REQUIREMENT, clause_bounds, preferred_at
 from .job_items import asks_for_experience, job_items, years_mentions
-from .leadership import NUMBER_WORDS
 from .titles import has_job_word
 
 _SENIORITY = re.compile(r"(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s")
@@ -118,7 +118,7 @@ def _min_years(ctx: AnalysisContext) -> float | None:
         if not asks_for_experience(ctx.text, m):
             continue
         raw = m.group(1).lower()
-        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+        n = int(raw) if raw.isdigit() else numbers().counts()[raw]
         if 0 <= n <= 30:
             lo, hi = clause_bounds(ctx.text, m.start())
             cued = preferred_at(ctx.text, lo, hi, m.start(), m.end())

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import numbers
 from ..models import (
     CertificationFinding,
     EducationFinding,
@@ -58,7 +59,6 @@ from .job_groups import (
     preferred_at,
     word_offsets,
 )
-from .leadership import NUMBER_WORDS
 
 _OR_JOINT = re.compile(r"\s*,?\s*(?:or|and/or|/|\|)\s*(?:an?\s+|the\s+)?", re.IGNORECASE)
 _COMMA_JOINT = re.compile(r"\s*,\s*|\s*;\s*")
@@ -67,8 +67,10 @@ _CHOICE_CUE = re.compile(
     r"\b(?:one of|one or more|at least one|any of|any one of|either|such as|e\.g\.?|for example|for instance|like)\b",
     re.IGNORECASE,
 )
+#: number words of a count (``lexicon/numbers.yaml``)
+_COUNTS = numbers().counts()
 YEARS_RE = re.compile(
-    r"\b(\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")\s*\+?\s*"
+    r"\b(\d{1,2}|" + "|".join(w for w in _COUNTS if " " not in w) + r")\s*\+?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
@@ -180,7 +182,7 @@ def _years_for(ctx: AnalysisContext, run: list[_Hit], lo: int) -> float | None:
 
 def _number(raw: str) -> float:
     raw = raw.lower()
-    return float(int(raw) if raw.isdigit() else NUMBER_WORDS[raw])
+    return float(int(raw) if raw.isdigit() else _COUNTS[raw])
 
 
 def _label(tax: Taxonomy, run: list[_Hit]) -> str:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..lexicon import numbers
 from ..models import LeadershipSignal, Mention, SignalKind
 from .context import AnalysisContext
 from .trie import guarded, lowercase_only, lowered_for_anchors, scan_at, start_literals, trie_pattern, word_start_finder
@@ -25,35 +26,8 @@ from .trie import guarded, lowercase_only, lowered_for_anchors, scan_at, start_l
 Kind = SignalKind
 MAX_MENTIONS = 25
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-    "two dozen": 24,
-}
+#: number words of a count ("led twelve engineers", "a dozen teams"): ``lexicon/numbers.yaml``
+NUMBER_WORDS: dict[str, int] = numbers().counts()
 _N = r"(?P<{g}>\d{{1,4}}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\+?"
 #: "multiple teams", "several managers": at least two
 _MANY = r"(?P<{g}>\d{{1,4}}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|multiple|several|many)\+?"

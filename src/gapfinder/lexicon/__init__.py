@@ -1,0 +1,67 @@
+"""English word lists and rule tables as data: one YAML file per subject, validated on first use.
+
+The models are presidio's YAML recognizers and spaCy's ``lang/en/lex_attrs.py``: the words that describe
+English (number words, leadership phrasings, title words, section headings...) live in the data files of
+this package, each with a pydantic model in ``schema.py``, and the extractors read them from here. A
+broken file raises ``LexiconError`` naming the file and the key; nothing falls back silently.
+
+Each file is read once per process, by its function here (``numbers()``...); the results are frozen models.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import LexiconError
+from .schema import Numbers
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def lexicon_dir() -> Path:
+    """The directory of the word lists shipped inside the package."""
+    return Path(str(importlib.resources.files(__name__)))
+
+
+def load_file(path: Path, model: type[M]) -> M:
+    """``path`` read as YAML and validated by ``model``; every problem is a ``LexiconError`` naming the file
+    and the key."""
+    import yaml  # here, not at import: a process that never reads a word list never imports yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: word list is not valid UTF-8") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark is not None else ""
+        raise LexiconError(f"{path}:{where} invalid YAML: {getattr(e, 'problem', None) or e}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at the top level, found {type(data).__name__}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(k) for k in err["loc"]) or "(top level)"
+        more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
+        raise LexiconError(f"{path}: {key}: {err['msg']}{more}") from None
+
+
+@functools.cache
+def numbers() -> Numbers:
+    """Number words (``numbers.yaml``)."""
+    return load_file(lexicon_dir() / "numbers.yaml", Numbers)
+
+
+#: each word list of the package and its model
+FILES: dict[str, type[BaseModel]] = {"numbers.yaml": Numbers}
+
+__all__ = ["FILES", "LexiconError", "lexicon_dir", "load_file", "numbers"]

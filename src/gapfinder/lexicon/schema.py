@@ -1,0 +1,35 @@
+"""The models of the word lists of ``gapfinder/lexicon``: one per YAML file, frozen, ``extra="forbid"``."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Words(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Numbers(_Words):
+    """Number words (the model: spaCy's ``lang/en/lex_attrs.py``), one table for every reader of a count."""
+
+    cardinals: dict[str, int] = Field(min_length=1, description="a number word and its value, in order")
+    dozens: dict[str, int] = Field(default_factory=dict, description="counts in dozens ('a dozen', 'two dozen')")
+
+    @field_validator("cardinals", "dozens")
+    @classmethod
+    def _words(cls, words: dict[str, int]) -> dict[str, int]:
+        for w, n in words.items():
+            if not w or w != " ".join(w.lower().split()):
+                raise ValueError(f"{w!r}: a number word is lower-case, with single spaces")
+            if n < 0:
+                raise ValueError(f"{w!r}: a number word is worth 0 or more, not {n}")
+        return words
+
+    def years(self) -> dict[str, int]:
+        """The words a number of years is written in ("five years"): the cardinals up to fifty."""
+        return {w: n for w, n in self.cardinals.items() if n <= 50}
+
+    def counts(self) -> dict[str, int]:
+        """The words a count of people or teams is written in ("twelve engineers", "a dozen teams"): the
+        cardinals from one, then the dozens."""
+        return {w: n for w, n in self.cardinals.items() if n >= 1} | self.dozens

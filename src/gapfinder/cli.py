@@ -26,6 +26,7 @@ import typer
 from rich.console import Console
 
 from .errors import GapfinderError, UsageError, for_document
+from .kinds import DocumentKind, is_job
 from .output import OutputClosed, check_output, close_quietly, write_output
 
 if TYPE_CHECKING:
@@ -41,11 +42,6 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
-
-
-class Kind(StrEnum):
-    resume = "resume"
-    job = "job"
 
 
 analyze_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -74,7 +70,7 @@ def analyze(
     job: Annotated[str | None, typer.Option("--job", help="job description to compare against")] = None,
     target: Annotated[str | None, typer.Option("--target", help="target level or path id, e.g. staff")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
-    kind: Annotated[Kind, typer.Option("--kind", help="what FILE is")] = Kind.resume,
+    kind: Annotated[DocumentKind, typer.Option("--kind", help="what FILE is")] = "resume",
     taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="taxonomy directory")] = None,
     ladder: Annotated[
         str | None, typer.Option("--ladder", help="ladder id (default: the taxonomy's default or only ladder)")
@@ -113,7 +109,7 @@ def analyze(
         try:
             if job is not None and target is not None:
                 raise UsageError("use either --job or --target, not both")
-            if assume and (job is not None or kind is Kind.job):
+            if assume and (job is not None or is_job(kind)):
                 raise UsageError("--assume re-runs a resume's placement and plan; it is not for --job or --kind job")
             if job == "-" and file == "-":
                 raise UsageError("only one of FILE and --job can be read from stdin")
@@ -136,14 +132,14 @@ def analyze(
                     job_document = read_document(src, filename=name, password=job_password, limits=limits)
                 except GapfinderError as err:
                     raise for_document(err, "job", "--job-password") from None
-            if job_document is not None and kind is Kind.job:
+            if job_document is not None and is_job(kind):
                 raise UsageError("--job compares a resume with a job; FILE must be a resume (drop --kind job)")
             engine = Engine(taxonomy, ladder=ladder, limits=limits)
         except GapfinderError as err:
             raise _fail(err) from None
         gc.freeze()
     try:
-        report = engine.analyze_document(document, kind=kind.value, target=target)
+        report = engine.analyze_document(document, kind=kind, target=target)
         result: Report | Comparison | WhatIf = report
         if job_document is not None:
             result = engine.compare(report, engine.analyze_document(job_document, kind="job"))

@@ -28,6 +28,7 @@ from .extract.phrase_index import PhraseIndex, build_index
 from .extract.skills import certification_findings, skill_findings, split_context, split_titles
 from .extract.tokenize import tokenize
 from .extract.unlisted import unlisted_skills
+from .kinds import DOCUMENT_KINDS, is_job, is_resume
 from .ladder.gap import job_gap, level_gap
 from .ladder.placement import decide, place
 from .ladder.plan import make_plan
@@ -235,9 +236,9 @@ class Engine:
 
         >>> engine.what_if(report, ["Kubernetes", "CKA", "2 years"]).changes   # doctest: +SKIP
         """
-        if not isinstance(report, Report) or report.kind != "resume":
+        if not isinstance(report, Report) or not is_resume(report.kind):
             raise UsageError("what_if() takes a resume report made by analyze() or analyze_text()")
-        if report.gap is not None and report.gap.basis == "job":
+        if report.gap is not None and is_job(report.gap.basis):
             raise UsageError("what_if() re-runs a ladder gap; analyse the resume without job= first")
         if self._surfaces is None:
             self._surfaces = surface_index(self.taxonomy)
@@ -252,7 +253,7 @@ class Engine:
         )
         placement = place(profile, lad, self.taxonomy, self._title_classifier(lad))
         # the same target as the report's, so that its coverage before and after compare
-        if report.gap is not None and report.gap.basis != "job":
+        if report.gap is not None and not is_job(report.gap.basis):
             gap = level_gap(profile, lad, self.taxonomy, find_level(lad, report.gap.target), report.gap.basis)
         else:
             gap = _level_gap(profile, lad, self.taxonomy, placement, None)
@@ -306,11 +307,11 @@ class Engine:
     def _analyse(
         self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
     ) -> Report:
-        if kind not in ("resume", "job"):
+        if kind not in DOCUMENT_KINDS:
             raise UsageError(f"kind must be 'resume' or 'job', not {kind!r}")
-        if job is not None and job.kind != "job":
+        if job is not None and not is_job(job.kind):
             raise UsageError("job= takes a report made with kind='job'")
-        if kind == "job" and (job is not None or target is not None):
+        if is_job(kind) and (job is not None or target is not None):
             raise UsageError("target= and job= apply to resumes, not to job descriptions")
         if job is not None and target is not None:
             raise UsageError("pass either target= or job=, not both")
@@ -322,7 +323,7 @@ class Engine:
         tax = self.taxonomy
 
         matches = find_matches(ctx, self.index, tokenize(self.index, match_text(norm.text, sections)))
-        experience = extract_experience(ctx) if kind == "resume" else Experience(total_years=None)
+        experience = extract_experience(ctx) if is_resume(kind) else Experience(total_years=None)
         education = extract_education(ctx, tax)
         leadership = extract_leadership(ctx)
         claimed, context = split_context(ctx, matches)
@@ -330,14 +331,14 @@ class Engine:
         skills = skill_findings(ctx, tax, claimed, experience.positions, titled)
         certs = certification_findings(ctx, tax, matches)
         title = headline(ctx)
-        if kind == "resume":
+        if is_resume(kind):
             if not experience.positions:
                 title = first_experience_line(ctx) or title
             experience = experience.model_copy(update={"headline": title})
 
         requirements: JobRequirements | None = None
         placement_experience = experience
-        if kind == "job":
+        if is_job(kind):
             requirements = job_requirements(ctx, tax, skills, certs, education, title)
             experience = Experience(
                 total_years=None,
@@ -360,7 +361,7 @@ class Engine:
         plan: Plan | None = None
         if job is not None:
             gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
-        elif kind == "resume":
+        elif is_resume(kind):
             gap = _level_gap(profile, ladder, tax, placement, target_level)
             plan = self._plan(profile, ladder, placement, gap)
 
@@ -414,7 +415,7 @@ def _level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, placement: Place
 def _fit_warnings(placement: Placement, kind: DocumentKind) -> tuple[DocumentWarning, ...]:
     if placement.fit != "off_ladder":
         return ()
-    what = "resume" if kind == "resume" else "job post"
+    what = "resume" if is_resume(kind) else "job post"
     return (
         DocumentWarning(
             code="off_ladder",
@@ -457,7 +458,7 @@ def _quality_warnings(
     out = [little] if little is not None else []
     if not skills:
         out.append(DocumentWarning(code="no_skills", message="no skills from the taxonomy were found"))
-    if kind == "resume" and not experience.positions:
+    if is_resume(kind) and not experience.positions:
         out.append(
             DocumentWarning(code="no_positions", message="no dated positions found; years of experience are unknown")
         )

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .kinds import DegreeLevel, SignalKind, Track
+from .kinds import DegreeLevel, DocumentKind, PositionKind, SignalKind, Track
 
 SCHEMA_VERSION = "2.2"
 
@@ -39,7 +39,6 @@ SectionName = Literal[
     "application",
 ]
 MatchKind = Literal["exact", "alias", "variant", "fuzzy"]
-DocumentKind = Literal["resume", "job"]
 #: how well the ladder fits the person: their own field, a related one (a move into it), or neither
 LadderFitKind = Literal["fits", "adjacent", "off_ladder"]
 
@@ -163,7 +162,7 @@ class Position(Frozen):
     start: str | None = Field(None, description="YYYY-MM")
     end: str | None = Field(None, description="YYYY-MM; None when current or unknown")
     current: bool = False
-    kind: Literal["job", "internship"] = "job"
+    kind: PositionKind = "job"
     start_offset: int = Field(description="offset of the position block in the analysed text")
     end_offset: int
     date_text: str | None = Field(None, description="the date range as written")

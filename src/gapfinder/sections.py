@@ -26,9 +26,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from .extract.context import SectionSpan
+from .kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
 from .models import SectionName
 from .section_vocab import (
     BENEFIT_WORDS,
@@ -49,8 +49,6 @@ from .section_vocab import (
     ROLE_CUES,
     STANDALONE_SUBLABELS,
 )
-
-Kind = Literal["resume", "job"]
 
 # ------------------------------------------------------------------------------------------ matching
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -88,9 +86,9 @@ def _key(label: str) -> str:
     return "".join(_words(label))
 
 
-def _table(kind: Kind) -> dict[str, SectionName]:
+def _table(kind: DocumentKind) -> dict[str, SectionName]:
     table: dict[str, SectionName] = {}
-    job = kind == "job"
+    job = is_job(kind)
     skip = set(NOT_JOB_HEADINGS.split("|")) if job else set()
     for name, phrases in RESUME_PHRASES.items():
         target = JOB_REMAP.get(name, name) if job else name
@@ -104,7 +102,7 @@ def _table(kind: Kind) -> dict[str, SectionName]:
     return table
 
 
-_TABLES: dict[Kind, dict[str, SectionName]] = {"resume": _table("resume"), "job": _table("job")}
+_TABLES: dict[DocumentKind, dict[str, SectionName]] = {kind: _table(kind) for kind in DOCUMENT_KINDS}
 _FIELD_KEYS = frozenset(_key(p) for p in FIELD_PHRASES.split("|"))
 _REQUIREMENT_TAILS = tuple(_words(t) for t in REQUIREMENT_TAILS.split("|"))
 _HEADS: dict[str, SectionName] = {noun: name for name, nouns in HEAD_NOUNS.items() for noun in nouns.split()}
@@ -130,12 +128,12 @@ _JOB_LAST_WORDS = frozenset(w[-1] for w in _JOB_PHRASE_WORDS if w)
 _FLAT_SINGLE_WORDS = frozenset(FLAT_SINGLE_WORDS.split())
 
 
-def classify_heading(label: str, kind: Kind = "resume", *, keywords: bool = True) -> SectionName | None:
+def classify_heading(label: str, kind: DocumentKind = "resume", *, keywords: bool = True) -> SectionName | None:
     """The section a heading label names (without decoration), or None. With ``keywords``, a job-post label
     may also name a section by a word it contains ("What we'll offer you"): only for text known to be a
     heading (a colon, a question mark, capitals), not for any short line ("We offer solutions to banks")."""
     table = _TABLES[kind]
-    job = kind == "job"
+    job = is_job(kind)
     found = table.get(_key(label))
     if found is not None:
         return found
@@ -182,7 +180,7 @@ def _short(label: str) -> bool:
     return len(words) <= _MAX_WORDS or all(len(w) == 1 for w in words)  # letter-spaced
 
 
-def heading_of(line: str, kind: Kind = "resume") -> tuple[SectionName, int, bool] | None:
+def heading_of(line: str, kind: DocumentKind = "resume") -> tuple[SectionName, int, bool] | None:
     """``(section, heading length, inline)`` when ``line`` (one line, no newline) is a heading."""
     head = line[:_MAX_LINE]
     first = _LETTERS.search(head, 0, _MAX_LABEL + 10)
@@ -216,7 +214,7 @@ def heading_of(line: str, kind: Kind = "resume") -> tuple[SectionName, int, bool
         name = classify_heading(label, kind, keywords=decorated)
         if name is not None:
             return name, lead + len(stripped), False
-    if kind == "job":
+    if is_job(kind):
         found = _run_in_heading(stripped)
         if found is not None:
             return found[0], lead + found[1], True
@@ -254,13 +252,13 @@ def _run_in_heading(line: str) -> tuple[SectionName, int] | None:
     return None
 
 
-def detect_sections(text: str, kind: Kind = "resume") -> tuple[SectionSpan, ...]:
+def detect_sections(text: str, kind: DocumentKind = "resume") -> tuple[SectionSpan, ...]:
     """Contiguous sections covering ``text`` (normalised); ``()`` for an empty text."""
     if kind not in _TABLES:
         raise ValueError(f"kind must be 'resume' or 'job', not {kind!r}")
     if not text:
         return ()
-    job = kind == "job"
+    job = is_job(kind)
     starts: list[tuple[int, int | None, SectionName, str | None]] = []  # (start, heading start, section, heading)
     current: SectionName = "header"
     field: _Field | None = None  # a field heading ("Salary:") whose value ends its section
@@ -355,7 +353,7 @@ def _sentence_end(text: str, start: int, stop: int) -> int | None:
 
 
 def _flat_headings(
-    text: str, start: int, end: int, kind: Kind, flat: bool, job: bool
+    text: str, start: int, end: int, kind: DocumentKind, flat: bool, job: bool
 ) -> list[tuple[int, SectionName, str]]:
     """Headings inside a line, in order: in a long (``flat``) line capitalised ones, and in a job post "Label:"
     ones ("... ( verbal and written ) What we offer:")."""
@@ -396,7 +394,7 @@ def _job_label_section(label: str) -> SectionName | None:
     return _TABLES["job"].get(_key(label))
 
 
-def _caps_headings(text: str, start: int, end: int, kind: Kind) -> Iterator[tuple[int, SectionName, str]]:
+def _caps_headings(text: str, start: int, end: int, kind: DocumentKind) -> Iterator[tuple[int, SectionName, str]]:
     """Headings in capitals inside a long line ("... 555-0100 WORK EXPERIENCE Acme ...").
 
     Each run of capitalised words is cut, left to right, into the longest pieces that are headings;
@@ -423,17 +421,19 @@ def _caps_headings(text: str, start: int, end: int, kind: Kind) -> Iterator[tupl
                 i += 1
 
 
-def _accept(found: tuple[SectionName, int, bool], line: str, prev_line: str, current: SectionName, kind: Kind) -> bool:
+def _accept(
+    found: tuple[SectionName, int, bool], line: str, prev_line: str, current: SectionName, kind: DocumentKind
+) -> bool:
     name, length, inline = found
     if name == current:
         return False  # a repeated heading or a sub-heading: the section goes on
     label = line[:length].strip()
     if inline:
-        if kind == "job" or current not in INLINE_SUBLABELS or _emphasised(label):
+        if is_job(kind) or current not in INLINE_SUBLABELS or _emphasised(label):
             return True
         sublabels = INLINE_SUBLABELS[current]
         return sublabels is not None and name not in sublabels
-    if kind == "resume" and name in STANDALONE_SUBLABELS.get(current, ()) and label.endswith(":"):
+    if is_resume(kind) and name in STANDALONE_SUBLABELS.get(current, ()) and label.endswith(":"):
         return label.isupper()  # "Key achievements:" under a job is part of it; "ACHIEVEMENTS:" is not
     if label == label.lower():
         # a lower-case heading word alone on a line is often the tail of a wrapped sentence

@@ -26,8 +26,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from ..cli import Kind
 from ..errors import GapfinderError, UsageError
+from ..kinds import DocumentKind
 from ..limits import DEFAULT_LIMITS
 from .progress import BatchProgress
 from .records import Outcome
@@ -62,9 +62,9 @@ def batch(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="results file (JSON lines; appended to, resumable)")],
-    kind: Annotated[Kind, typer.Option("--kind", help="what the documents are (a JSONL line may say otherwise)")] = (
-        Kind.resume
-    ),
+    kind: Annotated[
+        DocumentKind, typer.Option("--kind", help="what the documents are (a JSONL line may say otherwise)")
+    ] = "resume",
     workers: Annotated[
         int | None, typer.Option("--workers", "-w", min=1, help="worker processes (default: all cores)")
     ] = None,
@@ -104,14 +104,14 @@ def batch(
         config = EngineConfig(str(taxonomy) if taxonomy else None, ladder, limits=limits)
         runner = _runner(engine, workers, scheduler, config)
         show = err_console.is_terminal and not no_progress
-        total = count_pending(inputs, out, kind=kind.value) if show else None
+        total = count_pending(inputs, out, kind=kind) if show else None
         progress = BatchProgress(err_console, total) if show else None
         with progress or nullcontext():
             summary = run_batch(
                 inputs,
                 out,
                 runner=runner,
-                kind=kind.value,
+                kind=kind,
                 ordered=ordered,
                 chunk_size=DASK_CHUNK if runner.ships_bytes else 1,
                 on_ready=progress.ready if progress else None,

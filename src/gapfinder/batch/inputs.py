@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import DocumentTooLargeError, InputError, UsageError
-from ..models import DocumentKind
+from ..kinds import DOCUMENT_KINDS, DocumentKind
 
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".text", ".md", ".markdown"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
@@ -200,7 +200,7 @@ def parse_line(line: str, where: str, kind: DocumentKind) -> Item:
     if not isinstance(text, str):
         return BadInput(ident, where, InputError(f"{where}: no {TEXT_FIELD!r} string field"))
     line_kind = obj.get(KIND_FIELD, kind)
-    if line_kind not in ("resume", "job"):
+    if line_kind not in DOCUMENT_KINDS:
         return BadInput(ident, where, InputError(f"{where}: {KIND_FIELD!r} must be 'resume' or 'job'"))
     return Task(id=ident, source=where, kind=line_kind, text=text)
 

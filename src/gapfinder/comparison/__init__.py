@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .._version import __version__
 from ..errors import UsageError
+from ..kinds import is_job, is_resume
 from ..ladder.profile import profile_of
 from ..models import Comparison, LevelFit, Report, RequirementStatusName
 from ..taxonomy import Taxonomy
@@ -75,7 +76,7 @@ def level_fit(resume: Report, job: Report, ladder: Ladder) -> LevelFit:
 
 
 def compare(resume: Report, job: Report, ladder: Ladder, taxonomy: Taxonomy) -> Comparison:
-    if resume.kind != "resume" or job.kind != "job":
+    if not is_resume(resume.kind) or not is_job(job.kind):
         raise UsageError("compare() takes a resume report and a job report (kind='job')")
     statuses = requirement_statuses(resume, profile_of(resume), job, taxonomy, unrelated=off_ladder(resume))
     fit = level_fit(resume, job, ladder)

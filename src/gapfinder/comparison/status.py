@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..kinds import is_internship_kind
 from ..ladder.degree_check import held_degrees
 from ..ladder.profile import Profile
 from ..ladder.requirements import Met
@@ -242,7 +243,7 @@ def _years_status(req: JobRequirement, resume: Report, unrelated: bool) -> Requi
     need = req.years or 0.0
     exp = resume.experience
     have = exp.total_years if exp.total_years is not None else exp.stated_years
-    evidence = tuple(_position_span(resume, p) for p in exp.positions if p.kind == "job")[:MAX_EVIDENCE]
+    evidence = tuple(_position_span(resume, p) for p in exp.positions if not is_internship_kind(p.kind))[:MAX_EVIDENCE]
     if have is None:
         return RequirementStatus(
             requirement=req, status="missing", detail="no dated positions or stated years in the resume"

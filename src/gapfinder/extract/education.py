@@ -21,6 +21,7 @@ import bisect
 import dataclasses
 import re
 
+from ..kinds import is_job, is_resume
 from ..models import DegreeLevel as DegreeLevelId
 from ..models import EducationFinding, MatchKind, Mention, SectionName
 from .context import AnalysisContext, SectionSpan
@@ -275,7 +276,7 @@ def _section_end(ctx: AnalysisContext, offset: int) -> int:
 
 
 def _searched(ctx: AnalysisContext, start: int) -> bool:
-    if ctx.kind == "job":
+    if is_job(ctx.kind):
         return True
     sec = ctx.section_at(start)
     if any(s.name == "education" for s in ctx.sections):
@@ -355,7 +356,7 @@ def _finding(
     institution: str | None = None
     year: int | None = None
     in_progress = False
-    if ctx.kind == "resume":
+    if is_resume(ctx.kind):
         # the entry ends where a degree on a later line begins (or its section ends), and starts after one on
         # an earlier line
         j = bisect.bisect_right(starts, line_end)

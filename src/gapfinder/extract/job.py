@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..kinds import is_job
 from ..lexicon import numbers
 from ..models import CertificationFinding, DegreeLevel, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
@@ -54,7 +55,7 @@ def headline(ctx: AnalysisContext) -> str | None:
         s = line.strip(" •*#-:")
         if 0 < len(s.split()) <= 12 and has_job_word(s) and "@" not in s and not s.endswith((".", "!", "?")):
             return s
-    if ctx.kind == "job":
+    if is_job(ctx.kind):
         phrases = [p.group(0) for p in _ROLE_PHRASE.finditer(ctx.text[:1500])]
         marked = [p for p in phrases if _SENIORITY.match(p)]
         candidates = marked or phrases

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 
+from ..kinds import is_internship_kind, is_job
 from ..models import CertificationFinding, Mention, Position, SkillFinding
 from ..section_vocab import CONTEXT_SECTIONS
 from ..taxonomy import Taxonomy
@@ -53,7 +54,7 @@ def split_context(ctx: AnalysisContext, matches: list[Match]) -> tuple[list[Matc
     keeps its skills: a requirement under the wrong heading is still a requirement. A sentence that states what
     the employer offers ("We encourage career development and offer competitive benefits") is context wherever it
     stands. A resume has no context."""
-    if ctx.kind != "job":
+    if not is_job(ctx.kind):
         return matches, []
     text = ctx.text
     starts = [s.start for s in ctx.sections]
@@ -178,7 +179,7 @@ def _usage(
     last: int | None = None
     now = month_index(today)
     for p in positions:
-        if p.start is None or p.kind != "job":
+        if p.start is None or is_internship_kind(p.kind):
             continue
         if not any(p.start_offset <= m.start < p.end_offset for m in mentions):
             continue

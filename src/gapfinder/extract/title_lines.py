@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from ..kinds import is_job
 from ..models import Position
 from .context import AnalysisContext
 from .titles import has_job_word
@@ -35,7 +36,7 @@ Span = tuple[int, int]
 
 def title_spans(ctx: AnalysisContext, positions: Iterable[Position] = ()) -> list[Span]:
     """The spans (normalised offsets) of the text that names a role or an employer."""
-    if ctx.kind == "job":
+    if is_job(ctx.kind):
         return _job_title_spans(ctx.text)
     return _headline_spans(ctx) + _position_spans(ctx, positions)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..kinds import is_job
 from ..models import Span, UnlistedSkill
 from ..section_vocab import CONTEXT_SECTIONS
 from .context import AnalysisContext
@@ -83,7 +84,7 @@ def unlisted_skills(ctx: AnalysisContext, index: PhraseIndex, matches: list[Matc
         region = tags.region(pos) if hi > pos else None
         if (
             region is not None
-            and not (ctx.kind == "job" and ctx.section_at(pos) in CONTEXT_SECTIONS)
+            and not (is_job(ctx.kind) and ctx.section_at(pos) in CONTEXT_SECTIONS)
             and (region.technologies or has_tech(region.start, region.end))
         ):
             for s, e in _items(text, region):

@@ -43,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from ..kinds import Track
+from ..kinds import Track, is_job
 from ..models import Evidence, NextStep, Placement
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
@@ -165,13 +165,13 @@ def decide(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassif
 
     # -- years
     years = profile.experience.total_years
-    is_job = profile.kind == "job"
+    job_post = is_job(profile.kind)
     if years is not None:
         yl = years_level(ladder, years)
         if yl is not None:
-            weight = JOB_YEARS if is_job else YEARS
-            what = "asked for" if is_job else "of experience"
-            vote(yl, weight, "job_years" if is_job else "years", f"{years:g} years {what} fall in the {yl} band")
+            weight = JOB_YEARS if job_post else YEARS
+            what = "asked for" if job_post else "of experience"
+            vote(yl, weight, "job_years" if job_post else "years", f"{years:g} years {what} fall in the {yl} band")
             ic = [lv.id for lv in _track(ladder, "ic")]
             i = ic.index(yl)
             for j in (i - 1, i + 1):
@@ -180,7 +180,7 @@ def decide(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassif
 
     # -- skills breadth and depth: of a person doing the ladder's own work (a job post's list of skills
     # says what it asks, not how senior the job is)
-    if profile.skills and fit.kind == "fits" and not is_job:
+    if profile.skills and fit.kind == "fits" and not job_post:
         sl = _skills_level(profile, ladder, tax)
         if sl is not None:
             vote(sl[0], SKILLS, "skills", sl[1])

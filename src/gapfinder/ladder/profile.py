@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..kinds import is_job
 from ..models import (
     CertificationFinding,
     DocumentKind,
@@ -167,7 +168,7 @@ class Profile:
 
 def profile_of(report: Report) -> Profile:
     """The profile of an analysed document (a job's headline is its title, its years the ones it asks for)."""
-    if report.kind == "job":
+    if is_job(report.kind):
         req = report.requirements
         return Profile(
             kind=report.kind,

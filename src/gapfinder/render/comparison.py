@@ -8,6 +8,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..kinds import is_resume
 from ..models import Comparison, RequirementStatus, Span
 
 STATUS_STYLE = {"met": "green", "claimed": "magenta", "implied": "blue", "partial": "yellow", "missing": "red"}
@@ -30,7 +31,7 @@ GROUP_ORDER = ("required", "responsibilities", "preferred")
 
 
 def _source(c: Comparison, which: str) -> str:
-    report = c.resume if which == "resume" else c.job
+    report = c.resume if is_resume(which) else c.job
     return report.document.source or "<text>"
 
 

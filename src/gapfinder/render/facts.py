@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import is_job
 from ..models import Gap, LevelScore, Placement, Plan, PlanStep, Report, WhatIf
 from .common import money
 
@@ -73,7 +74,7 @@ def placement_facts(report: Report) -> PlacementFacts | None:
         next_line = f"{verb} {pl.next.name}: {asks}"
     others = [s for s in pl.fits if s.level != pl.level][:OTHER_FITS] if pl.fit != "off_ladder" else []
     others_line = "Nearest other fits: " + "; ".join(f"{s.name} {s.score:.2f}" for s in others) if others else None
-    what = "Job level" if report.kind == "job" else "Placement"
+    what = "Job level" if is_job(report.kind) else "Placement"
     return PlacementFacts(
         headline=f"{what}: {pl.level_name}  [{pl.track} track, confidence {pl.confidence:.2f}]",
         ladder_line=ladder_line,
@@ -135,7 +136,7 @@ def pay_lines(report: Report) -> list[str]:
     out = []
     if pl.salary:
         out.append(f"current ({pl.level_name}): {money(pl.salary)}")
-    if gap is not None and gap.salary and gap.target_kind != "job":
+    if gap is not None and gap.salary and not is_job(gap.target_kind):
         out.append(f"target ({gap.target_name}): {money(gap.salary)}")
     paths = [s for s in steps(pl, "alternative") if s.salary and s.level != pl.level]
     out += [f"path {s.name}: {money(s.salary)}" for s in paths if s.salary]
@@ -158,7 +159,7 @@ def what_if_lines(what_if: WhatIf) -> list[str]:
 
 
 def gap_title(gap: Gap) -> str:
-    return f"Gap to {gap.target_name}" + (" (job)" if gap.target_kind == "job" else "")
+    return f"Gap to {gap.target_name}" + (" (job)" if is_job(gap.target_kind) else "")
 
 
 def gap_basis(gap: Gap) -> str:

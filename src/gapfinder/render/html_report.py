@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..kinds import is_job, is_resume
 from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
 from .common import pct, years
 from .facts import gap_basis, missing_rows, pay_lines, placement_facts, plan_lines, target_band
@@ -39,9 +40,9 @@ def _header(report: Report) -> Html:
     pl, gap = report.placement, report.gap
     cards = []
     if pl is not None:
-        label = "Job level" if report.kind == "job" else "Placement"
+        label = "Job level" if is_job(report.kind) else "Placement"
         cards.append(card(label, pl.level_name, f"{pl.track} track, confidence {pl.confidence:.2f}"))
-    if report.kind == "resume":
+    if is_resume(report.kind):
         exp = report.experience
         cards.append(card("Experience", years(exp.total_years), f"from {exp.basis}"))
     if gap is not None:
@@ -54,7 +55,7 @@ def _header(report: Report) -> Html:
             )
         )
     cards.append(card("Skills found", str(len(report.skills)), f"{len(report.certifications)} certifications"))
-    kind = "job post" if report.kind == "job" else "resume"
+    kind = "job post" if is_job(report.kind) else "resume"
     return tag(
         "header",
         tag("p", f"gapfinder · {kind} report", class_="kicker"),
@@ -78,10 +79,10 @@ def _placement(report: Report) -> Html | None:
     if pl is None or facts is None:
         return None
     gap = report.gap
-    is_job = report.kind == "job"
-    marks = placement_marks(pl, "job" if is_job else "candidate")
+    job_post = is_job(report.kind)
+    marks = placement_marks(pl, "job" if job_post else "candidate")
     arrow = None
-    if gap is not None and gap.target_kind != "job" and not is_job:
+    if gap is not None and not is_job(gap.target_kind) and not job_post:
         marks.setdefault(gap.target, []).append("target")
         arrow = (pl.level, gap.target)
     chart = ladder_chart(pl.fits, marks, arrow=arrow, scores=pl.scores)
@@ -90,7 +91,7 @@ def _placement(report: Report) -> Html | None:
         "placement's vote share for that level."
     )
     rows = [[e.factor, e.detail, e.level or "", num(e.weight)] for e in pl.evidence if e.factor != "fit"]
-    lead = "The job asks for" if is_job else "The resume reads as"
+    lead = "The job asks for" if job_post else "The resume reads as"
     intro = f"{lead} {pl.level_name} ({pl.track} track, confidence {pl.confidence:.2f})."
     notes: list[tuple[str, str | None]] = []
     if facts.path_line:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..kinds import is_resume
 from ..models import Report, SkillFinding, WhatIf
 from .common import pct, requirement_note, years
 from .facts import (
@@ -47,7 +48,7 @@ def markdown_report(report: Report) -> str:
         for line in (facts.next_line, facts.others_line):
             if line:
                 out.append(f"  - {_cell(line)}")
-    if report.kind == "resume":
+    if is_resume(report.kind):
         out.append(f"- Experience: {years(report.experience.total_years)} ({report.experience.basis})")
     r = report.requirements
     if r is not None:

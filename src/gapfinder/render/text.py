@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..kinds import is_resume
 from ..models import Gap, Report, WhatIf
 from .common import pct, requirement_note, years
 from .facts import (
@@ -49,7 +50,7 @@ def _header(report: Report) -> RenderableType:
             if line:
                 lines.append(Text("  " + line))
     exp = report.experience
-    if report.kind == "resume":
+    if is_resume(report.kind):
         lines.append(
             Text.assemble(
                 ("Experience: ", "bold"), years(exp.total_years), f" ({exp.basis}; {len(exp.positions)} position(s))"

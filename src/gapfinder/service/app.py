@@ -33,6 +33,7 @@ from starlette.responses import HTMLResponse, Response
 
 from .._version import __version__
 from ..errors import GapfinderError
+from ..kinds import DOCUMENT_KINDS, is_job
 from ..models import CompactComparison, Comparison, Report
 from ..taxonomy import Taxonomy, load_taxonomy
 from ..taxonomy.schema import Ladder, Skill
@@ -158,9 +159,9 @@ async def _analyze_task(request: Request) -> AnalyzeTask:
     if kind == "multipart/form-data":
         body = await read_body(request, settings.max_upload_bytes + FORM_OVERHEAD_BYTES)
         form = await parse_form(request, body, ("file",))
-        doc_kind = form_choice(form, "kind", ("resume", "job"), "resume")
+        doc_kind = form_choice(form, "kind", DOCUMENT_KINDS, "resume")
         source = form_file(form, "file", settings.max_upload_bytes, password=form_text(form, "password"))
-        return AnalyzeTask(source, kind="job" if doc_kind == "job" else "resume", target=form_text(form, "target"))
+        return AnalyzeTask(source, kind="job" if is_job(doc_kind) else "resume", target=form_text(form, "target"))
     raise _unsupported_media_type(kind)
 
 

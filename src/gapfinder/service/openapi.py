@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
+from ..kinds import DOCUMENT_KINDS
 from ..schema import open_schema
 from .problems import PROBLEM_JSON, Problem
 from .uploads import AnalyzeText, CompareTexts
@@ -42,7 +43,7 @@ MULTIPART_ANALYZE = {
     "required": ["file"],
     "properties": {
         "file": {"type": "string", "format": "binary", "description": "PDF, DOCX, TXT or Markdown"},
-        "kind": {"type": "string", "enum": ["resume", "job"], "default": "resume"},
+        "kind": {"type": "string", "enum": list(DOCUMENT_KINDS), "default": "resume"},
         "target": {"type": "string", "description": "resumes only: a level or path id for the gap"},
         "password": {"type": "string", "description": "the password of an encrypted PDF"},
     },

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import AsyncGenerator
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
@@ -20,6 +20,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
 from ..errors import GapfinderError
+from ..kinds import DocumentKind
 from ..limits import Limits
 from ..reading import document_from_text
 from ..reading.text import BINARY_MESSAGE, bom_encoding, utf16_without_bom
@@ -39,7 +40,7 @@ class AnalyzeText(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str = Field(description="the resume or job description as plain text (Markdown is fine)")
-    kind: Literal["resume", "job"] = "resume"
+    kind: DocumentKind = "resume"
     target: str | None = Field(None, description="resumes only: a level or path id to report the gap to")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.taxonomy import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,14 +37,10 @@ def mini_taxonomy() -> Taxonomy:
 
 
 @pytest.fixture(scope="session")
-def engine():  # type: ignore[no-untyped-def]
-    from gapfinder import Engine
-
+def engine() -> Engine:
     return Engine(today=TODAY)
 
 
 @pytest.fixture(scope="session")
-def mini_engine(mini_taxonomy: Taxonomy):  # type: ignore[no-untyped-def]
-    from gapfinder import Engine
-
+def mini_engine(mini_taxonomy: Taxonomy) -> Engine:
     return Engine(mini_taxonomy, ladder="mini", today=TODAY)

@@ -13,7 +13,7 @@ import pytest
 
 import gapfinder
 from conftest import ROOT
-from gapfinder import models
+from gapfinder import Engine, models
 from gapfinder.models import SCHEMA_VERSION, Report
 
 EXPECTED_ALL = [
@@ -109,7 +109,7 @@ def test_engine_is_the_engine_class() -> None:
     assert gapfinder.Engine is Engine
 
 
-def test_version_is_a_string_and_lands_in_reports(engine) -> None:  # type: ignore[no-untyped-def]
+def test_version_is_a_string_and_lands_in_reports(engine: Engine) -> None:
     assert isinstance(gapfinder.__version__, str) and gapfinder.__version__
     assert engine.analyze_text(RESUME).gapfinder_version == gapfinder.__version__
 
@@ -183,7 +183,7 @@ def test_module_level_analyze_with_job() -> None:
 
 # ----------------------------------------------------------------- the Report model
 @pytest.fixture(scope="module")
-def reports(engine) -> dict[str, Report]:  # type: ignore[no-untyped-def]
+def reports(engine: Engine) -> dict[str, Report]:
     job = engine.analyze_text(JOB, kind="job")
     return {
         "resume": engine.analyze_text(RESUME),

@@ -12,6 +12,7 @@ from types import ModuleType
 import pytest
 
 from conftest import ROOT
+from gapfinder import Engine
 
 
 def _bench() -> ModuleType:
@@ -37,21 +38,21 @@ def texts() -> dict[str, list[str]]:
     return {"job": jobs, "resume": resumes}
 
 
-def test_ratio(engine, texts: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+def test_ratio(engine: Engine, texts: dict[str, list[str]]) -> None:
     r = bench.measure_ratio(engine, texts["job"], "job", rounds=1)
     assert r["analyze"]["docs"] == r["tokenize"]["docs"] == 3
     assert all(_positive(r[k]) for k in ("ratio", "ratio_cpu"))
     assert all(_positive(r["analyze"][k]) for k in ("total_s", "docs_per_s", "ms_p50", "ms_p95"))
 
 
-def test_pdf_ratio(engine) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_ratio(engine: Engine) -> None:
     paths, where = bench.pdf_paths(None, 2)
     assert len(paths) == 2 and "PDF" in where
     r = bench.measure_pdf(engine, paths, rounds=1)
     assert _positive(r["ratio"]) and r["pypdf"]["docs"] == 2
 
 
-def test_fuzzy_scaling_and_stages(engine, texts: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+def test_fuzzy_scaling_and_stages(engine: Engine, texts: dict[str, list[str]]) -> None:
     fuzzy = bench.measure_fuzzy(engine, texts["job"], "job", rounds=1)
     assert _positive(fuzzy["matching_vs_exact"]) and _positive(fuzzy["analyze_vs_exact_only"])
     assert fuzzy["fuzzy_surfaces"] > 0

@@ -10,6 +10,8 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -22,7 +24,7 @@ SOURCES = SHARED / "taxonomy-sources"
 GENERATED = ROOT / "skills_taxonomy" / "skills" / "generated.yaml"
 
 
-def _load_tool():  # type: ignore[no-untyped-def]
+def _load_tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "tools" / "build_taxonomy.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -297,7 +299,7 @@ def test_surface_kind_accepts_long_spelled_out_acronyms() -> None:
     assert bt.surface_kind("Structured query language", LEX, is_expansion=True) == "specific"
 
 
-def _cand(name: str, *aliases: str, important: bool = True, source: str = "onet", **kw) -> object:  # type: ignore[no-untyped-def]
+def _cand(name: str, *aliases: str, important: bool = True, source: str = "onet", **kw: Any) -> Any:
     return bt.Candidate(source=source, name=name, category="tool", aliases=list(aliases), important=important, **kw)
 
 
@@ -315,7 +317,7 @@ def _cand(name: str, *aliases: str, important: bool = True, source: str = "onet"
         (_cand("Node.js", "Node JS"), ["Node.js"], set()),  # a spacing variant adds nothing
     ],
 )
-def test_classify_group(cand, surfaces: list[str] | None, ambiguous: set[str] | None) -> None:  # type: ignore[no-untyped-def]
+def test_classify_group(cand: Any, surfaces: list[str] | None, ambiguous: set[str] | None) -> None:
     group = bt.classify_group([cand], LEX)
     if surfaces is None:
         assert group is None
@@ -337,7 +339,7 @@ def test_merge_joins_spellings_but_not_english_words() -> None:
     assert groups == [["Ansys Fluent"], ["ESRI ArcGIS", "Esri ArcGIS"], ["Fluent"], ["Objective C", "Objective-C"]]
 
 
-def _group(name: str, *aliases: str):  # type: ignore[no-untyped-def]
+def _group(name: str, *aliases: str) -> Any:
     return bt.Group(members=[_cand(name, *aliases)], surfaces=[name, *aliases], ambiguous=set())
 
 

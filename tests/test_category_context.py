@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
+
 
 @pytest.mark.parametrize(
     ("text", "skill", "found"),
@@ -16,11 +18,11 @@ import pytest
         ("A swift decision on the framework is expected.", "swift", False),  # lower case: the English word
     ],
 )
-def test_category_usage_words(engine, text: str, skill: str, found: bool) -> None:  # type: ignore[no-untyped-def]
+def test_category_usage_words(engine: Engine, text: str, skill: str, found: bool) -> None:
     report = engine.analyze_text(f"Software Engineer\n\nAbout the role\n{text}\n", kind="job")
     assert (skill in {s.id for s in report.skills}) is found
 
 
-def test_categories_carry_their_words(engine) -> None:  # type: ignore[no-untyped-def]
+def test_categories_carry_their_words(engine: Engine) -> None:
     categories = engine.taxonomy.categories
     assert "framework" in categories["web"].context and "code" in categories["language"].context

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ _engines: dict[str, gapfinder.engine.Engine] = {}
 def shared_engines(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI calls Engine(taxonomy); hand it a cached engine for the same taxonomy argument."""
 
-    def cached(taxonomy=None, **kwargs):  # type: ignore[no-untyped-def]
+    def cached(taxonomy: Any = None, **kwargs: Any) -> gapfinder.engine.Engine:
         key = f"{taxonomy}|{sorted(kwargs.items())}"
         if key not in _engines:
             _engines[key] = _real_engine(taxonomy, **kwargs)
@@ -68,8 +69,10 @@ def assert_one_line_error(err: str, *, contains: str = "") -> None:
     assert "Traceback" not in err
 
 
-def json_of(out: str) -> dict:  # type: ignore[type-arg]
-    return json.loads(out)
+def json_of(out: str) -> dict[str, Any]:
+    data = json.loads(out)
+    assert isinstance(data, dict)
+    return data
 
 
 # ----------------------------------------------------------------- formats
@@ -165,7 +168,7 @@ def test_job_comparison_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
     data = json_of(out)
     assert data["resume"]["kind"] == "resume" and data["job"]["kind"] == "job"
-    statuses = {}
+    statuses: dict[str, str] = {}
     for s in data["requirements"]:
         for sid in s["requirement"]["any_of"]:
             statuses.setdefault(sid, s["status"])

@@ -13,12 +13,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import ROOT
 from test_cli import assert_one_line_error, run, shared_engines  # noqa: F401 (the fixture is autouse)
 from test_surrogates import surrogate_pdf
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 RESUME = str(ROOT / "examples" / "resumes" / "junior_ml_engineer.txt")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
@@ -83,9 +87,10 @@ class Endless(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        size = len(buffer)
-        buffer[:size] = b"\0" * size
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        size = len(view)
+        view[:] = b"\0" * size
         self.taken += size
         return size
 

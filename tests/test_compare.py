@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.comparison.score import CREDIT, WEIGHTS
 from gapfinder.errors import UsageError
 from gapfinder.models import Comparison, RequirementStatus
@@ -14,7 +15,7 @@ from gapfinder.models import Comparison, RequirementStatus
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def _compare(engine, resume: str, job: str) -> Comparison:  # type: ignore[no-untyped-def]
+def _compare(engine: Engine, resume: str, job: str) -> Comparison:
     return engine.compare(engine.analyze_text(resume), engine.analyze_text(job, kind="job"))
 
 
@@ -52,20 +53,20 @@ B.S. in Computer Science, State University, 2019
         ("Experience with Keras.", "keras", "partial", "related"),  # PyTorch/TensorFlow: both DL frameworks
     ],
 )
-def test_skill_statuses(engine, requirement, skill, status, via) -> None:  # type: ignore[no-untyped-def]
+def test_skill_statuses(engine: Engine, requirement: str, skill: str, status: str, via: str | None) -> None:
     c = _compare(engine, RESUME, f"Requirements\n- {requirement}\n")
     s = _status(c, skill)
     assert (s.status, s.via) == (status, via)
 
 
-def test_a_backed_alternative_beats_a_listed_one(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_backed_alternative_beats_a_listed_one(engine: Engine) -> None:
     # TensorFlow is only listed; PyTorch is used at work: the answer is PyTorch, met
     c = _compare(engine, RESUME, "Requirements\n- TensorFlow or PyTorch.\n")
     s = _status(c, "tensorflow")
     assert (s.status, s.matched, s.via) == ("met", "pytorch", "alternative")
 
 
-def test_years_of_a_skill(engine) -> None:  # type: ignore[no-untyped-def]
+def test_years_of_a_skill(engine: Engine) -> None:
     c = _compare(engine, RESUME, "Requirements\n- 6+ years of PyTorch.\n")
     s = _status(c, "pytorch")
     assert s.status == "partial"
@@ -73,7 +74,7 @@ def test_years_of_a_skill(engine) -> None:  # type: ignore[no-untyped-def]
     assert "3.92 of 6 years" in s.detail
 
 
-def test_total_years(engine) -> None:  # type: ignore[no-untyped-def]
+def test_total_years(engine: Engine) -> None:
     met = _compare(engine, RESUME, "Requirements\n- 3+ years of experience.\n")
     part = _compare(engine, RESUME, "Requirements\n- 8+ years of experience.\n")
     assert [(s.status, s.years_shown) for s in met.requirements if s.requirement.kind == "years"] == [("met", 3.92)]
@@ -93,13 +94,13 @@ def test_total_years(engine) -> None:  # type: ignore[no-untyped-def]
         ("BS in Physics.", "partial", None),  # the level, another field
     ],
 )
-def test_degree_statuses(engine, line, status, via) -> None:  # type: ignore[no-untyped-def]
+def test_degree_statuses(engine: Engine, line: str, status: str, via: str | None) -> None:
     c = _compare(engine, RESUME, f"Requirements\n- {line}\n")
     s = next(s for s in c.requirements if s.requirement.kind == "degree")
     assert (s.status, s.via) == (status, via)
 
 
-def test_certification_statuses(engine) -> None:  # type: ignore[no-untyped-def]
+def test_certification_statuses(engine: Engine) -> None:
     resume = RESUME + "\nCertifications\nCertified Kubernetes Administrator (CKA), 2022\n"
     held = _compare(engine, resume, "Nice to have\n- CKA or CKAD.\n")
     none = _compare(engine, RESUME, "Nice to have\n- CKA or CKAD.\n")
@@ -107,7 +108,7 @@ def test_certification_statuses(engine) -> None:  # type: ignore[no-untyped-def]
     assert [s.status for s in none.requirements if s.requirement.kind == "certification"] == ["missing"]
 
 
-def test_evidence_points_into_both_texts(engine) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_points_into_both_texts(engine: Engine) -> None:
     c = _compare(engine, RESUME, "Requirements\n- PyTorch or TensorFlow.\n- Kubernetes.\n- 3+ years of experience.\n")
     for s in c.requirements:
         sentence = s.requirement.sentence
@@ -119,7 +120,7 @@ def test_evidence_points_into_both_texts(engine) -> None:  # type: ignore[no-unt
 
 
 # ------------------------------------------------------------------ score
-def test_score_is_deterministic_and_adds_up(engine) -> None:  # type: ignore[no-untyped-def]
+def test_score_is_deterministic_and_adds_up(engine: Engine) -> None:
     job = "Requirements\n- PyTorch or TensorFlow.\n- Terraform.\n- 3+ years of experience.\n- BS in Computer Science.\n"
     a = _compare(engine, RESUME, job)
     b = _compare(engine, RESUME, job)
@@ -132,13 +133,13 @@ def test_score_is_deterministic_and_adds_up(engine) -> None:  # type: ignore[no-
     assert a.score.credit == CREDIT
 
 
-def test_components_without_requirements_do_not_apply(engine) -> None:  # type: ignore[no-untyped-def]
+def test_components_without_requirements_do_not_apply(engine: Engine) -> None:
     c = _compare(engine, RESUME, "Requirements\n- PyTorch.\n")
     applies = {comp.name: comp.applies for comp in c.score.components}
     assert applies["required_skills"] and not applies["certifications"] and not applies["years"]
 
 
-def test_more_evidence_never_lowers_the_score(engine) -> None:  # type: ignore[no-untyped-def]
+def test_more_evidence_never_lowers_the_score(engine: Engine) -> None:
     job = "Requirements\n- PyTorch.\n- Terraform.\n"
     before = _compare(engine, RESUME, job).score.total
     after = _compare(
@@ -148,7 +149,7 @@ def test_more_evidence_never_lowers_the_score(engine) -> None:  # type: ignore[n
 
 
 # ------------------------------------------------------------------ hints
-def test_hints_never_invent(engine) -> None:  # type: ignore[no-untyped-def]
+def test_hints_never_invent(engine: Engine) -> None:
     c = _compare(engine, RESUME, "Requirements\n- Kubernetes in production.\n- Terraform.\n- Python.\n")
     kinds = {(h.kind, h.requirement) for h in c.hints}
     ids = {s.requirement.any_of[0]: s.requirement.id for s in c.requirements}
@@ -163,7 +164,7 @@ def test_hints_never_invent(engine) -> None:  # type: ignore[no-untyped-def]
             assert h.resume_evidence
 
 
-def test_use_job_term_hint(engine) -> None:  # type: ignore[no-untyped-def]
+def test_use_job_term_hint(engine: Engine) -> None:
     resume = RESUME.replace("Python, SQL, Kubernetes, TensorFlow", "Python, SQL, TensorFlow")
     c = _compare(engine, resume, "Requirements\n- Kubernetes.\n")
     hints = [h for h in c.hints if h.kind == "use_job_term"]
@@ -171,14 +172,14 @@ def test_use_job_term_hint(engine) -> None:  # type: ignore[no-untyped-def]
     assert "“Kubernetes”" in hints[0].message and "“K8s”" in hints[0].message
 
 
-def test_no_use_job_term_hint_for_an_abbreviation_in_the_post(engine) -> None:  # type: ignore[no-untyped-def]
+def test_no_use_job_term_hint_for_an_abbreviation_in_the_post(engine: Engine) -> None:
     resume = "Jane Doe\n\nExperience\nEngineer, Acme 2020 - 2023\n- Built machine learning models.\n"
     c = _compare(engine, resume, "Requirements\n- ML experience.\n")
     assert not [h for h in c.hints if h.kind == "use_job_term"]
 
 
 # ------------------------------------------------------------------ level view
-def test_level_fit(engine) -> None:  # type: ignore[no-untyped-def]
+def test_level_fit(engine: Engine) -> None:
     staff = engine.analyze(EXAMPLES / "resumes" / "staff_ml_engineer.txt")
     junior_job = engine.analyze(EXAMPLES / "jobs" / "junior_ml_engineer_jd.txt", kind="job")
     c = engine.compare(staff, junior_job)
@@ -192,7 +193,7 @@ def test_level_fit(engine) -> None:  # type: ignore[no-untyped-def]
     assert fit.score == 0.5
 
 
-def test_compare_takes_paths_and_checks_kinds(engine) -> None:  # type: ignore[no-untyped-def]
+def test_compare_takes_paths_and_checks_kinds(engine: Engine) -> None:
     c = engine.compare(EXAMPLES / "resumes" / "junior_ml_engineer.txt", EXAMPLES / "jobs" / "junior_ml_engineer_jd.txt")
     assert c.resume.kind == "resume" and c.job.kind == "job"
     job = engine.analyze_text("Requirements\n- Python.\n", kind="job")
@@ -210,7 +211,7 @@ PAIRS = {
 
 
 @pytest.fixture(scope="module")
-def pairs(engine) -> dict[str, Comparison]:  # type: ignore[no-untyped-def]
+def pairs(engine: Engine) -> dict[str, Comparison]:
     return {k: engine.compare(EXAMPLES / "resumes" / r, EXAMPLES / "jobs" / j) for k, (r, j) in PAIRS.items()}
 
 
@@ -233,7 +234,9 @@ PAIR_FACTS = [
 
 
 @pytest.mark.parametrize(("pair", "skill", "status", "text", "section"), PAIR_FACTS)
-def test_pair_facts(pairs, pair, skill, status, text, section) -> None:  # type: ignore[no-untyped-def]
+def test_pair_facts(
+    pairs: dict[str, Comparison], pair: str, skill: str, status: str, text: str | None, section: str | None
+) -> None:
     s = _status(pairs[pair], skill)
     assert s.status == status
     if text is None:
@@ -242,7 +245,7 @@ def test_pair_facts(pairs, pair, skill, status, text, section) -> None:  # type:
         assert (s.resume_evidence[0].text, s.resume_evidence[0].section) == (text, section)
 
 
-def test_pair_outcomes(pairs) -> None:  # type: ignore[no-untyped-def]
+def test_pair_outcomes(pairs: dict[str, Comparison]) -> None:
     near, changer, over, alts = (pairs[k] for k in ("near_perfect", "career_changer", "over_qualified", "alternatives"))
     assert near.level.verdict == "fit" and over.level.verdict == "over"
     assert near.score.total > alts.score.total > changer.score.total
@@ -291,7 +294,7 @@ Requirements
 """
 
 
-def test_a_job_on_the_other_track_is_flagged(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_job_on_the_other_track_is_flagged(engine: Engine) -> None:
     from gapfinder.render import render
 
     staff = (EXAMPLES / "resumes" / "staff_ml_engineer.txt").read_text(encoding="utf-8")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from gapfinder.models import Report
+from gapfinder import Engine
+from gapfinder.models import DocumentKind, Report, SkillFinding
 
 
-def ids(findings: tuple) -> set[str]:  # type: ignore[type-arg]
+def ids(findings: tuple[SkillFinding, ...]) -> set[str]:
     return {f.id for f in findings}
 
 
-def analyse(engine, text: str, kind: str = "job") -> Report:  # type: ignore[no-untyped-def]
+def analyse(engine: Engine, text: str, kind: DocumentKind = "job") -> Report:
     return engine.analyze_text(text, kind=kind)
 
 
@@ -42,7 +43,7 @@ def analyse(engine, text: str, kind: str = "job") -> Report:  # type: ignore[no-
         ("Benefits\nYou are familiar with Docker as well as with Kubernetes.\n", set(), {"docker", "kubernetes"}),
     ],
 )
-def test_context_and_skills(engine, text: str, context: set[str], skills: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_context_and_skills(engine: Engine, text: str, context: set[str], skills: set[str]) -> None:
     report = analyse(engine, text)
     assert context <= ids(report.context_skills)
     assert skills <= ids(report.skills)
@@ -52,14 +53,14 @@ def test_context_and_skills(engine, text: str, context: set[str], skills: set[st
             assert report.text[m.start : m.end] == m.text
 
 
-def test_context_skills_are_not_requirements(engine) -> None:  # type: ignore[no-untyped-def]
+def test_context_skills_are_not_requirements(engine: Engine) -> None:
     report = analyse(engine, "Requirements\n- PyTorch\n\nAbout us\nWe build on AWS.\n")
     assert report.requirements is not None
     assert "aws" not in report.requirements.required_skills
     assert "aws" in ids(report.context_skills)
 
 
-def test_resumes_have_no_context(engine) -> None:  # type: ignore[no-untyped-def]
+def test_resumes_have_no_context(engine: Engine) -> None:
     report = analyse(engine, "Jane Doe\n\nExperience\nAcme, 2020 - 2023\nWe offer great benefits with AWS.\n", "resume")
     assert report.context_skills == ()
     assert "aws" in ids(report.skills)

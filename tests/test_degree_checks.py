@@ -53,7 +53,7 @@ def test_managing_director_is_no_doctor(engine: Engine) -> None:
 
 def _finding(degree: str, field: str | None, *, in_progress: bool = False) -> EducationFinding:
     mention = Mention(start=0, end=2, text="MS", section="education", match="alias", alias="MS")
-    return EducationFinding(degree=degree, field=field, in_progress=in_progress, mentions=(mention,))  # type: ignore[arg-type]
+    return EducationFinding(degree=degree, field=field, in_progress=in_progress, mentions=(mention,))
 
 
 def test_meeting_degree_needs_a_held_degree_in_a_named_field(engine: Engine) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from gapfinder.models import Report
+from gapfinder import Engine
+from gapfinder.models import DocumentKind, Report
 
 
 def _domains(report: Report) -> list[tuple[str, str]]:
@@ -44,5 +45,5 @@ def _domains(report: Report) -> list[tuple[str, str]]:
         ),
     ],
 )
-def test_domain_mentions(engine, text: str, kind: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+def test_domain_mentions(engine: Engine, text: str, kind: DocumentKind, expected: list[tuple[str, str]]) -> None:
     assert _domains(engine.analyze_text(text, kind=kind)) == expected

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import get_args
 
 import pytest
 
 import gapfinder
-from gapfinder.models import Mention, Report, SectionName
+from gapfinder import Engine
+from gapfinder.models import Gap, Mention, Report, SectionName
+from gapfinder.taxonomy import Taxonomy
 
 SECTION_NAMES = frozenset(get_args(SectionName))
 
@@ -140,21 +142,22 @@ OFFSET_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), OFFSET_CASES)
-def test_offset_contract_resume(engine, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_offset_contract_resume(engine: Engine, text: str, expected: set[str]) -> None:
     report = engine.analyze_text(text)
     assert_offset_contract(text, report)
     assert expected <= skill_ids(report)
 
 
 @pytest.mark.parametrize(("text", "expected"), OFFSET_CASES)
-def test_offset_contract_job(engine, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_offset_contract_job(engine: Engine, text: str, expected: set[str]) -> None:
     report = engine.analyze_text(text, kind="job")
     assert_offset_contract(text, report)
     assert expected <= skill_ids(report)
 
 
-def test_education_and_certifications_found(engine) -> None:  # type: ignore[no-untyped-def]
+def test_education_and_certifications_found(engine: Engine) -> None:
     text = OFFSET_CASES[10].values[0]
+    assert isinstance(text, str)
     report = engine.analyze_text(text)
     assert {e.degree for e in report.education} == {"bachelor", "master", "phd"}
     assert {"cka", "aws-ml-specialty"} <= {c.id for c in report.certifications}
@@ -165,8 +168,10 @@ def test_education_and_certifications_found(engine) -> None:  # type: ignore[no-
     assert all(m.section == "certifications" for c in report.certifications for m in c.mentions)
 
 
-def test_leadership_signals_found(engine) -> None:  # type: ignore[no-untyped-def]
-    report = engine.analyze_text(OFFSET_CASES[11].values[0])
+def test_leadership_signals_found(engine: Engine) -> None:
+    text = OFFSET_CASES[11].values[0]
+    assert isinstance(text, str)
+    report = engine.analyze_text(text)
     kinds = {s.kind: s for s in report.leadership}
     assert {"people_management", "team_size", "hiring", "mentoring", "budget", "publications"} <= set(kinds)
     assert kinds["team_size"].value == 8
@@ -186,7 +191,7 @@ def test_leadership_signals_found(engine) -> None:  # type: ignore[no-untyped-de
         ("SKILLS\nKubernates", "kubernetes", "Kubernates", "fuzzy"),
     ],
 )
-def test_match_kinds(engine, text: str, skill: str, surface: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_match_kinds(engine: Engine, text: str, skill: str, surface: str, kind: str) -> None:
     report = engine.analyze_text(text)
     found = {s.id: s for s in report.skills}
     assert skill in found
@@ -206,34 +211,34 @@ def test_match_kinds(engine, text: str, skill: str, surface: str, kind: str) -> 
         "EXPERIENCE\nIn the spring we went to the beach; a ray of light.",
     ],
 )
-def test_english_words_are_not_skills(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_english_words_are_not_skills(engine: Engine, text: str) -> None:
     ids = skill_ids(engine.analyze_text(text))
     assert not ids & {"go", "c", "excel", "r", "apache-spark", "ray", "spring", "swift", "rust"}, ids
 
 
-def test_ambiguous_skill_in_skills_section_is_kept(engine) -> None:  # type: ignore[no-untyped-def]
+def test_ambiguous_skill_in_skills_section_is_kept(engine: Engine) -> None:
     report = engine.analyze_text("SKILLS\nLanguages: Python, Go, R, Rust\n")
     assert {"python", "go", "r", "rust"} <= skill_ids(report)
 
 
-def test_hyphenation_before_capital_letter(engine) -> None:  # type: ignore[no-untyped-def]
+def test_hyphenation_before_capital_letter(engine: Engine) -> None:
     text = "EXPERIENCE\nTrained Py-\nTorch models and Tensor-\nFlow graphs.\n"
     report = engine.analyze_text(text)
     assert {"pytorch", "tensorflow"} <= skill_ids(report)
     assert_offset_contract(text, report)
 
 
-def test_state_code_is_not_a_degree(engine) -> None:  # type: ignore[no-untyped-def]
+def test_state_code_is_not_a_degree(engine: Engine) -> None:
     text = "Staff ML Engineer\nHelixbridge Therapeutics | Boston, MA (hybrid) | Full-time\n"
     assert engine.analyze_text(text, kind="job").education == ()
 
 
-def test_degree_after_wrapped_institution(engine) -> None:  # type: ignore[no-untyped-def]
+def test_degree_after_wrapped_institution(engine: Engine) -> None:
     text = "EDUCATION\nM.S. Computer Science, Lakeshore Institute of\nTechnology\nB.S. Mathematics\n"
     assert {e.degree for e in engine.analyze_text(text).education} == {"master", "bachelor"}
 
 
-def test_name_wrapped_over_a_line_break(engine) -> None:  # type: ignore[no-untyped-def]
+def test_name_wrapped_over_a_line_break(engine: Engine) -> None:
     text = "CERTIFICATIONS\nGoogle Cloud Professional Machine Learning\n  Engineer, 2023\nHugging\nFace\n"
     report = engine.analyze_text(text)
     assert "gcp-professional-ml-engineer" in {c.id for c in report.certifications}
@@ -262,7 +267,7 @@ Benefits
 
 
 @pytest.fixture(scope="module")
-def jd_report(engine) -> Report:  # type: ignore[no-untyped-def]
+def jd_report(engine: Engine) -> Report:
     return engine.analyze_text(JD, kind="job")
 
 
@@ -319,13 +324,13 @@ def test_job_years_and_degrees(jd_report: Report) -> None:
         ("- Strong Python.", None),
     ],
 )
-def test_job_min_years(engine, line: str, years: int | None) -> None:  # type: ignore[no-untyped-def]
+def test_job_min_years(engine: Engine, line: str, years: int | None) -> None:
     report = engine.analyze_text(f"Machine Learning Engineer\n\nRequirements\n{line}\n", kind="job")
     assert report.requirements is not None
     assert report.requirements.min_years == years
 
 
-def test_job_years_in_benefits_are_ignored(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_years_in_benefits_are_ignored(engine: Engine) -> None:
     text = (
         "Machine Learning Engineer\n\nRequirements\n- 3+ years of experience with Python.\n\n"
         "Benefits\n- 10 years of experience says our average employee stays a long time.\n"
@@ -345,13 +350,13 @@ def test_job_years_in_benefits_are_ignored(engine) -> None:  # type: ignore[no-u
         ("- Master's degree required; PhD preferred.", "master", "phd"),
     ],
 )
-def test_job_degree(engine, line: str, degree: str, preferred: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_job_degree(engine: Engine, line: str, degree: str, preferred: str | None) -> None:
     report = engine.analyze_text(f"Machine Learning Engineer\n\nRequirements\n{line}\n", kind="job")
     assert report.requirements is not None
     assert (report.requirements.degree, report.requirements.degree_preferred) == (degree, preferred)
 
 
-def test_job_required_and_preferred_on_one_line(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_required_and_preferred_on_one_line(engine: Engine) -> None:
     text = "ML Engineer\n\nRequirements\n- Python required; Go preferred.\n"
     req = engine.analyze_text(text, kind="job").requirements
     assert req is not None
@@ -359,12 +364,12 @@ def test_job_required_and_preferred_on_one_line(engine) -> None:  # type: ignore
     assert req.preferred_skills == ("go",)
 
 
-def test_or_ms_is_not_orm(engine) -> None:  # type: ignore[no-untyped-def]
+def test_or_ms_is_not_orm(engine: Engine) -> None:
     report = engine.analyze_text("EDUCATION\nPhD or MS in Computer Science\n")
     assert "orm" not in skill_ids(report)
 
 
-def test_job_preference_cue_on_a_requirements_line(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_preference_cue_on_a_requirements_line(engine: Engine) -> None:
     text = "ML Engineer\n\nRequirements\n- Python and SQL.\n- Go is a plus.\n- Spark experience is a bonus.\n"
     req = engine.analyze_text(text, kind="job").requirements
     assert req is not None
@@ -373,7 +378,7 @@ def test_job_preference_cue_on_a_requirements_line(engine) -> None:  # type: ign
     assert "go" not in req.required_skills
 
 
-def test_job_certification_requirement(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_certification_requirement(engine: Engine) -> None:
     text = "MLOps Engineer\n\nNice to have\n- Certified Kubernetes Administrator (CKA).\n"
     req = engine.analyze_text(text, kind="job").requirements
     assert req is not None and req.certifications == ("cka",)
@@ -448,7 +453,7 @@ Python, PyTorch, Kubernetes, SQL
         pytest.param(MANAGER, "manager", "management", 129 / 12, "director", id="manager"),
     ],
 )
-def test_placement(engine, text: str, level: str, track: str, years: float, default_target: str) -> None:  # type: ignore[no-untyped-def]
+def test_placement(engine: Engine, text: str, level: str, track: str, years: float, default_target: str) -> None:
     report = engine.analyze_text(text)
     assert_offset_contract(text, report)
     pl = report.placement
@@ -464,18 +469,18 @@ def test_placement(engine, text: str, level: str, track: str, years: float, defa
     assert (report.gap.target_kind, report.gap.target) == ("level", default_target)
 
 
-def test_manager_signals(engine) -> None:  # type: ignore[no-untyped-def]
+def test_manager_signals(engine: Engine) -> None:
     kinds = {s.kind: s for s in engine.analyze_text(MANAGER).leadership}
     assert "people_management" in kinds
     assert kinds["team_size"].value == 8
 
 
-def test_manager_hiring_signal(engine) -> None:  # type: ignore[no-untyped-def]
+def test_manager_hiring_signal(engine: Engine) -> None:
     kinds = {s.kind for s in engine.analyze_text(MANAGER).leadership}
     assert "hiring" in kinds
 
 
-def test_positions_are_dated(engine) -> None:  # type: ignore[no-untyped-def]
+def test_positions_are_dated(engine: Engine) -> None:
     positions = engine.analyze_text(SENIOR).experience.positions
     got = sorted((p.start, p.end, p.current) for p in positions)
     assert got == [("2017-01", "2020-02", False), ("2020-03", None, True)]
@@ -483,11 +488,12 @@ def test_positions_are_dated(engine) -> None:  # type: ignore[no-untyped-def]
     assert titles == {"Senior Machine Learning Engineer", "Machine Learning Engineer"}
 
 
-def test_today_decides_current_years(mini_engine) -> None:  # type: ignore[no-untyped-def]
+def test_today_decides_current_years(mini_engine: Engine) -> None:
     import datetime as dt
 
     later = gapfinder.Engine(mini_engine.taxonomy, ladder="mini", today=dt.date(2027, 11, 15))
     earlier = mini_engine.analyze_text(JUNIOR).experience.total_years
+    assert earlier is not None
     assert later.analyze_text(JUNIOR).experience.total_years == pytest.approx(earlier + 1.0, abs=0.01)
 
 
@@ -511,7 +517,7 @@ def test_today_decides_current_years(mini_engine) -> None:  # type: ignore[no-un
         ("Staff Machine Learning Engineer", "level", (230000, 350000, False)),
     ],
 )
-def test_target(engine, target: str, kind: str, salary: tuple[int, int, bool] | None) -> None:  # type: ignore[no-untyped-def]
+def test_target(engine: Engine, target: str, kind: str, salary: tuple[int, int, bool] | None) -> None:
     report = engine.analyze_text(SENIOR, target=target)
     gap = report.gap
     assert gap is not None
@@ -531,7 +537,7 @@ def test_target(engine, target: str, kind: str, salary: tuple[int, int, bool] | 
     assert {label for labels in gap.missing_by_category.values() for label in labels} == missing_labels
 
 
-def test_target_staff_requirements(engine) -> None:  # type: ignore[no-untyped-def]
+def test_target_staff_requirements(engine: Engine) -> None:
     gap = engine.analyze_text(SENIOR, target="staff").gap
     assert gap is not None
     assert gap.target_name == "Staff Machine Learning Engineer"
@@ -546,14 +552,14 @@ def test_target_staff_requirements(engine) -> None:  # type: ignore[no-untyped-d
     assert gap.degree_required == "bachelor" and gap.degree_held == "master" and gap.degree_met is True
 
 
-def test_years_shortfall(engine) -> None:  # type: ignore[no-untyped-def]
+def test_years_shortfall(engine: Engine) -> None:
     gap = engine.analyze_text(JUNIOR, target="senior").gap
     assert gap is not None
     assert gap.years_required == 5
     assert gap.years_shortfall == pytest.approx(5 - 22 / 12, abs=0.05)
 
 
-def test_no_next_level_targets_itself(mini_engine) -> None:  # type: ignore[no-untyped-def]
+def test_no_next_level_targets_itself(mini_engine: Engine) -> None:
     text = "Engineering Manager\n\nEXPERIENCE\nEngineering Manager, Acme\nJan 2015 - Present\n- Managed a team of 9.\n"
     report = mini_engine.analyze_text(text)
     assert report.placement is not None and report.placement.level == "manager"
@@ -561,7 +567,7 @@ def test_no_next_level_targets_itself(mini_engine) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize("target", ["nope", "", "senior-ish", "junior mid"])
-def test_unknown_target(engine, target: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_target(engine: Engine, target: str) -> None:
     with pytest.raises(gapfinder.UnknownTargetError) as info:
         engine.analyze_text(SENIOR, target=target or " ")
     assert isinstance(info.value, gapfinder.UsageError)
@@ -601,16 +607,16 @@ Python, PyTorch, Docker
 
 
 @pytest.fixture(scope="module")
-def job_gap(engine):  # type: ignore[no-untyped-def]
+def job_gap(engine: Engine) -> tuple[Report, Gap]:
+    """The job post's report and the resume's gap to it."""
     job = engine.analyze_text(COMPARE_JD, kind="job")
     report = engine.analyze_text(COMPARE_RESUME, job=job)
     assert report.gap is not None
-    return job, report
+    return job, report.gap
 
 
-def test_job_comparison(job_gap) -> None:  # type: ignore[no-untyped-def]
-    job, report = job_gap
-    gap = report.gap
+def test_job_comparison(job_gap: tuple[Report, Gap]) -> None:
+    job, gap = job_gap
     assert (gap.target_kind, gap.target) == ("job", "job")
     assert gap.target_name == "Machine Learning Engineer"
     st = {s.requirement: s for s in gap.skills}
@@ -638,9 +644,8 @@ def test_job_comparison(job_gap) -> None:  # type: ignore[no-untyped-def]
     assert 0.0 < gap.coverage < 1.0
 
 
-def test_job_comparison_years_and_degree(job_gap) -> None:  # type: ignore[no-untyped-def]
-    _, report = job_gap
-    gap = report.gap
+def test_job_comparison_years_and_degree(job_gap: tuple[Report, Gap]) -> None:
+    _, gap = job_gap
     assert gap.years_required == 3
     assert gap.years_held == pytest.approx(34 / 12, abs=0.05)  # Jan 2024 .. Nov 2026
     assert gap.years_shortfall == pytest.approx(3 - 34 / 12, abs=0.05)
@@ -648,13 +653,13 @@ def test_job_comparison_years_and_degree(job_gap) -> None:  # type: ignore[no-un
     assert gap.salary is None
 
 
-def test_job_comparison_full_coverage(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_comparison_full_coverage(engine: Engine) -> None:
     job = engine.analyze_text("ML Engineer\n\nRequirements\n- Python and PyTorch.\n", kind="job")
     gap = engine.analyze_text(COMPARE_RESUME, job=job).gap
     assert gap is not None and gap.coverage == 1.0 and gap.missing_by_category == {}
 
 
-def test_job_comparison_certifications(engine) -> None:  # type: ignore[no-untyped-def]
+def test_job_comparison_certifications(engine: Engine) -> None:
     job = engine.analyze_text("MLOps Engineer\n\nRequirements\n- Python.\n- CKA certification.\n", kind="job")
     held = engine.analyze_text("CERTIFICATIONS\nCertified Kubernetes Administrator\n", job=job).gap
     none = engine.analyze_text(COMPARE_RESUME, job=job).gap
@@ -672,16 +677,20 @@ def test_job_comparison_certifications(engine) -> None:  # type: ignore[no-untyp
         ("Python, Keras", ("missing", None, None, None)),
     ],
 )
-def test_alternatives_mini(mini_engine, skills_line: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_alternatives_mini(
+    mini_engine: Engine, skills_line: str, expected: tuple[str, str | None, str | None, str | None]
+) -> None:
     gap = mini_engine.analyze_text(f"SKILLS\n{skills_line}\n", target="junior").gap
+    assert gap is not None
     dl = {s.requirement: s for s in gap.skills}["dl"]
     assert (dl.status, dl.via, dl.matched_skill, dl.implied_by) == expected
     assert dl.label == "PyTorch or TensorFlow" and dl.any_of == ("pytorch", "tensorflow")
 
 
-def test_implied_mini(mini_engine) -> None:  # type: ignore[no-untyped-def]
+def test_implied_mini(mini_engine: Engine) -> None:
     # TensorFlow implies Deep Learning, which implies Machine Learning (senior's "ml" requirement)
     gap = mini_engine.analyze_text("SKILLS\nPython, TensorFlow, Kubernetes\n", target="senior").gap
+    assert gap is not None
     st = {s.requirement: s for s in gap.skills}
     assert (st["ml"].status, st["ml"].via) == ("met", "implied")
     assert st["ml"].matched_skill == "machine-learning"
@@ -693,28 +702,32 @@ def test_implied_mini(mini_engine) -> None:  # type: ignore[no-untyped-def]
     assert {"python", "dl", "k8s", "ml"} == set(st)
 
 
-def test_implied_by_certification_mini(mini_engine) -> None:  # type: ignore[no-untyped-def]
+def test_implied_by_certification_mini(mini_engine: Engine) -> None:
     gap = mini_engine.analyze_text("CERTIFICATIONS\nCKA\n", target="senior").gap
+    assert gap is not None
     st = {s.requirement: s for s in gap.skills}
     assert (st["k8s"].status, st["k8s"].via, st["k8s"].implied_by) == ("met", "implied", "cka")
     assert [(c.id, c.status) for c in gap.certifications] == [("cka", "held")]
 
 
-def test_alternative_real_ladder(engine) -> None:  # type: ignore[no-untyped-def]
+def test_alternative_real_ladder(engine: Engine) -> None:
     gap = engine.analyze_text("SKILLS\nPython, TensorFlow, SQL\n", target="junior").gap
+    assert gap is not None
     st = {s.requirement: s for s in gap.skills}
     assert (st["dl-framework"].status, st["dl-framework"].via) == ("met", "alternative")
     assert st["dl-framework"].matched_skill == "tensorflow"
 
 
-def test_mini_ladder_salary_and_leadership(mini_engine) -> None:  # type: ignore[no-untyped-def]
+def test_mini_ladder_salary_and_leadership(mini_engine: Engine) -> None:
     gap = mini_engine.analyze_text(JUNIOR, target="manager").gap
     assert gap is not None
     assert gap.salary is None  # the mini manager level has no salary band
     assert gap.leadership_expected == ("Manages a team",)
     assert gap.leadership_missing == ("Manages a team",)
     junior = mini_engine.analyze_text(JUNIOR, target="junior").gap
-    assert junior.salary is not None and (junior.salary.min, junior.salary.max) == (100000, 120000)
+    assert (
+        junior is not None and junior.salary is not None and (junior.salary.min, junior.salary.max) == (100000, 120000)
+    )
 
 
 # ----------------------------------------------------------------- errors
@@ -749,7 +762,7 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("call", "error"), ERROR_CASES)
-def test_errors(engine, call, error: type[gapfinder.GapfinderError]) -> None:  # type: ignore[no-untyped-def]
+def test_errors(engine: Engine, call: Callable[[Engine], object], error: type[gapfinder.GapfinderError]) -> None:
     with pytest.raises(error) as info:
         call(engine)
     message = info.value.message
@@ -759,12 +772,12 @@ def test_errors(engine, call, error: type[gapfinder.GapfinderError]) -> None:  #
     assert not message.startswith("Traceback")
 
 
-def test_unknown_ladder(mini_taxonomy) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_ladder(mini_taxonomy: Taxonomy) -> None:
     with pytest.raises(gapfinder.UsageError, match="ladder"):
         gapfinder.Engine(mini_taxonomy, ladder="ml-engineer")
 
 
-def test_analyze_bytes_matches_analyze_text(engine) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_bytes_matches_analyze_text(engine: Engine) -> None:
     from_bytes = engine.analyze(SENIOR.encode("utf-8"))
     from_text = engine.analyze_text(SENIOR)
     assert from_bytes.document.format == "text"
@@ -773,7 +786,7 @@ def test_analyze_bytes_matches_analyze_text(engine) -> None:  # type: ignore[no-
     assert from_bytes.placement == from_text.placement
 
 
-def test_analyze_utf16_bytes(engine) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_utf16_bytes(engine: Engine) -> None:
     report = engine.analyze(JUNIOR.encode("utf-16"))
     assert report.text.replace("\r\n", "\n").strip() == JUNIOR.strip()
     assert "pytorch" in skill_ids(report)
@@ -781,17 +794,17 @@ def test_analyze_utf16_bytes(engine) -> None:  # type: ignore[no-untyped-def]
         assert report.text[m.start : m.end] == m.text
 
 
-def test_analyze_is_deterministic(engine) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_is_deterministic(engine: Engine) -> None:
     assert engine.analyze_text(SENIOR) == engine.analyze_text(SENIOR)
 
 
-def test_warnings_on_thin_documents(engine) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_on_thin_documents(engine: Engine) -> None:
     codes = {w.code for w in engine.analyze_text("Hello there, nothing to see.").warnings}
     assert {"little_text", "no_skills", "no_positions"} <= codes
     assert not {w.code for w in engine.analyze_text(SENIOR).warnings} & {"no_skills", "no_positions"}
 
 
-def test_target_and_job_together_is_a_usage_error(engine) -> None:  # type: ignore[no-untyped-def]
+def test_target_and_job_together_is_a_usage_error(engine: Engine) -> None:
     from gapfinder import UsageError
 
     job = engine.analyze_text("Requirements\n- Python\n", kind="job")

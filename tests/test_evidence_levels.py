@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.comparison import STATUSES
 from gapfinder.comparison.score import CREDIT
 from gapfinder.models import Comparison, DocumentWarning, RequirementStatus
@@ -38,7 +39,7 @@ Python, SQL, Docker
 """
 
 
-def _compare(engine, resume: str, job: str) -> Comparison:  # type: ignore[no-untyped-def]
+def _compare(engine: Engine, resume: str, job: str) -> Comparison:
     return engine.compare(engine.analyze_text(resume), engine.analyze_text(job, kind="job"))
 
 
@@ -62,7 +63,9 @@ def _status(c: Comparison, skill: str) -> RequirementStatus:
         ("People management.", "people-management", "met", "signal", None),  # "Managed a team of 4"
     ],
 )
-def test_evidence_levels(engine, requirement, skill, status, via, implied_by) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_levels(
+    engine: Engine, requirement: str, skill: str, status: str, via: str, implied_by: str | None
+) -> None:
     c = _compare(engine, CERT_RESUME, f"Requirements\n- {requirement}\n")
     s = _status(c, skill)
     assert (s.status, s.via, s.implied_by) == (status, via, implied_by), s.detail
@@ -70,7 +73,7 @@ def test_evidence_levels(engine, requirement, skill, status, via, implied_by) ->
         assert c.resume.text[e.start : e.end] == e.text
 
 
-def test_a_certificate_only_skill_states_its_basis_and_gets_a_confirm_hint(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_only_skill_states_its_basis_and_gets_a_confirm_hint(engine: Engine) -> None:
     c = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n")
     s = _status(c, "time-series")
     assert "TensorFlow Developer Certificate" in s.detail and "not named" in s.detail
@@ -81,7 +84,7 @@ def test_a_certificate_only_skill_states_its_basis_and_gets_a_confirm_hint(engin
     assert hints[0].resume_evidence  # points at the certificate
 
 
-def test_implied_scores_below_met_and_claimed(engine) -> None:  # type: ignore[no-untyped-def]
+def test_implied_scores_below_met_and_claimed(engine: Engine) -> None:
     assert CREDIT["met"] > CREDIT["claimed"] > CREDIT["implied"] > CREDIT["missing"]
     met = _compare(engine, CERT_RESUME, "Requirements\n- PyTorch.\n").score.total
     implied = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n").score.total
@@ -95,7 +98,7 @@ def test_every_status_is_in_the_one_table() -> None:
     assert set(CREDIT) == set(STATUSES)
 
 
-def test_counts_cover_every_status(engine) -> None:  # type: ignore[no-untyped-def]
+def test_counts_cover_every_status(engine: Engine) -> None:
     c = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n- PyTorch.\n- Terraform.\n")
     assert list(c.counts) == list(STATUSES)
     assert sum(c.counts.values()) == len(c.requirements)
@@ -106,7 +109,7 @@ ML_POST = (ROOT / "examples" / "jobs" / "ml_engineer_alternatives_jd.txt").read_
 
 
 @pytest.mark.parametrize("name", ["nurse", "teacher", "chef"])
-def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine: Engine, name: str) -> None:
     resume = engine.analyze(FIXTURES / f"{name}.txt")
     assert "off_ladder" in [w.code for w in resume.warnings]  # placement flags another profession
     for post in sorted((ROOT / "examples" / "jobs").glob("*.txt")):
@@ -120,7 +123,7 @@ def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine, name: str) ->
         assert any(h.kind == "level" and "career change" in h.message for h in c.hints)
 
 
-def test_the_off_ladder_warning_alone_decides(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_off_ladder_warning_alone_decides(engine: Engine) -> None:
     # an ML resume given the warning loses its level fit; the comparison reads the warning, not the profession
     resume = engine.analyze(ROOT / "examples" / "resumes" / "mid_ml_engineer.md")
     warning = DocumentWarning(code="off_ladder", message="not on the ml-engineer ladder")
@@ -130,7 +133,7 @@ def test_the_off_ladder_warning_alone_decides(engine) -> None:  # type: ignore[n
     assert next(x for x in c.score.components if x.name == "level_fit").points == 0
 
 
-def test_an_on_ladder_resume_keeps_its_level_fit(engine) -> None:  # type: ignore[no-untyped-def]
+def test_an_on_ladder_resume_keeps_its_level_fit(engine: Engine) -> None:
     resume = engine.analyze(ROOT / "examples" / "resumes" / "mid_ml_engineer.md")
     c = engine.compare(resume, engine.analyze_text(ML_POST, kind="job"))
     fit = next(x for x in c.score.components if x.name == "level_fit")
@@ -138,7 +141,7 @@ def test_an_on_ladder_resume_keeps_its_level_fit(engine) -> None:  # type: ignor
 
 
 # ------------------------------------------------------------------ years and level hints
-def test_years_hints(engine) -> None:  # type: ignore[no-untyped-def]
+def test_years_hints(engine: Engine) -> None:
     job = "Senior ML Engineer\nRequirements\n- 10+ years of experience.\n- 8+ years of PyTorch.\n"
     c = _compare(engine, CERT_RESUME, job)
     years = {h.requirement: h for h in c.hints if h.kind == "years"}
@@ -149,7 +152,7 @@ def test_years_hints(engine) -> None:  # type: ignore[no-untyped-def]
     assert "PyTorch" in years[pytorch.requirement.id].message
 
 
-def test_level_hints(engine) -> None:  # type: ignore[no-untyped-def]
+def test_level_hints(engine: Engine) -> None:
     junior = engine.analyze(ROOT / "examples" / "resumes" / "junior_ml_engineer.txt")
     senior_post = engine.analyze(ROOT / "examples" / "jobs" / "senior_ml_engineer_jd.txt", kind="job")
     c = engine.compare(junior, senior_post)

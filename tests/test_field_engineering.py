@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import Report
 
 
@@ -27,5 +28,5 @@ def _found(report: Report) -> list[str]:
         ("About us\nWe love good engineering.\n", []),
     ],
 )
-def test_engineering_as_field(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_engineering_as_field(engine: Engine, text: str, expected: list[str]) -> None:
     assert _found(engine.analyze_text(text, kind="job")) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import Report
 
 
@@ -32,5 +33,5 @@ IDS = {"software-testing", "cybersecurity", "observability"}
         ("We value security and a friendly office.", []),
     ],
 )
-def test_generic_nouns(engine, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+def test_generic_nouns(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(engine.analyze_text(text, kind="resume"), IDS) == expected

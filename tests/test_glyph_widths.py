@@ -20,7 +20,7 @@ def _simple(first: int, widths: list[int]) -> DictionaryObject:
 
 def _composite(w: list[object], dw: int = 1000) -> DictionaryObject:
     def number(x: object) -> object:
-        return ArrayObject(NumberObject(v) for v in x) if isinstance(x, list) else NumberObject(x)  # type: ignore[arg-type]
+        return ArrayObject(NumberObject(v) for v in x) if isinstance(x, list) else NumberObject(x)
 
     descendant = DictionaryObject(
         {NameObject("/DW"): NumberObject(dw), NameObject("/W"): ArrayObject(number(x) for x in w)}

@@ -21,13 +21,14 @@ from typing import Any, get_args
 import pytest
 
 from conftest import ROOT
-from gapfinder.models import Report, SectionName
+from gapfinder import Engine
+from gapfinder.models import DocumentKind, Report, SectionName
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ROOT / "examples"
 RESUME_FILES = sorted(p for p in (EXAMPLES / "resumes").iterdir() if p.suffix in {".txt", ".md", ".pdf", ".docx"})
 JOB_FILES = sorted((EXAMPLES / "jobs").glob("*.txt"))
-CASES = [(p, "resume") for p in RESUME_FILES] + [(p, "job") for p in JOB_FILES]
+CASES: list[tuple[Path, DocumentKind]] = [(p, "resume") for p in RESUME_FILES] + [(p, "job") for p in JOB_FILES]
 YM = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -40,7 +41,7 @@ def golden_file(path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reports(engine) -> dict[str, Report]:  # type: ignore[no-untyped-def]
+def reports(engine: Engine) -> dict[str, Report]:
     """Every example analysed once (about 0.5 s in all)."""
     return {rel(p): engine.analyze(p, kind=kind) for p, kind in CASES}
 
@@ -71,10 +72,9 @@ def differences(expected: Any, actual: Any, where: str = "$") -> list[str]:
                 out.extend(differences(expected[key], actual[key], f"{where}.{key}"))
         return out
     if isinstance(expected, list) and isinstance(actual, list):
-        keyed = _by_id(expected), _by_id(actual)
-        if keyed[0] is not None and keyed[1] is not None:
+        exp, act = _by_id(expected), _by_id(actual)
+        if exp is not None and act is not None:
             # findings (skills, certifications, ...): compare by id, so one new skill is one line
-            exp, act = keyed
             out = [f"{where}: unexpected id {k!r}" for k in act if k not in exp]
             out += [f"{where}: missing id {k!r}" for k in exp if k not in act]
             for k in exp:
@@ -179,9 +179,9 @@ def test_contract(reports: dict[str, Report], path: Path, kind: str) -> None:
         assert report.requirements is not None and report.gap is None
         listed = set(report.requirements.required_skills) | set(report.requirements.preferred_skills)
         assert listed <= {s.id for s in report.skills}
-        for s in report.skills:
-            if all(m.section in {"benefits", "company"} for m in s.mentions):
-                assert s.id not in listed, f"{s.id} is only in benefits/company text"
+        for skill in report.skills:
+            if all(m.section in {"benefits", "company"} for m in skill.mentions):
+                assert skill.id not in listed, f"{skill.id} is only in benefits/company text"
     else:
         assert report.requirements is None and report.gap is not None
 
@@ -568,14 +568,15 @@ def test_job_facts(reports: dict[str, Report], name: str, kind: str, facts: JobF
 
 
 def test_jobs_have_titles(reports: dict[str, Report]) -> None:
-    titles = {name: reports[f"examples/jobs/{name}"].requirements.title for name in JOB_FACTS}  # type: ignore[union-attr]
+    requirements = {name: reports[f"examples/jobs/{name}"].requirements for name in JOB_FACTS}
+    titles = {name: r.title if r is not None else None for name, r in requirements.items()}
     assert titles["junior_ml_engineer_jd.txt"] == "Junior Machine Learning Engineer"
     assert titles["senior_ml_engineer_jd.txt"] == "Senior Machine Learning Engineer, Marketplace Ranking"
     assert titles["ml_platform_engineer_jd.txt"] == "MLOps / ML Platform Engineer"
     assert (titles["staff_or_manager_jd.txt"] or "").startswith("Staff ML Engineer / ML Engineering Manager")
 
 
-def test_resume_against_example_job(engine, reports: dict[str, Report]) -> None:  # type: ignore[no-untyped-def]
+def test_resume_against_example_job(engine: Engine, reports: dict[str, Report]) -> None:
     job = reports["examples/jobs/senior_ml_engineer_jd.txt"]
     mid = engine.analyze(EXAMPLES / "resumes" / "mid_ml_engineer.md", job=job)
     senior = engine.analyze(EXAMPLES / "resumes" / "senior_ml_engineer.txt", job=job)

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
+from gapfinder import Engine
 from gapfinder.errors import EmptyDocumentError, EncryptedDocumentError, InputError
 from gapfinder.models import SCHEMA_VERSION, CompactComparison, Comparison, Report
 from gapfinder.schema import SCHEMA_FILES
@@ -30,7 +31,7 @@ JOB_TEXT = (EXAMPLES / "jobs" / "ml_engineer_alternatives_jd.txt").read_text(enc
         (str(EXAMPLES / "resumes" / "mid_ml_engineer.md"), "Senior ML engineer wanted, Python and Spark"),
     ],
 )
-def test_texts_given_as_paths_are_never_echoed(engine, resume: str, job: str) -> None:  # type: ignore[no-untyped-def]
+def test_texts_given_as_paths_are_never_echoed(engine: Engine, resume: str, job: str) -> None:
     with pytest.raises(InputError) as info:
         engine.compare(resume, job)
     message = info.value.message
@@ -41,12 +42,12 @@ def test_texts_given_as_paths_are_never_echoed(engine, resume: str, job: str) ->
             assert text[:20] not in message
 
 
-def test_a_missing_path_is_named(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_path_is_named(engine: Engine) -> None:
     with pytest.raises(InputError, match=r"^job: nope\.pdf: no such file$"):
         engine.compare(EXAMPLES / "resumes" / "mid_ml_engineer.md", "nope.pdf")
 
 
-def test_compare_text(engine) -> None:  # type: ignore[no-untyped-def]
+def test_compare_text(engine: Engine) -> None:
     c = engine.compare_text(RESUME_TEXT, JOB_TEXT)
     assert c.resume.text == RESUME_TEXT and c.job.text == JOB_TEXT and c.requirements
     with pytest.raises(EmptyDocumentError, match=r"^job: "):
@@ -55,7 +56,7 @@ def test_compare_text(engine) -> None:  # type: ignore[no-untyped-def]
         engine.compare_text("", JOB_TEXT)
 
 
-def test_an_encrypted_job_asks_for_the_job_password(engine) -> None:  # type: ignore[no-untyped-def]
+def test_an_encrypted_job_asks_for_the_job_password(engine: Engine) -> None:
     resume = EXAMPLES / "resumes" / "mid_ml_engineer.md"
     with pytest.raises(EncryptedDocumentError) as info:
         engine.compare(resume, BAD / "encrypted.pdf")
@@ -107,7 +108,7 @@ def test_cli_job_password(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 # ------------------------------------------------------------------ compact comparison
-def test_compact_comparison(engine) -> None:  # type: ignore[no-untyped-def]
+def test_compact_comparison(engine: Engine) -> None:
     c = engine.compare_text(RESUME_TEXT, JOB_TEXT)
     compact = c.compact()
     data = compact.model_dump(mode="json")
@@ -123,7 +124,7 @@ def test_compact_comparison(engine) -> None:  # type: ignore[no-untyped-def]
 
 
 # ------------------------------------------------------------------ schemas and compatibility
-def test_output_schemas_let_clients_ignore_additions(engine) -> None:  # type: ignore[no-untyped-def]
+def test_output_schemas_let_clients_ignore_additions(engine: Engine) -> None:
     for name in SCHEMA_FILES:
         assert '"additionalProperties": false' not in (ROOT / "schemas" / name).read_text(encoding="utf-8")
     c = engine.compare_text(RESUME_TEXT, JOB_TEXT)
@@ -134,7 +135,7 @@ def test_output_schemas_let_clients_ignore_additions(engine) -> None:  # type: i
     jsonschema.validate(data, schema)  # an old client's schema accepts a newer answer
 
 
-def test_models_stay_strict_on_input(engine) -> None:  # type: ignore[no-untyped-def]
+def test_models_stay_strict_on_input(engine: Engine) -> None:
     data = engine.analyze_text(RESUME_TEXT).model_dump(mode="json")
     data["unknown"] = 1
     with pytest.raises(ValidationError):

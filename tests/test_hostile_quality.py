@@ -11,6 +11,7 @@ import pypdf
 import pytest
 
 from conftest import SHARED
+from gapfinder import Engine
 from gapfinder.errors import NoTextLayerError
 from gapfinder.quality import WARN_GARBAGE, garbage_ratio
 from gapfinder.reading import read_document
@@ -95,7 +96,7 @@ def test_other_languages_and_skill_lists_are_not_garbage(text: str) -> None:
     assert garbage_ratio(text) < WARN_GARBAGE
 
 
-def test_a_report_from_garbled_text_says_so(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_from_garbled_text_says_so(engine: Engine) -> None:
     text = REAL[0][:-800] + glyph_shift(REAL[0][-800:])
     report = engine.analyze_text(text)
     assert "broken_encoding" in {w.code for w in report.warnings}

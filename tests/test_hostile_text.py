@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gapfinder import DocumentTooLargeError, Report
+from gapfinder import DocumentTooLargeError, Engine, Report
 from gapfinder.errors import GapfinderError
+from helpers import finding_mentions
 
 BODY = (
     "EXPERIENCE\n"
@@ -18,10 +19,9 @@ BODY = (
 
 def assert_evidence_points_into(report: Report, text: str) -> None:
     assert report.text == text
-    for finding in [*report.skills, *report.certifications, *report.education, *report.leadership]:
-        for m in finding.mentions:
-            assert 0 <= m.start < m.end <= len(text)
-            assert text[m.start : m.end] == m.text
+    for m in finding_mentions(report):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
     for p in report.experience.positions:
         assert 0 <= p.start_offset <= p.end_offset <= len(text)
     for s in report.document.sections:
@@ -51,7 +51,7 @@ def skill_ids(report: Report) -> set[str]:
     ],
     ids=["hebrew", "arabic-bidi", "emoji", "zero-width", "controls", "combining", "lone-surrogates"],
 )
-def test_unusual_characters_keep_findings_and_offsets(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_unusual_characters_keep_findings_and_offsets(engine: Engine, text: str) -> None:
     report = engine.analyze_text(text)
     # lone surrogates become U+FFFD, one for one (test_surrogates.py): offsets into the text are unchanged
     assert_evidence_points_into(report, text.replace("\udc80", "\ufffd").replace("\udcff", "\ufffd"))
@@ -59,14 +59,14 @@ def test_unusual_characters_keep_findings_and_offsets(engine, text: str) -> None
     assert report.experience.positions, "the dated position is still found"
 
 
-def test_zero_width_inside_a_skill_name_still_matches(engine) -> None:  # type: ignore[no-untyped-def]
+def test_zero_width_inside_a_skill_name_still_matches(engine: Engine) -> None:
     text = BODY.replace("Kubernetes", "Kuber\u200bnetes")
     report = engine.analyze_text(text)
     mention = next(m for s in report.skills if s.id == "kubernetes" for m in s.mentions)
     assert mention.text == "Kuber\u200bnetes"  # the evidence is the text as given, zero-width space included
 
 
-def test_extremely_long_line(engine) -> None:  # type: ignore[no-untyped-def]
+def test_extremely_long_line(engine: Engine) -> None:
     filler = "worked on many things " * 9_000  # ~200k characters without a line break
     text = "Jane Doe " + filler + "with Python and Kafka since 2019"
     report = engine.analyze_text(text)
@@ -74,14 +74,14 @@ def test_extremely_long_line(engine) -> None:  # type: ignore[no-untyped-def]
     assert {"python", "kafka"} <= skill_ids(report)
 
 
-def test_half_a_million_characters_of_one_word(engine) -> None:  # type: ignore[no-untyped-def]
+def test_half_a_million_characters_of_one_word(engine: Engine) -> None:
     text = "a" * (engine.limits.max_chars - 1)
     report = engine.analyze_text(text)
     assert report.skills == () and {"no_skills", "no_positions"} <= {w.code for w in report.warnings}
 
 
 @pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])
-def test_ten_megabytes_of_one_word_is_refused_clearly(engine, as_bytes: bool) -> None:  # type: ignore[no-untyped-def]
+def test_ten_megabytes_of_one_word_is_refused_clearly(engine: Engine, as_bytes: bool) -> None:
     word = "Python" * (10_000_000 // 6)
     with pytest.raises(DocumentTooLargeError, match=r"character limit; pass a larger max_chars"):
         if as_bytes:
@@ -101,7 +101,7 @@ def test_ten_megabytes_of_one_word_is_refused_clearly(engine, as_bytes: bool) ->
     ],
     ids=["cp1252", "mixed-utf8-cp1252", "nul-padding", "utf8-bom", "utf16"],
 )
-def test_text_files_in_odd_encodings(engine, data: bytes, warning: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_text_files_in_odd_encodings(engine: Engine, data: bytes, warning: str | None) -> None:
     report = engine.analyze(data)
     assert {"python", "kafka", "sql"} <= skill_ids(report)
     assert "\x00" not in report.text and "\ufffd" not in report.text
@@ -110,7 +110,7 @@ def test_text_files_in_odd_encodings(engine, data: bytes, warning: str | None) -
     assert (warning in codes) if warning else not codes & {"encoding_fallback", "broken_encoding"}
 
 
-def test_mixed_encoding_keeps_the_utf8_text(engine) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_encoding_keeps_the_utf8_text(engine: Engine) -> None:
     report = engine.analyze("Jané Doe — ".encode() + b"\x93quoted\x94 " + BODY.encode())
     assert report.text.startswith("Jané Doe — “quoted” EXPERIENCE")
 
@@ -120,7 +120,7 @@ def test_mixed_encoding_keeps_the_utf8_text(engine) -> None:  # type: ignore[no-
     ["\u200b\u200c\u200d\ufeff" * 100, "\x00" * 50, " \n\t" * 100, "\u00ad" * 10],
     ids=["zero-width-only", "nul-only", "blank", "soft-hyphens"],
 )
-def test_invisible_text_is_empty(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_invisible_text_is_empty(engine: Engine, text: str) -> None:
     with pytest.raises(GapfinderError, match="no text"):
         engine.analyze_text(text)
 
@@ -130,7 +130,7 @@ RUN_UNITS = ["!", "(", ":", '"', "…", "★", "😀", "_", "'s", "a:", "!?", "�
 
 
 @pytest.mark.parametrize("unit", RUN_UNITS)
-def test_a_run_without_spaces_is_cut_short_and_findings_keep_their_offsets(engine, unit: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_without_spaces_is_cut_short_and_findings_keep_their_offsets(engine: Engine, unit: str) -> None:
     """40 KB of one punctuation mark took 333 s (spaCy strips it a character at a time, re-reading the
     rest each time); the normaliser keeps 16 symbols of a run and the tokenizer peels long chunks from
     their ends, so the analysis sees a short text and the evidence still points into the original."""

@@ -15,6 +15,7 @@ import pytest
 
 import gapfinder.engine
 from conftest import ROOT
+from gapfinder import Engine
 from gapfinder.cli import main
 from gapfinder.comparison import STATUSES
 from gapfinder.models import Comparison, Report
@@ -115,18 +116,18 @@ def bar_groups(page: Page, chart: str) -> list[dict[str, str]]:
 
 # ----------------------------------------------------------------------------------------------- fixtures
 @pytest.fixture(scope="module")
-def small(engine) -> Comparison:  # type: ignore[no-untyped-def]
+def small(engine: Engine) -> Comparison:
     resume = engine.analyze_text(RESUME)
     return engine.compare(resume, engine.analyze_text(JOB.format(title="Senior Machine Learning Engineer"), kind="job"))
 
 
 @pytest.fixture(scope="module")
-def example(engine) -> Comparison:  # type: ignore[no-untyped-def]
+def example(engine: Engine) -> Comparison:
     return engine.compare(SENIOR_RESUME, SENIOR_JD)
 
 
 @pytest.fixture(scope="module")
-def report(engine) -> Report:  # type: ignore[no-untyped-def]
+def report(engine: Engine) -> Report:
     return engine.analyze(SENIOR_RESUME)
 
 
@@ -166,7 +167,7 @@ def test_no_external_assets_and_no_script(which: str, request: pytest.FixtureReq
     assert csp and "default-src 'none'" in csp[0]["content"]
 
 
-def test_untrusted_text_is_escaped(engine) -> None:  # type: ignore[no-untyped-def]
+def test_untrusted_text_is_escaped(engine: Engine) -> None:
     hostile = RESUME.replace("Kubernetes.", f"Kubernetes. {SCRIPT}").replace("SQL, AWS", f"SQL, AWS {IMG}")
     resume = engine.analyze_text(hostile)
     job = engine.analyze_text(JOB.format(title=f"Senior Machine Learning Engineer {SCRIPT}"), kind="job")
@@ -246,7 +247,7 @@ def marks(text: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     "title", ["Junior Machine Learning Engineer", "Senior Machine Learning Engineer", "Director of Machine Learning"]
 )
-def test_ladder_chart_marks_candidate_and_job(engine, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_ladder_chart_marks_candidate_and_job(engine: Engine, title: str) -> None:
     c = engine.compare(engine.analyze_text(RESUME), engine.analyze_text(JOB.format(title=title), kind="job"))
     got = marks(html_comparison(c))
     assert set(got) == {lv.id for lv in engine.ladder.levels}  # every step of every track and path is drawn
@@ -258,7 +259,7 @@ def test_ladder_chart_marks_candidate_and_job(engine, title: str) -> None:  # ty
 
 
 @pytest.mark.parametrize("target", ["principal", "manager"])
-def test_ladder_chart_marks_placement_and_target(engine, target: str) -> None:  # type: ignore[no-untyped-def]
+def test_ladder_chart_marks_placement_and_target(engine: Engine, target: str) -> None:
     report = engine.analyze_text(RESUME, target=target)
     assert report.placement is not None and report.gap is not None
     got = marks(html_report(report))
@@ -267,7 +268,7 @@ def test_ladder_chart_marks_placement_and_target(engine, target: str) -> None:  
     assert [lv for lv, m in got.items() if m] == [lv for lv in got if lv in (report.placement.level, target)]
 
 
-def test_path_target_is_drawn_in_the_paths_row(engine) -> None:  # type: ignore[no-untyped-def]
+def test_path_target_is_drawn_in_the_paths_row(engine: Engine) -> None:
     report = engine.analyze_text(RESUME, target="mlops-engineer")
     assert report.gap is not None and report.gap.target_kind == "path"
     page = well_formed(html_report(report))
@@ -276,7 +277,7 @@ def test_path_target_is_drawn_in_the_paths_row(engine) -> None:  # type: ignore[
     assert "target" in marks(html_report(report))["mlops-engineer"].split()
 
 
-def test_a_path_placement_marks_the_path_and_its_seniority(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_path_placement_marks_the_path_and_its_seniority(engine: Engine) -> None:
     report = engine.analyze_text("Experience\nSenior Data Engineer, Acme   2016 - Present\n- Spark, Airflow, SQL\n")
     assert report.placement is not None and report.placement.track == "alternative"
     got = marks(html_report(report))
@@ -284,7 +285,7 @@ def test_a_path_placement_marks_the_path_and_its_seniority(engine) -> None:  # t
     assert "seniority" in got[report.placement.seniority].split()
 
 
-def test_ladder_steps_come_from_the_ladder_file(engine) -> None:  # type: ignore[no-untyped-def]
+def test_ladder_steps_come_from_the_ladder_file(engine: Engine) -> None:
     page = well_formed(html_report(engine.analyze_text(RESUME)))
     drawn = {
         a["data-level"]: (a["data-track"], int(a["data-rank"])) for t, a in page.inside("svg", "ladder") if t == "g"
@@ -313,7 +314,7 @@ def test_render_dispatches_html(small: Comparison, report: Report) -> None:
     assert render(report, "html") == html_report(report)
 
 
-def test_cli_writes_html(engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_html(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gapfinder.engine, "Engine", lambda *a, **k: engine)
     out = tmp_path / "report.html"
     with pytest.raises(SystemExit) as exit_info:

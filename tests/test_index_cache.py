@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import MINI, TODAY
+from gapfinder import Engine
 from gapfinder.extract import index_cache
 from gapfinder.extract.index_cache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_key, load_compiled
-from gapfinder.extract.phrase_index import build_index
+from gapfinder.extract.phrase_index import PhraseIndex, build_index
 
 TEXT = "Skills: Python, scikit learn, PyTorch and Kubernetes. Led a team of 5 engineers."
 
@@ -29,7 +32,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _matcher_patterns(index):  # type: ignore[no-untyped-def]
+def _matcher_patterns(index: PhraseIndex) -> Any:
     return index.matcher.__reduce__()[1][1]  # the matcher's patterns, as spaCy pickles them
 
 
@@ -63,7 +66,6 @@ def test_cached_index_equals_a_fresh_build(taxonomy_dir: Path, cache: Path) -> N
 def test_engine_reports_are_the_same_with_and_without_the_cache(
     taxonomy_dir: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gapfinder import Engine
 
     first = Engine(taxonomy_dir, ladder="mini", today=TODAY).analyze_text(TEXT)  # fills the cache
     cached = Engine(taxonomy_dir, ladder="mini", today=TODAY).analyze_text(TEXT)
@@ -163,7 +165,7 @@ def _planted(cache: Path, taxonomy_dir: Path, marker: Path) -> bytes:
     import pickle
 
     class Payload:
-        def __reduce__(self):  # type: ignore[no-untyped-def]
+        def __reduce__(self) -> tuple[Callable[[str], None], tuple[str]]:
             return (os.mkdir, (str(marker),))
 
     key = cache_key(taxonomy_dir) or ""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import JobRequirement, Report
 
 
-def _job(engine, body: str) -> Report:  # type: ignore[no-untyped-def]
+def _job(engine: Engine, body: str) -> Report:
     text = "Machine Learning Engineer\nAcme Corp\n\n" + body
     return engine.analyze_text(text, kind="job")
 
 
-def _items(engine, body: str) -> tuple[JobRequirement, ...]:  # type: ignore[no-untyped-def]
+def _items(engine: Engine, body: str) -> tuple[JobRequirement, ...]:
     report = _job(engine, body)
     assert report.requirements is not None
     return report.requirements.items
@@ -39,7 +40,7 @@ ALTERNATIVES = [
 
 
 @pytest.mark.parametrize(("body", "expected"), ALTERNATIVES)
-def test_alternatives(engine, body: str, expected: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+def test_alternatives(engine: Engine, body: str, expected: list[tuple[str, ...]]) -> None:
     sets = _skill_sets(_items(engine, body))
     for want in expected:
         assert want in sets, f"{want} not in {sets}"
@@ -56,12 +57,12 @@ GROUPS = [
 
 
 @pytest.mark.parametrize(("body", "skill", "group"), GROUPS)
-def test_groups(engine, body: str, skill: str, group: str) -> None:  # type: ignore[no-untyped-def]
+def test_groups(engine: Engine, body: str, skill: str, group: str) -> None:
     items = [i for i in _items(engine, body) if skill in i.any_of]
     assert [i.group for i in items] == [group]
 
 
-def test_benefits_and_company_text_are_never_requirements(engine) -> None:  # type: ignore[no-untyped-def]
+def test_benefits_and_company_text_are_never_requirements(engine: Engine) -> None:
     body = (
         "Requirements\n- Python.\n\nBenefits\n- A learning budget for AWS certification exams and Kubernetes courses.\n"
         "\nAbout us\nWe build our platform with Kubernetes and Terraform.\n"
@@ -71,13 +72,13 @@ def test_benefits_and_company_text_are_never_requirements(engine) -> None:  # ty
     assert not asked & {"kubernetes", "terraform", "aws"}
 
 
-def test_a_skill_is_asked_for_once_required_before_preferred(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_skill_is_asked_for_once_required_before_preferred(engine: Engine) -> None:
     body = "Requirements\n- Python.\n\nNice to have\n- Python packaging experience.\n"
     python = [i for i in _items(engine, body) if i.any_of == ("python",)]
     assert [i.group for i in python] == ["required"]
 
 
-def test_years_items(engine) -> None:  # type: ignore[no-untyped-def]
+def test_years_items(engine: Engine) -> None:
     items = _items(engine, "Requirements\n- 5+ years of experience in software engineering.\n- 3+ years of Python.\n")
     years = [i for i in items if i.kind == "years"]
     assert [(i.years, i.group) for i in years] == [(5.0, "required")]
@@ -86,7 +87,7 @@ def test_years_items(engine) -> None:  # type: ignore[no-untyped-def]
     assert python.label == "3+ years of Python"
 
 
-def test_zero_years_is_no_requirement(engine) -> None:  # type: ignore[no-untyped-def]
+def test_zero_years_is_no_requirement(engine: Engine) -> None:
     items = _items(engine, "Requirements\n- 0-2 years of experience in machine learning.\n")
     assert not [i for i in items if i.kind == "years"]
     assert all(i.years is None for i in items)
@@ -103,7 +104,16 @@ def test_zero_years_is_no_requirement(engine) -> None:  # type: ignore[no-untype
         ("MS or PhD in Mathematics.", "master", ("master", "phd"), ("mathematics",), False, False, "required"),
     ],
 )  # fmt: skip
-def test_degree_items(engine, line, degree, levels, fields, related, equivalent, group) -> None:  # type: ignore[no-untyped-def]
+def test_degree_items(
+    engine: Engine,
+    line: str,
+    degree: str,
+    levels: tuple[str, ...],
+    fields: tuple[str, ...],
+    related: bool,
+    equivalent: bool,
+    group: str,
+) -> None:
     items = _items(engine, f"Requirements\n- {line}\n")
     degrees = [i for i in items if i.kind == "degree"]
     assert len(degrees) == 1
@@ -115,7 +125,7 @@ def test_degree_items(engine, line, degree, levels, fields, related, equivalent,
     assert not [i for i in items if i.kind == "skill" and i.sentence == d.sentence and set(i.any_of) & set(fields)]
 
 
-def test_certification_alternatives(engine) -> None:  # type: ignore[no-untyped-def]
+def test_certification_alternatives(engine: Engine) -> None:
     items = _items(engine, "Nice to have\n- CKA or AWS Certified Machine Learning – Specialty.\n")
     certs = [i for i in items if i.kind == "certification"]
     assert [(i.any_of, i.group, i.category) for i in certs] == [
@@ -123,19 +133,19 @@ def test_certification_alternatives(engine) -> None:  # type: ignore[no-untyped-
     ]
 
 
-def test_header_asks_for_nothing_in_a_structured_post(engine) -> None:  # type: ignore[no-untyped-def]
+def test_header_asks_for_nothing_in_a_structured_post(engine: Engine) -> None:
     report = engine.analyze_text("MLOps Engineer — Kubernetes Platform team\n\nRequirements\n- Python.\n", kind="job")
     assert report.requirements is not None
     assert [i.any_of for i in report.requirements.items] == [("python",)]
 
 
-def test_unstructured_post_still_has_requirements(engine) -> None:  # type: ignore[no-untyped-def]
+def test_unstructured_post_still_has_requirements(engine: Engine) -> None:
     report = engine.analyze_text("We need someone who knows Python and Kubernetes well.", kind="job")
     assert report.requirements is not None
     assert {i.any_of for i in report.requirements.items} == {("python",), ("kubernetes",)}
 
 
-def test_items_carry_evidence_into_the_text(engine) -> None:  # type: ignore[no-untyped-def]
+def test_items_carry_evidence_into_the_text(engine: Engine) -> None:
     report = _job(engine, "Requirements\n- Experience with PyTorch or TensorFlow.\n- BS in Computer Science.\n")
     assert report.requirements is not None
     assert [i.id for i in report.requirements.items] == [f"r{k}" for k in range(1, len(report.requirements.items) + 1)]
@@ -147,7 +157,7 @@ def test_items_carry_evidence_into_the_text(engine) -> None:  # type: ignore[no-
             assert s.start <= m.start and m.end <= s.end
 
 
-def test_untitled_prose_before_the_first_heading_still_asks(engine) -> None:  # type: ignore[no-untyped-def]
+def test_untitled_prose_before_the_first_heading_still_asks(engine: Engine) -> None:
     text = (
         "Data Scientist\nAcme\nRemote\n\n"
         "We want 5+ years of professional experience as a data scientist.\n"
@@ -169,7 +179,7 @@ def test_untitled_prose_before_the_first_heading_still_asks(engine) -> None:  # 
         "We have been in business for 25 years, with experience across the industry.",
     ],
 )
-def test_the_company_history_is_not_a_years_requirement(engine, company_line: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_company_history_is_not_a_years_requirement(engine: Engine, company_line: str) -> None:
     report = engine.analyze_text(
         f"Data Scientist\n\n{company_line}\n\nRequirements\n- 3+ years of experience.\n", kind="job"
     )
@@ -178,7 +188,7 @@ def test_the_company_history_is_not_a_years_requirement(engine, company_line: st
     assert [i.years for i in report.requirements.items if i.kind == "years"] == [3.0]
 
 
-def test_degrees_and_years_stated_with_the_duties_are_required(engine) -> None:  # type: ignore[no-untyped-def]
+def test_degrees_and_years_stated_with_the_duties_are_required(engine: Engine) -> None:
     text = (
         "Data Scientist\n\nResponsibilities\n- Build models; you hold a BS in Statistics and 3+ years of experience.\n"
         "\nRequirements\n- Python.\n"
@@ -189,7 +199,7 @@ def test_degrees_and_years_stated_with_the_duties_are_required(engine) -> None: 
     assert groups == {"degree": "required", "years": "required"}
 
 
-def test_a_word_naming_what_the_alternatives_are_is_not_a_requirement_of_its_own(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_naming_what_the_alternatives_are_is_not_a_requirement_of_its_own(engine: Engine) -> None:
     items = _items(engine, "Requirements\n- One major cloud: AWS, GCP or Azure.\n- Deep learning with PyTorch.\n")
     sets = _skill_sets(items)
     assert ("aws", "gcp", "azure") in sets

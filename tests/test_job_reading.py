@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.extract.job_clauses import clause_kind
 from gapfinder.models import JobRequirement, Report
 
@@ -33,7 +34,7 @@ Benefits
 """
 
 
-def _items(engine, text: str) -> tuple[JobRequirement, ...]:  # type: ignore[no-untyped-def]
+def _items(engine: Engine, text: str) -> tuple[JobRequirement, ...]:
     report: Report = engine.analyze_text(text, kind="job")
     assert report.requirements is not None
     return report.requirements.items
@@ -44,7 +45,7 @@ def _groups(items: tuple[JobRequirement, ...]) -> dict[str, str]:
     return {sid: i.group for i in items if i.kind == "skill" for sid in i.any_of}
 
 
-def test_the_probe_post(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_probe_post(engine: Engine) -> None:
     items = _items(engine, PROBE)
     groups = _groups(items)
     assert groups["python"] == "required"  # "Strong Python,(PyTorch, NumPy)" keeps Python
@@ -59,7 +60,7 @@ def test_the_probe_post(engine) -> None:  # type: ignore[no-untyped-def]
     assert groups["forecasting"] == "responsibilities"
 
 
-def test_the_probe_post_without_snowflake_is_not_a_perfect_match(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_probe_post_without_snowflake_is_not_a_perfect_match(engine: Engine) -> None:
     resume = (
         "Sam Lee\n\nExperience\nMachine Learning Engineer, Acme, Jan 2018 - Present\n"
         "- Built PyTorch and NumPy models in Python; wrote SQL for demand forecasting; used TensorFlow.\n"
@@ -85,7 +86,7 @@ LISTS = [
 
 
 @pytest.mark.parametrize(("line", "expected"), LISTS)
-def test_lists_keep_every_item(engine, line: str, expected: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+def test_lists_keep_every_item(engine: Engine, line: str, expected: list[tuple[str, ...]]) -> None:
     sets = [i.any_of for i in _items(engine, f"Requirements\n- {line}\n") if i.kind == "skill"]
     for want in expected:
         assert want in sets, f"{want} not in {sets}"
@@ -97,12 +98,12 @@ def test_lists_keep_every_item(engine, line: str, expected: list[tuple[str, ...]
     "line",
     ["Experience with Snowflake.", "Snowflake", "Knowledge of Snowflake", "Proficiency in Snowflake."],
 )
-def test_every_bullet_yields_its_requirement(engine, line: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_bullet_yields_its_requirement(engine: Engine, line: str) -> None:
     items = _items(engine, f"Requirements\n- Python.\n- {line}\n")
     assert ("snowflake",) in [i.any_of for i in items]
 
 
-def test_a_name_starting_a_longer_name_is_not_taken_after_a_usage_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_starting_a_longer_name_is_not_taken_after_a_usage_phrase(engine: Engine) -> None:
     items = _items(engine, "Requirements\n- Proficient experience using Oracle Inform EDC software.\n")
     assert not [i for i in items if "oracle-database" in i.any_of]
 
@@ -121,7 +122,7 @@ PREFERENCE = [
 
 
 @pytest.mark.parametrize(("line", "skill", "group"), PREFERENCE)
-def test_preference_cues(engine, line: str, skill: str, group: str) -> None:  # type: ignore[no-untyped-def]
+def test_preference_cues(engine: Engine, line: str, skill: str, group: str) -> None:
     assert _groups(_items(engine, f"Requirements\n- {line}\n"))[skill] == group
 
 
@@ -135,7 +136,7 @@ TEAMS = [
 
 
 @pytest.mark.parametrize(("line", "skill"), TEAMS)
-def test_a_team_the_job_works_with_is_not_a_skill_it_asks(engine, line: str, skill: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_team_the_job_works_with_is_not_a_skill_it_asks(engine: Engine, line: str, skill: str) -> None:
     text = f"Data Scientist\n\nResponsibilities\n- {line}\n\nRequirements\n- Python.\n"
     assert skill not in _groups(_items(engine, text))
 
@@ -148,12 +149,12 @@ def test_a_team_the_job_works_with_is_not_a_skill_it_asks(engine, line: str, ski
         ("Experience leading cross-functional teams.", "cross-functional-collaboration"),
     ],
 )
-def test_tools_used_with_people_are_still_asked(engine, line: str, skill: str) -> None:  # type: ignore[no-untyped-def]
+def test_tools_used_with_people_are_still_asked(engine: Engine, line: str, skill: str) -> None:
     text = f"Data Scientist\n\nResponsibilities\n- {line}\n\nRequirements\n- Python.\n"
     assert skill in _groups(_items(engine, text))
 
 
-def test_domains_named_among_the_duties_are_the_setting(engine) -> None:  # type: ignore[no-untyped-def]
+def test_domains_named_among_the_duties_are_the_setting(engine: Engine) -> None:
     text = (
         "Data Scientist\n\nResponsibilities\n- Build forecasting models for healthcare providers.\n\n"
         "Requirements\n- Python.\n- Experience in financial services.\n"
@@ -187,7 +188,7 @@ def test_clause_kinds(clause: str, kind: str) -> None:
     assert clause_kind(clause, 0, len(clause)) == kind
 
 
-def test_the_company_blurb_asks_for_nothing_but_untitled_requirements_still_ask(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_company_blurb_asks_for_nothing_but_untitled_requirements_still_ask(engine: Engine) -> None:
     text = (
         "Data Engineer\nAcme Analytics\nBoston\n\n"
         "Acme Analytics is a leading healthcare data company using cutting edge AI and Snowflake.\n"
@@ -202,7 +203,7 @@ def test_the_company_blurb_asks_for_nothing_but_untitled_requirements_still_ask(
     assert groups["dbt"] == "required" and groups["sql"] == "required" and groups["python"] == "required"
 
 
-def test_the_intro_of_a_post_with_requirement_sections_asks_for_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+def test_the_intro_of_a_post_with_requirement_sections_asks_for_nothing(engine: Engine) -> None:
     text = (
         "Machine Learning Engineer\nNorthwind\nRemote\n\n"
         "Northwind builds AI tools for hospitals and clinics across three continents.\n\n"

@@ -14,7 +14,7 @@ from conftest import MINI, ROOT, TODAY
 from gapfinder import Engine
 from gapfinder.cli import main
 from gapfinder.errors import TaxonomyError
-from gapfinder.models import Report
+from gapfinder.models import DocumentKind, Report
 from gapfinder.taxonomy import load_taxonomy
 from gapfinder.taxonomy.loader import default_taxonomy_dir
 
@@ -60,8 +60,10 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     return root, new
 
 
-def _documents() -> list[tuple[Path, str]]:
-    docs = [(p, "resume") for p in sorted((ROOT / "examples" / "resumes").glob("*.txt"))]
+def _documents() -> list[tuple[Path, DocumentKind]]:
+    docs: list[tuple[Path, DocumentKind]] = [
+        (p, "resume") for p in sorted((ROOT / "examples" / "resumes").glob("*.txt"))
+    ]
     docs += [(p, "job") for p in sorted((ROOT / "examples" / "jobs").glob("*.txt"))]
     if PROBES.is_dir():
         docs += [(p, "resume") for p in sorted((PROBES / "resumes").glob("*.txt"))[::4]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import pytest
 
@@ -107,8 +109,8 @@ _FOLDING = ["İ", "ſ", "K"]  # no lowered text: the whole-text scan runs
 _SEPARATORS = [" ", " ", " ", "\n", "  ", ", ", "; ", ". ", "", "\t", "'", "\xa0"]
 
 
-def _matches(found: object) -> list[tuple[tuple[int, int], str | None, tuple[str | None, ...]]]:
-    return [(m.span(), m.lastgroup, m.groups()) for m in found]  # type: ignore[attr-defined]
+def _matches(found: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, tuple[str | Any, ...]]]:
+    return [(m.span(), m.lastgroup, m.groups()) for m in found]
 
 
 def test_scan_at_start_positions_finds_what_a_whole_scan_finds() -> None:

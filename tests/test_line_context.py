@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
+from gapfinder.models import DocumentKind
 
 
-def ids(engine: Engine, text: str, kind: str = "job") -> set[str]:
-    return {f.id for f in engine.analyze_text(text, kind=kind).skills}  # type: ignore[arg-type]
+def ids(engine: Engine, text: str, kind: DocumentKind = "job") -> set[str]:
+    return {f.id for f in engine.analyze_text(text, kind=kind).skills}
 
 
 @pytest.mark.parametrize(

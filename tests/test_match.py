@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import JobRanking
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,24 +18,26 @@ SENIOR = EXAMPLES / "resumes" / "senior_ml_engineer.txt"
 
 
 @pytest.fixture(scope="module")
-def ranking(engine) -> JobRanking:  # type: ignore[no-untyped-def]
+def ranking(engine: Engine) -> JobRanking:
     return engine.match(SENIOR, [*JOBS, EXAMPLES / "bad" / "encrypted.pdf", "missing.txt"])
 
 
-def test_posts_ranked_by_score(engine, ranking: JobRanking) -> None:  # type: ignore[no-untyped-def]
+def test_posts_ranked_by_score(engine: Engine, ranking: JobRanking) -> None:
     assert [j.rank for j in ranking.jobs] == list(range(1, len(JOBS) + 1))
     scores = [j.score for j in ranking.jobs]
     assert scores == sorted(scores, reverse=True)
     assert ranking.jobs[0].job.source == str(EXAMPLES / "jobs" / "senior_ml_engineer_jd.txt")
     # each score is the comparison's
     for job in ranking.jobs:
+        assert job.job.source is not None
         c = engine.compare(SENIOR, job.job.source)
         assert (job.score, job.counts, job.level) == (c.score.total, c.counts, c.level)
 
 
-def test_top_missing_are_missing_and_required_first(engine, ranking: JobRanking) -> None:  # type: ignore[no-untyped-def]
+def test_top_missing_are_missing_and_required_first(engine: Engine, ranking: JobRanking) -> None:
     order = {"required": 0, "responsibilities": 1, "preferred": 2}
     for job in ranking.jobs:
+        assert job.job.source is not None
         c = engine.compare(SENIOR, job.job.source)
         missing = {s.requirement.id for s in c.requirements if s.status == "missing"}
         assert {r.id for r in job.top_missing} <= missing
@@ -51,13 +54,13 @@ def test_unreadable_posts_are_listed_not_fatal(ranking: JobRanking) -> None:
     assert failed["missing.txt"].error == "InputError" and not failed["missing.txt"].needs_password
 
 
-def test_details_carry_each_compact_comparison(engine) -> None:  # type: ignore[no-untyped-def]
+def test_details_carry_each_compact_comparison(engine: Engine) -> None:
     r = engine.match(SENIOR, JOBS[:2], details=True, top_missing=1)
     assert all(j.comparison is not None and j.comparison.score.total == j.score for j in r.jobs)
     assert all(len(j.top_missing) <= 1 for j in r.jobs)
 
 
-def test_a_resume_that_cannot_be_read_raises(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_resume_that_cannot_be_read_raises(engine: Engine) -> None:
     from gapfinder.errors import EncryptedDocumentError
 
     with pytest.raises(EncryptedDocumentError, match=r"^resume: "):

@@ -6,20 +6,21 @@ import pytest
 
 from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.extract.matching import find_matches
-from gapfinder.extract.phrase_index import build_index, compact_key
+from gapfinder.extract.phrase_index import PhraseIndex, build_index, compact_key
+from gapfinder.models import SectionName
 from gapfinder.normalize import normalize
 from gapfinder.taxonomy import Taxonomy
 
 
 @pytest.fixture(scope="module")
-def index(mini_taxonomy: Taxonomy):  # type: ignore[no-untyped-def]
+def index(mini_taxonomy: Taxonomy) -> PhraseIndex:
     return build_index(mini_taxonomy)
 
 
-def run(index, text: str, section: str = "experience") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def run(index: PhraseIndex, text: str, section: SectionName = "experience") -> list[tuple[str, str, str]]:
     norm = normalize(text)
-    ctx = AnalysisContext(norm, (SectionSpan(section, 0, len(norm.text)),), "resume", (2026, 11))  # type: ignore[arg-type]
-    out = []
+    ctx = AnalysisContext(norm, (SectionSpan(section, 0, len(norm.text)),), "resume", (2026, 11))
+    out: list[tuple[str, str, str]] = []
     for m in find_matches(ctx, index, index.nlp.make_doc(norm.text)):
         mention = ctx.mention(m.start, m.end, m.kind, m.surface.text, m.score)
         assert text[mention.start : mention.end] == mention.text
@@ -49,7 +50,7 @@ def run(index, text: str, section: str = "experience") -> list[tuple[str, str, s
         ),
     ],
 )
-def test_matches(index, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+def test_matches(index: PhraseIndex, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(index, text) == expected
 
 
@@ -76,7 +77,7 @@ def test_matches(index, text: str, expected: list[tuple[str, str, str]]) -> None
         ("PyTorch, Kubernetes", "experience", ["pytorch", "kubernetes"]),
     ],
 )
-def test_ambiguity(index, text: str, section: str, expected_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_ambiguity(index: PhraseIndex, text: str, section: SectionName, expected_ids: list[str]) -> None:
     assert [m[0] for m in run(index, text, section)] == expected_ids
 
 
@@ -92,7 +93,7 @@ def test_ambiguity(index, text: str, section: str, expected_ids: list[str]) -> N
     ],
 )
 @pytest.mark.parametrize("section", ["experience", "skills"])
-def test_no_fuzzy_invention(index, text: str, section: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_fuzzy_invention(index: PhraseIndex, text: str, section: SectionName) -> None:
     assert all(kind != "fuzzy" for _, _, kind in run(index, text, section))
 
 

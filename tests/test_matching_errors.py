@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.extract.near_misses import plausible_typo
+from gapfinder.models import DocumentKind
 
 
-def found(engine, text: str, kind: str = "resume") -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def found(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[tuple[str, str]]:
     """(skill id, mention text) of every skill mention in the report."""
     report = engine.analyze_text(text, kind=kind)
     out = set()
@@ -22,7 +24,7 @@ def found(engine, text: str, kind: str = "resume") -> set[tuple[str, str]]:  # t
     return out
 
 
-def ids(engine, text: str, kind: str = "resume") -> set[str]:  # type: ignore[no-untyped-def]
+def ids(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[str]:
     return {sid for sid, _ in found(engine, text, kind)}
 
 
@@ -42,7 +44,9 @@ def ids(engine, text: str, kind: str = "resume") -> set[str]:  # type: ignore[no
         ("Worked with python, docker, go and kubernetes daily.\n", "resume", {("go", "go")}),
     ],
 )
-def test_tag_runs_accept_listed_names(engine, text: str, kind: str, present: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+def test_tag_runs_accept_listed_names(
+    engine: Engine, text: str, kind: DocumentKind, present: set[tuple[str, str]]
+) -> None:
     assert present <= found(engine, text, kind)
 
 
@@ -58,7 +62,7 @@ def test_tag_runs_accept_listed_names(engine, text: str, kind: str, present: set
         ("Working knowledge of Git and basic CI/CD concepts.\n", "basic"),  # a modifier of CI/CD
     ],
 )
-def test_tag_runs_leave_prose_alone(engine, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+def test_tag_runs_leave_prose_alone(engine: Engine, text: str, absent: str) -> None:
     assert absent not in ids(engine, text)
 
 
@@ -72,7 +76,7 @@ def test_tag_runs_leave_prose_alone(engine, text: str, absent: str) -> None:  # 
         ("Senior Java Developer\nRequirements\n- 5 years of backend experience\n", True, "java"),
     ],
 )
-def test_job_title_names_the_role(engine, text: str, title_mention_kept: bool, skill: str) -> None:  # type: ignore[no-untyped-def]
+def test_job_title_names_the_role(engine: Engine, text: str, title_mention_kept: bool, skill: str) -> None:
     report = engine.analyze_text(text, kind="job")
     title_end = text.index("\n")
     mentions = [m for s in report.skills if s.id == skill for m in s.mentions]
@@ -80,7 +84,7 @@ def test_job_title_names_the_role(engine, text: str, title_mention_kept: bool, s
     assert any(m.start < title_end for m in mentions) == title_mention_kept
 
 
-def test_resume_headline_names_the_role(engine) -> None:  # type: ignore[no-untyped-def]
+def test_resume_headline_names_the_role(engine: Engine) -> None:
     """A resume's headline names the role like a post's title: a skill it names counts there only when the
     resume names it nowhere else (``title_lines``)."""
     text = "Java Developer\nEXPERIENCE\nJava Developer at Acme, 2019 - 2021. Built Java services.\n"
@@ -102,7 +106,7 @@ def test_resume_headline_names_the_role(engine) -> None:  # type: ignore[no-unty
         ("Paper presented to the Research Division at the annual conference.", "research"),
     ],
 )
-def test_institution_names_claim_nothing(engine, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+def test_institution_names_claim_nothing(engine: Engine, text: str, absent: str) -> None:
     assert absent not in ids(engine, text)
 
 
@@ -114,7 +118,7 @@ def test_institution_names_claim_nothing(engine, text: str, absent: str) -> None
         ("Taught Information Technology at a high school.", "information-technology"),
     ],
 )
-def test_institution_rule_keeps_claims(engine, text: str, present: str) -> None:  # type: ignore[no-untyped-def]
+def test_institution_rule_keeps_claims(engine: Engine, text: str, present: str) -> None:
     assert present in ids(engine, text)
 
 
@@ -141,11 +145,11 @@ def test_english_word_is_not_a_typo(word: str, candidate: str, typo: bool) -> No
         ("Award for Recognition of Excellence.", "aws-rekognition"),
     ],
 )
-def test_english_words_do_not_fuzzy_match(engine, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+def test_english_words_do_not_fuzzy_match(engine: Engine, text: str, absent: str) -> None:
     assert absent not in ids(engine, text)
 
 
-def test_real_typos_still_fuzzy_match(engine) -> None:  # type: ignore[no-untyped-def]
+def test_real_typos_still_fuzzy_match(engine: Engine) -> None:
     assert ("kubernetes", "Kubernates") in found(engine, "Deployed services on Kubernates clusters.")
 
 
@@ -158,7 +162,7 @@ def test_real_typos_still_fuzzy_match(engine) -> None:  # type: ignore[no-untype
         ("The new process adds transparency to IT operations.", "active-directory"),
     ],
 )
-def test_plain_word_is_not_a_punctuated_name(engine, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+def test_plain_word_is_not_a_punctuated_name(engine: Engine, text: str, absent: str) -> None:
     assert absent not in ids(engine, text)
 
 
@@ -170,7 +174,7 @@ def test_plain_word_is_not_a_punctuated_name(engine, text: str, absent: str) -> 
         ("A true Teamplayer with good communication.", "teamwork"),  # a run-together name of two words
     ],
 )
-def test_spelt_out_names_still_match(engine, text: str, present: str) -> None:  # type: ignore[no-untyped-def]
+def test_spelt_out_names_still_match(engine: Engine, text: str, present: str) -> None:
     assert present in ids(engine, text)
 
 
@@ -183,7 +187,7 @@ def test_spelt_out_names_still_match(engine, text: str, present: str) -> None:  
         ("SKILLS\nCloud, Docker, Terraform\n", "resume"),
     ],
 )
-def test_cloud_counts_with_context(engine, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_cloud_counts_with_context(engine: Engine, text: str, kind: DocumentKind) -> None:
     assert "cloud-computing" in ids(engine, text, kind)
 
 
@@ -195,5 +199,5 @@ def test_cloud_counts_with_context(engine, text: str, kind: str) -> None:  # typ
         "SKILLS\nCloud formations are my hobby as a photographer.\n",  # a skills section, but prose
     ],
 )
-def test_cloud_without_context_is_the_word(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_cloud_without_context_is_the_word(engine: Engine, text: str) -> None:
     assert "cloud-computing" not in ids(engine, text)

@@ -8,6 +8,7 @@ both columns (one with each row a single text object, which pypdf reads as one p
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from gapfinder import Engine
 from gapfinder.models import Report
 from gapfinder.reading import read_document
 from gapfinder.reading.layout import PageLayout, Run, find_columns
+from helpers import finding_mentions
 from pdf_layouts import LAYOUTS, PROBE, SHORT_SIDEBAR, render, source_text
 
 
@@ -68,9 +70,8 @@ def test_a_short_sidebar_is_a_column_too(engine: Engine, layout: str) -> None:
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_offsets_point_into_the_text_read(layout: str, reports: dict[str, Report]) -> None:
     report = reports[layout]
-    for finding in (*report.skills, *report.certifications, *report.education):
-        for m in finding.mentions:
-            assert report.text[m.start : m.end] == m.text
+    for m in finding_mentions(report, leadership=False):
+        assert report.text[m.start : m.end] == m.text
     for p in report.experience.positions:
         assert p.date_text is not None and p.date_text in report.text[p.start_offset : p.end_offset]
 
@@ -97,7 +98,7 @@ def test_one_column_page_keeps_pypdf_text() -> None:
     assert not document.warnings
 
 
-def _runs(rows: list[tuple[float, float, float]], size: float = 10.0) -> list[Run]:
+def _runs(rows: Sequence[tuple[float, float, float]], size: float = 10.0) -> list[Run]:
     """Runs from (x0, x1, y), ten characters each."""
     return [Run(x0, x1, y, size, 10, k) for k, (x0, x1, y) in enumerate(rows)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.ladder.placement import years_level
 from gapfinder.ladder.titles import TitleClassifier
 from gapfinder.taxonomy import Taxonomy, load_taxonomy
@@ -103,8 +104,9 @@ PLACEMENT_CASES = [
 
 
 @pytest.mark.parametrize(("text", "level", "track", "seniority"), PLACEMENT_CASES)
-def test_placement(engine, text: str, level: str, track: str, seniority: str) -> None:  # type: ignore[no-untyped-def]
+def test_placement(engine: Engine, text: str, level: str, track: str, seniority: str) -> None:
     placement = engine.analyze_text(text).placement
+    assert placement is not None
     assert (placement.level, placement.track, placement.seniority) == (level, track, seniority)
     assert 0.0 < placement.confidence <= 1.0
     assert abs(sum(placement.scores.values()) - 1.0) < 0.01
@@ -127,8 +129,9 @@ def test_placement(engine, text: str, level: str, track: str, seniority: str) ->
         ("Junior Data Analyst\n\nRequirements\n- SQL, Excel\n", "Junior Data Analyst", "junior"),
     ],
 )
-def test_job_title_and_level(engine, text: str, title: str, level: str) -> None:  # type: ignore[no-untyped-def]
+def test_job_title_and_level(engine: Engine, text: str, title: str, level: str) -> None:
     report = engine.analyze_text(text, kind="job")
+    assert report.requirements is not None and report.placement is not None
     assert report.requirements.title == title
     assert report.placement.level == level
 
@@ -137,7 +140,7 @@ def test_job_title_and_level(engine, text: str, title: str, level: str) -> None:
     "title",
     ["Principal Machine Learning Engineer", "Staff ML Engineer", "VP of AI", "Machine Learning Engineer"],
 )
-def test_a_ladder_without_some_levels_places_on_the_levels_it_has(mini_engine, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_ladder_without_some_levels_places_on_the_levels_it_has(mini_engine: Engine, title: str) -> None:
     # the mini ladder has junior, senior and manager only: a staff/principal/VP/mid title must not crash
     report = mini_engine.analyze_text(f"Jane Doe\n{title}\n\nExperience\n{title}, Acme   2015 - Present\n- Python\n")
     assert report.placement is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import Placement, Report
+from gapfinder.models import DocumentKind, Placement, Report
 
 
 def _resume(title: str, bullets: str = "", since: str = "2015", skills: str = "") -> str:
@@ -14,7 +14,7 @@ def _resume(title: str, bullets: str = "", since: str = "2015", skills: str = ""
     return text + (f"\nSKILLS\n{skills}\n" if skills else "")
 
 
-def _placement(engine: Engine, text: str, kind: str = "resume") -> Placement:
+def _placement(engine: Engine, text: str, kind: DocumentKind = "resume") -> Placement:
     report = engine.analyze_text(text, kind=kind)
     assert report.placement is not None
     return report.placement

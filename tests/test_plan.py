@@ -73,7 +73,7 @@ def test_a_move_into_the_ladder_plans_every_missing_requirement(engine: Engine) 
 def test_plan_renders_in_plain_words_without_ids(engine: Engine, senior: Report) -> None:
     ids = {s.id for s in engine.taxonomy.skills.values()} | set(engine.taxonomy.categories)
     for fmt in ("plain", "markdown"):
-        text = render(senior, fmt)  # type: ignore[arg-type]
+        text = render(senior, fmt)
         plan_part = text[text.index("Plan to") :]
         words = set(plan_part.replace("(", " ").replace(")", " ").replace(",", " ").split())
         leaked = {w for w in words if w in ids and ("-" in w or "_" in w)}  # ids like "ml_framework", "aws-ml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import Report
 
 IDS = {"macos", "pc", "windows", "ms-access"}
@@ -29,5 +30,5 @@ def _found(report: Report) -> list[str]:
         ("Improved visibility and access for wheelchair users.", []),
     ],
 )
-def test_platform_words(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_platform_words(engine: Engine, text: str, expected: list[str]) -> None:
     assert _found(engine.analyze_text(text, kind="resume")) == expected

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from gapfinder import GapfinderError
+from gapfinder import Engine, GapfinderError
+from gapfinder.models import DocumentKind
+from helpers import finding_mentions
 
 # words that exercise the matcher (skills, ambiguous words, dates, headings) mixed with arbitrary characters
 WORDS = [
@@ -64,18 +66,16 @@ TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, kind=st.sampled_from(["resume", "job"]))
-def test_evidence_points_into_the_text(engine, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_points_into_the_text(engine: Engine, text: str, kind: DocumentKind) -> None:
     try:
         report = engine.analyze_text(text, kind=kind)
     except GapfinderError as err:
         assert err.message and "\n" not in err.message
         return
     assert report.text == text
-    findings = [*report.skills, *report.certifications, *report.education, *report.leadership]
-    for finding in findings:
-        for m in finding.mentions:
-            assert 0 <= m.start < m.end <= len(text)
-            assert text[m.start : m.end] == m.text
+    for m in finding_mentions(report):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
     for p in report.experience.positions:
         assert 0 <= p.start_offset <= p.end_offset <= len(text)
     for s in report.document.sections:
@@ -184,7 +184,9 @@ _HEADINGS = {
     bodies=st.lists(st.lists(st.sampled_from(_BODY_WORDS), min_size=5, max_size=12), min_size=5, max_size=5),
     kind=st.just("resume"),
 )
-def test_headings_on_their_own_line_open_their_section(headings: list[str], bodies: list[list[str]], kind: str) -> None:
+def test_headings_on_their_own_line_open_their_section(
+    headings: list[str], bodies: list[list[str]], kind: DocumentKind
+) -> None:
     import itertools
 
     from gapfinder.sections import detect_sections
@@ -193,7 +195,7 @@ def test_headings_on_their_own_line_open_their_section(headings: list[str], bodi
     for heading, body in zip(headings, bodies, strict=False):
         lines += [heading, " ".join(body).capitalize() + "."]
     text = "\n".join(lines) + "\n"
-    spans = detect_sections(text, kind)  # type: ignore[arg-type]
+    spans = detect_sections(text, kind)
     assert [s.name for s in spans if s.name != "header"] == [_HEADINGS[h] for h in headings]
     assert spans[0].start == 0 and spans[-1].end == len(text)
     for a, b in itertools.pairwise(spans):

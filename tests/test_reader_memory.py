@@ -96,7 +96,7 @@ def test_the_font_count_is_what_pypdf_would_build() -> None:
     from pypdf.generic._font import Font
 
     reader = PdfReader(io.BytesIO(shared_cmap_pdf(fonts=4, entries=5_000)))
-    font = reader.pages[0]["/Resources"]["/Font"]["/F0"].get_object()
+    font = reader.pages[0]["/Resources"]["/Font"]["/F0"].get_object()  # type: ignore[index]  # pypdf: PdfObject values
     assert len(Font.from_font_resource(font).character_map) == 5_000  # what pypdf builds for each of the 4
     memo: dict[int, int] = {}
     with pytest.raises(DocumentTooLargeError, match="21,024 entries"):  # 4 x (5,000 + 256)

@@ -28,6 +28,7 @@ from gapfinder.errors import (
 )
 from gapfinder.limits import Limits
 from gapfinder.reading import document_from_text, read_document, sniff
+from gapfinder.reading.document import Document
 from gapfinder.reading.pdf import garbage_ratio
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -100,8 +101,8 @@ def make_zip(members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def codes(doc: object) -> set[str]:
-    return {w.code for w in doc.warnings}  # type: ignore[attr-defined]
+def codes(doc: Document) -> set[str]:
+    return {w.code for w in doc.warnings}
 
 
 # ------------------------------------------------------------------------------------------------ PDF
@@ -285,7 +286,7 @@ def test_pdf_limits(limits: Limits, match: str) -> None:
 
 
 # ----------------------------------------------------------------------------------------------- DOCX
-def _resume_docx(doc) -> None:  # type: ignore[no-untyped-def]
+def _resume_docx(doc: Any) -> None:
     doc.sections[0].header.paragraphs[0].text = "Jane Doe | jane@example.com"
     doc.add_heading("Experience", level=1)
     doc.add_paragraph("Acme Corp, Data Engineer")

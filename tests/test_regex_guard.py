@@ -10,6 +10,7 @@ import pytest
 
 from gapfinder.extract import leadership
 from gapfinder.extract.trie import first_chars, guarded, lowercase_only, lowered_for_anchors
+from gapfinder.kinds import SignalKind
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -65,7 +66,7 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("kind", leadership.KINDS)
-def test_leadership_scanners_match_their_plain_patterns(kind: str) -> None:
+def test_leadership_scanners_match_their_plain_patterns(kind: SignalKind) -> None:
     scanner = leadership._COMPILED[kind]  # the compiled form is what is under test
     plain = re.compile(scanner.source, re.IGNORECASE)
     found = 0

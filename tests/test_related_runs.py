@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import Report
 
 
@@ -26,5 +27,5 @@ def _ids(report: Report) -> list[str]:
         ("Hiring in spring for our java team.", []),
     ],
 )
-def test_lower_case_name_next_to_related_technology(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_lower_case_name_next_to_related_technology(engine: Engine, text: str, expected: list[str]) -> None:
     assert _ids(engine.analyze_text(text, kind="job")) == expected

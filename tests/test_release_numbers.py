@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
+
 IDS = {"oracle-database", "adobe-flex", "eclipse", "spring", "sonatype-nexus", "expo"}
 
 
@@ -20,6 +22,6 @@ IDS = {"oracle-database", "adobe-flex", "eclipse", "spring", "sonatype-nexus", "
         ("Upgraded the Cisco Nexus 9k leaf switches.", []),
     ],
 )
-def test_release_numbers(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_release_numbers(engine: Engine, text: str, expected: list[str]) -> None:
     report = engine.analyze_text(text, kind="resume")
     assert sorted(s.id for s in report.skills if s.id in IDS) == expected

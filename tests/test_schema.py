@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import SCHEMA_VERSION
 from gapfinder.schema import SCHEMA_FILES, main, schema_texts
 
@@ -27,7 +28,7 @@ def test_schema_ids_carry_the_schema_version() -> None:
         assert f"/{SCHEMA_VERSION}/" in json.loads(text)["$id"]
 
 
-def test_comparison_json_validates(engine) -> None:
+def test_comparison_json_validates(engine: Engine) -> None:
     comparison = engine.compare(
         EXAMPLES / "resumes" / "senior_ml_engineer.txt", EXAMPLES / "jobs" / "senior_ml_engineer_jd.txt"
     )
@@ -35,13 +36,13 @@ def test_comparison_json_validates(engine) -> None:
     jsonschema.validate(comparison.model_dump(mode="json"), schema)
 
 
-def test_report_json_validates(engine) -> None:
+def test_report_json_validates(engine: Engine) -> None:
     report = engine.analyze(EXAMPLES / "jobs" / "ml_platform_engineer_jd.txt", kind="job")
     schema = json.loads((SCHEMAS / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(report.model_dump(mode="json"), schema)
 
 
-def test_schema_rejects_a_wrong_status(engine) -> None:
+def test_schema_rejects_a_wrong_status(engine: Engine) -> None:
     comparison = engine.compare(
         EXAMPLES / "resumes" / "junior_ml_engineer.txt", EXAMPLES / "jobs" / "junior_ml_engineer_jd.txt"
     )

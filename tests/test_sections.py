@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gapfinder.extract.context import SectionSpan
+from gapfinder.models import DocumentKind
 from gapfinder.normalize import normalize
 from gapfinder.sections import classify_heading, detect_sections, heading_of
 
 
-def names(text: str, kind: str = "resume") -> list[str]:
-    return [s.name for s in detect_sections(normalize(text).text, kind)]  # type: ignore[arg-type]
+def names(text: str, kind: DocumentKind = "resume") -> list[str]:
+    return [s.name for s in detect_sections(normalize(text).text, kind)]
 
 
 def assert_covers(spans: tuple[SectionSpan, ...], text: str) -> None:
@@ -146,8 +147,8 @@ def test_job_headings(line: str, expected: str) -> None:
         ("Python Django", "resume", None),
     ],
 )
-def test_classify_depends_on_kind(label: str, kind: str, expected: str | None) -> None:
-    assert classify_heading(label, kind) == expected  # type: ignore[arg-type]
+def test_classify_depends_on_kind(label: str, kind: DocumentKind, expected: str | None) -> None:
+    assert classify_heading(label, kind) == expected
 
 
 # ------------------------------------------------------------------------------------------ documents
@@ -291,8 +292,8 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["resume", "job"]))
-def test_sections_always_cover_the_text(text: str, kind: str) -> None:
-    assert_covers(detect_sections(text, kind), text)  # type: ignore[arg-type]
+def test_sections_always_cover_the_text(text: str, kind: DocumentKind) -> None:
+    assert_covers(detect_sections(text, kind), text)
 
 
 def test_capital_headings_inside_flattened_text() -> None:

@@ -10,6 +10,7 @@ import pytest
 from conftest import MINI
 from gapfinder import Engine
 from gapfinder.errors import TaxonomyError
+from gapfinder.models import DocumentKind
 from gapfinder.taxonomy import load_taxonomy
 
 GOOD = """schema_version: 1
@@ -73,8 +74,8 @@ def test_packaged_senses_name_known_skills() -> None:
         assert set(sense.skills) <= set(tax.skills)
 
 
-def ids(engine: Engine, text: str, kind: str = "resume") -> set[str]:
-    return {f.id for f in engine.analyze_text(text, kind=kind).skills}  # type: ignore[arg-type]
+def ids(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[str]:
+    return {f.id for f in engine.analyze_text(text, kind=kind).skills}
 
 
 @pytest.mark.parametrize(

@@ -27,11 +27,13 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
-httpx = pytest.importorskip("httpx")
+pytest.importorskip("httpx")
+import httpx
 
-from conftest import ROOT  # noqa: E402
-from gapfinder.models import Comparison, Report  # noqa: E402
-from gapfinder.taxonomy.schema import Ladder, Skill  # noqa: E402
+from conftest import ROOT
+from gapfinder import Engine
+from gapfinder.models import Comparison, Report
+from gapfinder.taxonomy.schema import Ladder, Skill
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"
@@ -139,10 +141,8 @@ def api(main_server: Server) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture(scope="session")
-def local_engine():  # type: ignore[no-untyped-def]
+def local_engine() -> Engine:
     """An engine like the server's (today's date, default taxonomy) to compare answers with the library's."""
-    from gapfinder import Engine
-
     return Engine()
 
 
@@ -175,7 +175,7 @@ def test_health_and_readiness(api: httpx.Client) -> None:
 @pytest.mark.parametrize(
     "path", ["senior_ml_engineer.pdf", "junior_ml_engineer.docx", "mid_ml_engineer.md"], ids=["pdf", "docx", "md"]
 )
-def test_analyze_upload_is_the_library_report(api: httpx.Client, local_engine, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_upload_is_the_library_report(api: httpx.Client, local_engine: Engine, path: str) -> None:
     data = (RESUMES / path).read_bytes()
     response = api.post("/v1/analyze", files=upload(path, data))
     assert response.status_code == 200, response.text
@@ -193,7 +193,7 @@ def test_analyze_job_upload_with_kind(api: httpx.Client) -> None:
     assert report.kind == "job" and report.requirements is not None and report.gap is None
 
 
-def test_analyze_json_text_with_target(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_json_text_with_target(api: httpx.Client, local_engine: Engine) -> None:
     text = (RESUMES / "junior_ml_engineer.txt").read_text(encoding="utf-8")
     response = api.post("/v1/analyze", json={"text": text, "kind": "resume", "target": "staff"})
     assert response.status_code == 200, response.text
@@ -204,7 +204,7 @@ def test_analyze_json_text_with_target(api: httpx.Client, local_engine) -> None:
 
 
 # ------------------------------------------------------------------------------------------ compare
-def test_compare_uploads_is_the_library_comparison(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+def test_compare_uploads_is_the_library_comparison(api: httpx.Client, local_engine: Engine) -> None:
     resume = (RESUMES / "mid_ml_engineer.md").read_bytes()
     job = (JOBS / "senior_ml_engineer_jd.txt").read_bytes()
     response = api.post("/v1/compare", files={"resume": ("resume.md", resume), "job": ("job.txt", job)})
@@ -256,7 +256,7 @@ def test_a_415_names_the_document(api: httpx.Client) -> None:
         assert str(body["detail"]).startswith(f"{role}: ")
 
 
-def test_compare_compact_view(api: httpx.Client, local_engine) -> None:  # type: ignore[no-untyped-def]
+def test_compare_compact_view(api: httpx.Client, local_engine: Engine) -> None:
     from gapfinder.models import CompactComparison
 
     resume = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8")

@@ -21,14 +21,14 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
-httpx = pytest.importorskip("httpx")
+pytest.importorskip("httpx")
 
-from gapfinder.errors import UsageError  # noqa: E402
-from gapfinder.service.problems import MAX_DETAIL_CHARS, ProblemError, clip, problem_response  # noqa: E402
-from gapfinder.service.settings import MIN_WORKER_MEMORY_BYTES, ServiceSettings  # noqa: E402
-from gapfinder.service.uploads import AnalyzeText, parse_json, validation_detail  # noqa: E402
-from test_reader_memory import flat_docx  # noqa: E402
-from test_service import STARTUP_S, Server, _start, _stop, _wait_ready, _workers  # noqa: E402
+from gapfinder.errors import UsageError
+from gapfinder.service.problems import MAX_DETAIL_CHARS, ProblemError, clip, problem_response
+from gapfinder.service.settings import MIN_WORKER_MEMORY_BYTES, ServiceSettings
+from gapfinder.service.uploads import AnalyzeText, parse_json, validation_detail
+from test_reader_memory import flat_docx
+from test_service import STARTUP_S, Server, _start, _stop, _wait_ready, _workers
 
 SECRET = "ZQXJ-SECRET-RESUME-TEXT"
 
@@ -59,13 +59,13 @@ def test_a_huge_field_is_never_echoed_whole() -> None:
     assert exc.value.status == 422 and len(exc.value.detail) < 400
     assert SECRET not in exc.value.detail
     response = problem_response(ProblemError(422, "x", "X", "d" * 1_000_000), "rid")
-    assert len(json.loads(response.body)["detail"]) == MAX_DETAIL_CHARS
+    assert len(json.loads(bytes(response.body))["detail"]) == MAX_DETAIL_CHARS
 
 
 def test_details_are_safe_to_encode() -> None:
     assert clip("target '\ud800' unknown") == "target '\ufffd' unknown"
     body = problem_response(ProblemError(422, "x", "X", "bad \udc80"), None).body
-    assert json.loads(body)["detail"] == "bad \ufffd"
+    assert json.loads(bytes(body))["detail"] == "bad \ufffd"
 
 
 def test_validation_detail_cuts_names() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.models import Report
 
 IDS = {"facebook", "instagram", "twitter", "youtube", "ajax"}
@@ -24,5 +25,5 @@ def _found(report: Report) -> list[str]:
         ("Season ticket holder of Ajax Amsterdam.", []),
     ],
 )
-def test_social_media_and_ajax(engine, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_social_media_and_ajax(engine: Engine, text: str, expected: list[str]) -> None:
     assert _found(engine.analyze_text(text, kind="resume")) == expected

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from gapfinder.extract.degree_index import degree_index, degree_matches
+from gapfinder.extract.degree_index import DegreeIndex, degree_index, degree_matches
 from gapfinder.extract.trie import folds_soundly, lowered_for_anchors, scan_at, word_start_finder
 from gapfinder.taxonomy import load_taxonomy
 
@@ -52,7 +52,7 @@ def test_scan_at_follows_finditer() -> None:
 
 
 @pytest.fixture(scope="module")
-def index():  # type: ignore[no-untyped-def]
+def index() -> DegreeIndex:
     return degree_index(load_taxonomy())
 
 
@@ -62,7 +62,7 @@ _OTHER = ["in", "Computer Science", "the", "a", "ma", "Ms.", "x", "2019", ".", "
 _SEPARATORS = [" ", " ", "\n", ", ", ".", "", "-", "/", "\xa0"]
 
 
-def test_degree_matches_find_what_a_whole_scan_finds(index) -> None:  # type: ignore[no-untyped-def]
+def test_degree_matches_find_what_a_whole_scan_finds(index: DegreeIndex) -> None:
     rng = random.Random(13)
     starts_used = 0
     for _ in range(3000):

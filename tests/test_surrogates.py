@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.batch import InProcessRunner, run_batch
 from gapfinder.models import Report
 from gapfinder.reading import document_from_text, read_document
@@ -58,7 +59,7 @@ def _codes(report: Report) -> set[str]:
     return {w.code for w in report.warnings}
 
 
-def test_a_pdf_font_that_maps_to_a_surrogate(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_font_that_maps_to_a_surrogate(engine: Engine) -> None:
     document = read_document(surrogate_pdf())
     assert "\ud800" not in document.text and "\ufffd" in document.text
     report = engine.analyze(surrogate_pdf())
@@ -68,7 +69,7 @@ def test_a_pdf_font_that_maps_to_a_surrogate(engine) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize("text", [BODY + "broken \ud800 here", "\udfff" + BODY, BODY + "\udc80\udcff" * 50])
-def test_text_with_lone_surrogates_keeps_its_offsets(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_text_with_lone_surrogates_keeps_its_offsets(engine: Engine, text: str) -> None:
     report = engine.analyze_text(text)
     lone = sum(1 for ch in text if "\ud800" <= ch <= "\udfff")
     assert report.text == "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
@@ -86,7 +87,7 @@ def test_clean_text_is_untouched() -> None:
     assert document.text == BODY + "emoji 😀 and accents é" and not document.warnings
 
 
-def test_a_source_name_with_surrogates_is_made_safe(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_name_with_surrogates_is_made_safe(engine: Engine, tmp_path: Path) -> None:
     """A file name that is not valid UTF-8 arrives as lone surrogates (surrogateescape)."""
     name = "cv-\udce9t\udce9.txt"
     path = tmp_path / "cv.txt"
@@ -96,7 +97,7 @@ def test_a_source_name_with_surrogates_is_made_safe(engine, tmp_path: Path) -> N
     json.loads(report.model_dump_json())
 
 
-def test_batch_writes_and_resumes_records_with_surrogates(tmp_path: Path, engine) -> None:  # type: ignore[no-untyped-def]
+def test_batch_writes_and_resumes_records_with_surrogates(tmp_path: Path, engine: Engine) -> None:
     """A JSON text with a \\ud800 escape, and a file whose name is not UTF-8: both records are written (the
     batch died on them before), and a second run skips them both."""
     jsonl = tmp_path / "texts.jsonl"

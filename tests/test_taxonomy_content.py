@@ -7,6 +7,7 @@ the files they check; cross-references are verified here the same way the loader
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -61,12 +62,16 @@ def closure(skill_id: str) -> set[str]:
 
 
 # ---------------------------------------------------------------------------------------------- schema validity
-@pytest.mark.parametrize(
-    ("relpath", "model"),
-    [("categories.yaml", CategoriesFile), ("certifications.yaml", CertificationsFile)]
-    + [(str(p.relative_to(TAXONOMY)), SkillsFile) for p in SKILL_FILES],
-)
-def test_file_validates_against_schema(relpath: str, model: type) -> None:
+FileModel = type[CategoriesFile | CertificationsFile | SkillsFile]
+SCHEMA_FILES: list[tuple[str, FileModel]] = [
+    ("categories.yaml", CategoriesFile),
+    ("certifications.yaml", CertificationsFile),
+]
+SCHEMA_FILES += [(str(p.relative_to(TAXONOMY)), SkillsFile) for p in SKILL_FILES]
+
+
+@pytest.mark.parametrize(("relpath", "model"), SCHEMA_FILES)
+def test_file_validates_against_schema(relpath: str, model: FileModel) -> None:
     data = _read(TAXONOMY / relpath)
     assert isinstance(data, dict)
     parsed = model.model_validate(data)
@@ -86,7 +91,7 @@ def test_there_is_at_least_one_skill_file() -> None:
         ("certifications", lambda: len(certifications().certifications), 50),
     ],
 )
-def test_minimum_size(what: str, count, minimum: int) -> None:
+def test_minimum_size(what: str, count: Callable[[], int], minimum: int) -> None:
     assert count() >= minimum, f"only {count()} {what}"
 
 

@@ -13,7 +13,7 @@ from gapfinder.errors import TaxonomyError
 from gapfinder.taxonomy import load_taxonomy
 
 
-def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+def _edit(rel: str, old: str, new: str) -> Callable[[Path], object]:
     def apply(root: Path) -> None:
         p = root / rel
         text = p.read_text()
@@ -23,11 +23,19 @@ def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
     return apply
 
 
-def _write(rel: str, content: str) -> Callable[[Path], None]:
+def _write(rel: str, content: str) -> Callable[[Path], object]:
     return lambda root: (root / rel).write_text(content)
 
 
-def _remove(rel: str) -> Callable[[Path], None]:
+def _empty(rel: str) -> Callable[[Path], object]:
+    def apply(root: Path) -> None:
+        for p in (root / rel).iterdir():
+            p.unlink()
+
+    return apply
+
+
+def _remove(rel: str) -> Callable[[Path], object]:
     return lambda root: (root / rel).unlink()
 
 
@@ -99,13 +107,13 @@ BROKEN = [
     ("degree level unknown", _edit("degrees.yaml", "id: phd", "id: doctorate"), r"degrees\.yaml: levels\.3.*\.id"),
     ("missing file", _remove("certifications.yaml"), r"certifications\.yaml: cannot read"),
     ("not a mapping", _write("categories.yaml", "- a\n- b\n"), r"categories\.yaml: expected a mapping"),
-    ("empty skills dir", lambda root: [p.unlink() for p in (root / "skills").iterdir()], r"skills: no \.yaml files"),
+    ("empty skills dir", _empty("skills"), r"skills: no \.yaml files"),
 ]
 
 
 @pytest.mark.parametrize(("name", "breaker", "pattern"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_taxonomy_is_a_clear_error(
-    tmp_path: Path, name: str, breaker: Callable[[Path], None], pattern: str
+    tmp_path: Path, name: str, breaker: Callable[[Path], object], pattern: str
 ) -> None:
     root = tmp_path / "tax"
     shutil.copytree(MINI, root)

@@ -8,13 +8,14 @@ import pytest
 from gapfinder import Engine
 from gapfinder.extract.context import AnalysisContext
 from gapfinder.extract.title_lines import title_spans
+from gapfinder.models import DocumentKind
 from gapfinder.normalize import normalize
 from gapfinder.sections import detect_sections
 
 
-def spans(text: str, kind: str = "job") -> list[str]:
+def spans(text: str, kind: DocumentKind = "job") -> list[str]:
     norm = normalize(text)
-    ctx = AnalysisContext(norm=norm, sections=detect_sections(norm.text, kind), kind=kind, today=(2026, 11))  # type: ignore[arg-type]
+    ctx = AnalysisContext(norm=norm, sections=detect_sections(norm.text, kind), kind=kind, today=(2026, 11))
     return [norm.text[a:b] for a, b in title_spans(ctx)]
 
 
@@ -53,8 +54,8 @@ def test_resume_headline_spans() -> None:
     assert spans("Jane Doe\nSoftware Engineer with 6 years of experience in Java\nEXPERIENCE\n", "resume") == []
 
 
-def ids_mentions(engine: Engine, text: str, kind: str) -> dict[str, list[str]]:
-    report = engine.analyze_text(text, kind=kind)  # type: ignore[arg-type]
+def ids_mentions(engine: Engine, text: str, kind: DocumentKind) -> dict[str, list[str]]:
+    report = engine.analyze_text(text, kind=kind)
     return {s.id: [m.text for m in s.mentions] for s in report.skills}
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 import pytest
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from gapfinder.extract import tokenize as tokenize_module
-from gapfinder.extract.phrase_index import make_nlp
+from gapfinder.extract.phrase_index import PhraseIndex, make_nlp
 from gapfinder.extract.tokenize import tokenize
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -22,45 +27,46 @@ _PIECES = [
 _BLANKS = [" ", " ", " ", "", "  ", "\n", "\n\n", " \n", "\t", "\xa0", "\u2003", " \n ", "\r\n"]
 
 
-def _tokens(doc) -> list[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
+def _tokens(doc: Doc) -> list[tuple[str, int, str]]:
     return [(t.text, t.idx, t.whitespace_) for t in doc]
 
 
 @pytest.fixture(scope="module")
-def index() -> SimpleNamespace:
-    return SimpleNamespace(nlp=make_nlp(), chunk_tokens={})
+def index() -> PhraseIndex:
+    """The two parts of a phrase index that ``tokenize`` reads (no taxonomy to compile)."""
+    return cast("PhraseIndex", SimpleNamespace(nlp=make_nlp(), chunk_tokens={}))
 
 
-def test_random_texts_tokenise_as_make_doc(index: SimpleNamespace) -> None:
+def test_random_texts_tokenise_as_make_doc(index: PhraseIndex) -> None:
     rng = random.Random(29)
     for _ in range(3000):
         parts = [rng.choice(_BLANKS) if rng.random() < 0.2 else ""]
         for _ in range(rng.randint(0, 20)):
             parts += [rng.choice(_PIECES), rng.choice(_BLANKS)]
         text = "".join(parts)
-        assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text)), repr(text)  # type: ignore[arg-type]
+        assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text)), repr(text)
 
 
-def test_examples_tokenise_as_make_doc(index: SimpleNamespace) -> None:
+def test_examples_tokenise_as_make_doc(index: PhraseIndex) -> None:
     files = sorted(EXAMPLES.glob("**/*.txt")) + sorted(EXAMPLES.glob("**/*.md"))
     assert files
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text)), path  # type: ignore[arg-type]
+        assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text)), path
 
 
-def test_the_memory_is_bounded(index: SimpleNamespace, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_memory_is_bounded(index: PhraseIndex, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tokenize_module, "MAX_CHUNKS", 10)
     for i in range(50):
-        tokenize(index, f"word{i} other{i}")  # type: ignore[arg-type]
+        tokenize(index, f"word{i} other{i}")
     assert len(index.chunk_tokens) <= 12
-    assert _tokens(tokenize(index, "word3 other3")) == _tokens(index.nlp.make_doc("word3 other3"))  # type: ignore[arg-type]
+    assert _tokens(tokenize(index, "word3 other3")) == _tokens(index.nlp.make_doc("word3 other3"))
 
 
-def test_long_chunks_are_not_remembered(index: SimpleNamespace) -> None:
+def test_long_chunks_are_not_remembered(index: PhraseIndex) -> None:
     long = "x" * 5000 + ".com/" + "y" * 5000
     text = f"see {long}  and\n\n{' ' * 300}end"
-    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))
     assert all(len(k) <= tokenize_module.MAX_CHUNK_CHARS for k in index.chunk_tokens)
 
 
@@ -68,14 +74,14 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 
 @pytest.mark.skipif(not (DEV / "resumes_dotin.jsonl").exists(), reason="needs ../shared/eval/dev")
-def test_dev_texts_tokenise_as_make_doc(index: SimpleNamespace) -> None:
+def test_dev_texts_tokenise_as_make_doc(index: PhraseIndex) -> None:
     import json
 
     for name in ("resumes_dotin.jsonl", "jobs_glassdoor.jsonl"):
         with open(DEV / name, encoding="utf-8") as f:
             texts = [json.loads(line).get("text") for line in f][:150]
         for text in filter(None, texts):
-            assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+            assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))
 
 
 # ------------------------------------------------------------------ long chunks: linear time, same tokens
@@ -83,7 +89,7 @@ class _Counting:
     """A tokenizer whose affix searches count the characters they are shown, and whose calls record the
     length of what spaCy itself was given."""
 
-    def __init__(self, tokenizer) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
         self.token_match = tokenizer.token_match
         self.searched = 0
@@ -91,14 +97,14 @@ class _Counting:
         self.prefix_search = self._count(tokenizer.prefix_search)
         self.suffix_search = self._count(tokenizer.suffix_search)
 
-    def _count(self, search):  # type: ignore[no-untyped-def]
-        def counted(window: str):  # type: ignore[no-untyped-def]
+    def _count(self, search: Callable[[str], re.Match[str] | None]) -> Callable[[str], re.Match[str] | None]:
+        def counted(window: str) -> re.Match[str] | None:
             self.searched += len(window)
             return search(window)
 
         return counted
 
-    def __call__(self, text: str):  # type: ignore[no-untyped-def]
+    def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
         if len(text) > tokenize_module.MAX_CHUNK_CHARS:
             self.long_calls.append(len(doc))
@@ -107,7 +113,7 @@ class _Counting:
 
 @pytest.mark.parametrize("unit", ["!", "😀", "(", "'", "'s", "…", "★", ":)", '"'])
 @pytest.mark.parametrize("side", ["end", "start"])
-def test_a_long_run_of_affixes_costs_linear_work(index: SimpleNamespace, unit: str, side: str) -> None:
+def test_a_long_run_of_affixes_costs_linear_work(index: PhraseIndex, unit: str, side: str) -> None:
     """spaCy strips a chunk's affixes one at a time, re-reading the rest each time (quadratic: minutes for
     40 KB); the peeling loop shows its rules only windows at the two ends, and spaCy only a short rest."""
     for n in (2_000, 20_000):
@@ -134,11 +140,11 @@ def test_a_long_run_of_affixes_costs_linear_work(index: SimpleNamespace, unit: s
         "a:" * 200,
     ],
 )
-def test_long_chunks_keep_spacys_tokens(index: SimpleNamespace, chunk: str) -> None:
+def test_long_chunks_keep_spacys_tokens(index: PhraseIndex, chunk: str) -> None:
     expected = [t.text for t in index.nlp.tokenizer(chunk)]
     assert tokenize_module.long_chunk_tokens(index.nlp.tokenizer, chunk) == expected
     text = f"Skills: {chunk} and Go"
-    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))  # type: ignore[arg-type]
+    assert _tokens(tokenize(index, text)) == _tokens(index.nlp.make_doc(text))
 
 
 def test_the_web_address_rule_is_linear_on_colons() -> None:

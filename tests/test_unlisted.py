@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import Report
+from gapfinder.models import DocumentKind, Report
 
 
 def unlisted(report: Report) -> dict[str, list[str]]:
@@ -26,8 +26,8 @@ def unlisted(report: Report) -> dict[str, list[str]]:
         ("Senior engineer\nTechnologies\njava parse-platform spring\nJob description\n", "job", {"parse-platform"}),
     ],
 )
-def test_unlisted_items(engine: Engine, text: str, kind: str, expected: set[str]) -> None:
-    report = engine.analyze_text(text, kind=kind)  # type: ignore[arg-type]
+def test_unlisted_items(engine: Engine, text: str, kind: DocumentKind, expected: set[str]) -> None:
+    report = engine.analyze_text(text, kind=kind)
     assert set(unlisted(report)) == expected
     known = {s.name for s in report.skills}
     assert not expected & known  # never mixed into the taxonomy skills
@@ -48,8 +48,8 @@ def test_unlisted_items(engine: Engine, text: str, kind: str, expected: set[str]
         ("Requirements\n- Python\nAbout us\nAcme builds tools.\nTools we use: FooBarDB, Python\n", "job"),  # employer
     ],
 )
-def test_no_unlisted_items(engine: Engine, text: str, kind: str) -> None:
-    assert engine.analyze_text(text, kind=kind).unlisted_skills == ()  # type: ignore[arg-type]
+def test_no_unlisted_items(engine: Engine, text: str, kind: DocumentKind) -> None:
+    assert engine.analyze_text(text, kind=kind).unlisted_skills == ()
 
 
 def test_unlisted_mentions_are_grouped(engine: Engine) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from gapfinder import Engine
 from gapfinder.extract.phrase_index import make_nlp
 
 
@@ -23,6 +24,6 @@ def test_js_names_are_not_web_addresses(chunk: str, tokens: list[str]) -> None:
     assert [t.text for t in make_nlp().tokenizer(chunk)] == tokens
 
 
-def test_skills_on_both_sides_of_a_js_slash(engine) -> None:  # type: ignore[no-untyped-def]
+def test_skills_on_both_sides_of_a_js_slash(engine: Engine) -> None:
     report = engine.analyze_text("Languages: Node.js/JavaScript, Ruby, Perl", kind="resume")
     assert {"node.js", "javascript", "ruby", "perl"} <= {s.id for s in report.skills}

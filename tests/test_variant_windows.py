@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import random
 
+from gapfinder import Engine
 from gapfinder.extract import doc_view, near_misses
+from gapfinder.extract.context import AnalysisContext
 from gapfinder.extract.doc_view import Match, Tokens
 from gapfinder.extract.near_misses import window_match
+from gapfinder.extract.phrase_index import PhraseIndex
 from gapfinder.extract.tokenize import tokenize
 
 
-def _reference(ctx, index, toks: Tokens, covered: bytearray) -> list[Match]:  # type: ignore[no-untyped-def]
+def _reference(ctx: AnalysisContext, index: PhraseIndex, toks: Tokens, covered: bytearray) -> list[Match]:
     """The pass as it was: ``window_match`` at every start."""
     out: list[Match] = []
     lexes, idx = toks
@@ -40,8 +43,7 @@ def _reference(ctx, index, toks: Tokens, covered: bytearray) -> list[Match]:  # 
     return out
 
 
-def test_skipped_windows_find_nothing(engine) -> None:  # type: ignore[no-untyped-def]
-    from gapfinder.extract.context import AnalysisContext
+def test_skipped_windows_find_nothing(engine: Engine) -> None:
     from gapfinder.normalize import normalize
 
     index = engine.index

@@ -541,14 +541,14 @@ def test_logs_have_request_lines_but_no_document_text_or_names(main_server: Serv
 
 # ------------------------------------------------------------------------------------------ in-process checks
 def test_openapi_document_is_current() -> None:
-    from gapfinder.service.openapi import openapi_json
+    from gapfinder.service.openapi_doc import openapi_json
 
     committed = (ROOT / "docs" / "openapi.json").read_text(encoding="utf-8")
-    assert openapi_json() == committed, "regenerate: python -m gapfinder.service.openapi > docs/openapi.json"
+    assert openapi_json() == committed, "regenerate: python -m gapfinder.service.openapi_doc > docs/openapi.json"
 
 
 def test_openapi_describes_bodies_and_problems() -> None:
-    from gapfinder.service.openapi import openapi_json
+    from gapfinder.service.openapi_doc import openapi_json
 
     doc = json.loads(openapi_json())
     analyze = doc["paths"]["/v1/analyze"]["post"]
@@ -577,7 +577,7 @@ def test_openapi_describes_bodies_and_problems() -> None:
 
 
 def test_served_openapi_matches(api: httpx.Client) -> None:
-    from gapfinder.service.openapi import openapi_json
+    from gapfinder.service.openapi_doc import openapi_json
 
     assert api.get("/openapi.json").json() == json.loads(openapi_json())
 

@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .extract.context import SectionSpan
 from .kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
 from .models import SectionName
 from .section_vocab import (
@@ -49,6 +48,18 @@ from .section_vocab import (
     ROLE_CUES,
     STANDALONE_SUBLABELS,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpan:
+    """A section of the *normalised* text: ``[start, end)``; ``heading`` is the heading line, if any."""
+
+    name: SectionName
+    start: int
+    end: int
+    heading: str | None = None
+    heading_start: int | None = None
+
 
 # ------------------------------------------------------------------------------------------ matching
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -447,4 +458,4 @@ def _emphasised(label: str) -> bool:
     return label.startswith(("#", "**", "__")) or label.isupper()
 
 
-__all__ = ["classify_heading", "detect_sections", "heading_of"]
+__all__ = ["SectionSpan", "classify_heading", "detect_sections", "heading_of"]

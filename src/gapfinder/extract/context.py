@@ -7,17 +7,7 @@ from dataclasses import dataclass, field
 
 from ..models import DocumentKind, MatchKind, Mention, SectionName
 from ..normalize import NormalizedText
-
-
-@dataclass(frozen=True, slots=True)
-class SectionSpan:
-    """A section of the *normalised* text: ``[start, end)``; ``heading`` is the heading line, if any."""
-
-    name: SectionName
-    start: int
-    end: int
-    heading: str | None = None
-    heading_start: int | None = None
+from ..sections import SectionSpan  # defined with the sections; extractors take it from here too
 
 
 @dataclass(frozen=True)

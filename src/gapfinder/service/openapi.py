@@ -1,17 +1,13 @@
-"""The OpenAPI document of the service: how it is shaped, and how to print it.
-
-    python -m gapfinder.service.openapi > docs/openapi.json
+"""The OpenAPI document of the service: how it is shaped (``openapi_doc`` prints it).
 
 FastAPI generates the document from the routes; on top of that the two request bodies of the analysis
 routes (multipart upload or JSON text) are declared by hand, and error answers are documented under
 ``application/problem+json``. Answer schemas allow additional properties (a minor version may add fields);
-request bodies do not. A test checks that the committed ``docs/openapi.json`` is current.
+request bodies do not.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -96,20 +92,3 @@ def openapi_generator(app: FastAPI) -> Callable[[], dict[str, Any]]:
         return schema
 
     return openapi
-
-
-def openapi_json() -> str:
-    """The OpenAPI document as committed in ``docs/openapi.json`` (independent of the environment)."""
-    from .app import create_app
-    from .settings import ServiceSettings
-
-    app = create_app(ServiceSettings(max_concurrent=1))
-    return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
-
-
-def main() -> None:
-    sys.stdout.write(openapi_json())
-
-
-if __name__ == "__main__":
-    main()

@@ -11,18 +11,18 @@ from pydantic import BaseModel
 from _ctx_helpers import make_ctx
 from gapfinder.errors import LexiconError, TaxonomyError
 from gapfinder.extract import experience, job_items, leadership
-from gapfinder.lexicon import FILES, lexicon_dir, load_file, numbers
+from gapfinder.lexicon import FILES, lexicon_dir, load_file, load_path, numbers
 from gapfinder.lexicon.schema import Numbers
 
 
 def test_every_packaged_word_list_has_a_model() -> None:
-    assert {p.name for p in lexicon_dir().glob("*.yaml")} == set(FILES)
+    assert {p.name for p in lexicon_dir().iterdir() if p.suffix in (".yaml", ".txt")} == set(FILES)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_each_packaged_word_list_loads(name: str) -> None:
     model = FILES[name]
-    loaded = load_file(lexicon_dir() / name, model)
+    loaded = load_path(lexicon_dir() / name, model)
     assert isinstance(loaded, model)
     assert loaded.model_dump(), f"{name} is empty"
 

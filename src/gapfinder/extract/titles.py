@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import places
+
 # whole-word job words (English; a trailing plural "s" is accepted)
 JOB_WORDS = frozenset(
     (
@@ -261,15 +263,12 @@ INTERN_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LOCATION_CODE = re.compile(r"^(?:[A-Z]{2,3}|Remote|remote|Hybrid|hybrid|Germany|India|USA|UK)$")
 # "Infosys Ltd - Pune, Maharashtra": a trailing " - City, Region" is a place, not part of the organisation
 _TRAILING_PLACE = re.compile(r"\s-\s(?:[A-Z][\w.]*\s?){1,3},\s(?:[A-Z][\w.]*\s?){1,3}$")
 _TRAILING_MODE = re.compile(r"\s[-–—]\s(?:Remote|remote|Hybrid|hybrid|On-?site|on-?site)$")
 _AT = re.compile(r"\s(?:at|bei|chez)\s|\s?@\s?")
 # a place name: one to three capitalised words ("Seattle", "San Francisco", "St. Louis")
 _PLACE_NAME = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}")
-# the last part of a place: a state code or a country ("KIT", "SAP" are acronyms, not places)
-_PLACE_CODE = re.compile(r"^(?:[A-Z]{2}|Germany|India|USA|UK)$")
 # a work mode stands for a place too, but never ends a "City, Region" pair: "Acme, Remote" is no city
 _WORK_MODE = re.compile(r"^(?:Remote|remote|Hybrid|hybrid)$")
 # a trailing note opening with a lower-case word: "College - evening program", "Health (seed-stage startup)"
@@ -284,7 +283,8 @@ _GLUE = ",\u00a0"  # a comma that is not a cut
 
 
 def _clean(part: str) -> str:
-    """Strip separators and unbalanced brackets from the ends of a header part."""
+    """Strip separators, Markdown emphasis and unbalanced brackets from the ends of a header part."""
+    part = part.replace("**", "").replace("__", "")  # "**Senior Engineer** - Acme": bold marks no part
     part = _MD_HEADING.sub("", re.sub(r"\(\s*\)", "", part).strip(_TRIM)).strip(_TRIM)
     while part.endswith("(") or (part.endswith(")") and part.count(")") > part.count("(")):
         part = part[:-1].strip(_TRIM)
@@ -318,21 +318,57 @@ def _title_score(part: str) -> int:
     return int(has_job_word(part)) - int(has_org_word(part))
 
 
+def _lone_place(part: str) -> bool:
+    """A place written alone after a name: a state or province code, a region, a country or a work mode
+    ("WA", "Ontario", "Germany", "Remote"); never a company's acronym ("AXA", "EY") or a legal form ("LLC")."""
+    lexicon = places()
+    return (
+        bool(_WORK_MODE.match(part))
+        or part in lexicon.region_code
+        or part in lexicon.country
+        or (part in lexicon.region)
+    )
+
+
+def _place_code(code: str) -> bool:
+    """The last part of a "City, X" place: a state or province (code or name), a country or its ISO code."""
+    lexicon = places()
+    return (
+        code in lexicon.region_code
+        or code in lexicon.country_code
+        or code in lexicon.country
+        or (code in lexicon.region)
+    )
+
+
+def _city(part: str) -> bool:
+    return part in places().city
+
+
 def _strip_location(parts: list[str]) -> list[str]:
-    """Drop a trailing ", City, ST" / ", Remote" from comma-separated parts."""
-    if len(parts) >= 3 and _LOCATION_CODE.match(parts[-1]) and not _WORK_MODE.match(parts[-1]):
+    """Drop a trailing place from comma-separated parts: ", City, ST" (a known city, or any place name when
+    something is left for the title and the organisation), ", ST", ", Germany", ", Remote", and a known
+    city alone once a title and an organisation are left ("Engineer, Acme, Bangalore"; not in "Manager,
+    Carrefour": a company may be named like a city)."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    city_before = len(parts) >= 3 and (_city(parts[-2]) or (len(parts) >= 4 and _PLACE_NAME.fullmatch(parts[-2])))
+    if city_before and _place_code(last) and not _WORK_MODE.match(last):
         return parts[:-2]
-    if len(parts) >= 2 and _LOCATION_CODE.match(parts[-1]):
+    if _lone_place(last) or (_city(last) and (len(parts) >= 3 or " - " in parts[0])):
         return parts[:-1]
     return parts
 
 
 def _is_place(text: str) -> bool:
-    """A place and nothing else: "Remote", "WA", "Germany", "Seattle, WA"."""
+    """A place and nothing else: "Remote", "WA", "Germany", "Seattle", "Seattle, WA", "Pune, Maharashtra"."""
     city, sep, code = text.rpartition(", ")
-    if not _PLACE_CODE.match(code) or code.lower() in ORG_WORDS:
-        return not sep and bool(_WORK_MODE.match(text))
-    return not sep or bool(_PLACE_NAME.fullmatch(city) and not has_org_word(city))
+    if not sep:
+        return _lone_place(text) or _city(text)
+    if not _place_code(code) or code.lower() in ORG_WORDS:
+        return False
+    return bool((_city(city) or _PLACE_NAME.fullmatch(city)) and not has_org_word(city))
 
 
 def is_place(text: str) -> bool:
@@ -434,7 +470,11 @@ def _drop_place(line: str) -> str:
     m = _TRAILING_PLACE.search(line)
     if not m or has_org_word(m.group(0)):
         return line
-    return line if _WORK_MODE.match(m.group(0).rpartition(", ")[2].strip()) else line[: m.start()]
+    if _WORK_MODE.match(m.group(0).rpartition(", ")[2].strip()):
+        return line
+    if has_job_word(line[: m.start()]) and not _is_place(m.group(0).split("-", 1)[1].strip()):
+        return line  # "Engineer - Razorpay, Bangalore": an organisation and its place, for the split to read
+    return line[: m.start()]
 
 
 def split_line(line: str) -> list[str]:
@@ -456,7 +496,7 @@ def _org_line(line: str) -> str:
     """An organisation line without a trailing place: 'Infosys Ltd - Pune, Maharashtra -' -> 'Infosys Ltd'."""
     line = _drop_place(_clean(line))
     head, sep, tail = line.partition(" - ")
-    return _clean(head) if sep and _LOCATION_CODE.match(tail) else line
+    return _clean(head) if sep and (_lone_place(tail) or _city(tail)) else line
 
 
 def split_header(lines: list[str]) -> tuple[str | None, str | None]:
@@ -477,7 +517,7 @@ def split_header(lines: list[str]) -> tuple[str | None, str | None]:
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     title = parts[best]
     others = parts[best + 1 :] + parts[:best][::-1]
-    org = next((o for o in others if not _LOCATION_CODE.match(o)), None)
+    org = next((o for o in others if not _lone_place(o)), None)
     if org is not None and len(lines) > 1:
         org = _org_line(org)
     if org is not None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Numbers
+from .schema import Numbers, Places
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,7 +61,50 @@ def numbers() -> Numbers:
     return load_file(lexicon_dir() / "numbers.yaml", Numbers)
 
 
-#: each word list of the package and its model
-FILES: dict[str, type[BaseModel]] = {"numbers.yaml": Numbers}
+def load_sections(path: Path, model: type[M]) -> M:
+    """A sectioned word list (``[section]`` lines, then one entry per line; ``#`` comments) validated by
+    ``model``, each section a field; problems are a ``LexiconError`` naming the file, and the line or key."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: word list is not valid UTF-8") from None
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1]
+            if name in sections:
+                raise LexiconError(f"{path}: line {n}: section [{name}] appears twice")
+            current = sections[name] = []
+        elif current is None:
+            raise LexiconError(f"{path}: line {n}: an entry before the first [section]")
+        else:
+            current.append(line)
+    try:
+        return model.model_validate(sections)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(k) for k in err["loc"]) or "(top level)"
+        more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
+        raise LexiconError(f"{path}: {key}: {err['msg']}{more}") from None
 
-__all__ = ["FILES", "LexiconError", "lexicon_dir", "load_file", "numbers"]
+
+def load_path(path: Path, model: type[M]) -> M:
+    """A word list by its kind: YAML (``load_file``) or a sectioned ``.txt`` list (``load_sections``)."""
+    return load_sections(path, model) if path.suffix == ".txt" else load_file(path, model)
+
+
+@functools.cache
+def places() -> Places:
+    """Place names (``places.txt``, built by ``tools/build_places.py`` from GeoNames)."""
+    return load_sections(lexicon_dir() / "places.txt", Places)
+
+
+#: each word list of the package and its model
+FILES: dict[str, type[BaseModel]] = {"numbers.yaml": Numbers, "places.txt": Places}
+
+__all__ = ["FILES", "LexiconError", "lexicon_dir", "load_file", "load_path", "load_sections", "numbers", "places"]

@@ -65,9 +65,12 @@ SignalKind = Literal[
 #: the tracks of a ladder: two ladders of rungs and the paths beside them
 Track = Literal["ic", "management", "alternative"]
 TRACKS: tuple[Track, ...] = ("ic", "management", "alternative")
+#: the tracks whose levels form ladders of rungs (the alternative track holds paths beside them)
+MAIN_TRACKS: tuple[Track, ...] = ("ic", "management")
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "MAIN_TRACKS",
     "TRACKS",
     "DegreeLevel",
     "DocumentKind",

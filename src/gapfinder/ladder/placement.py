@@ -43,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from ..kinds import Track, is_job
+from ..kinds import MAIN_TRACKS, Track, is_job
 from ..models import Evidence, NextStep, Placement
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder, Level
@@ -57,7 +57,6 @@ TITLE_MARKED, TITLE_UNMARKED, YEARS, JOB_YEARS, SKILLS = 3.0, 1.5, 1.0, 2.0, 1.0
 LEAD_BASE, LEAD_PER_DEFINING, LEAD_PER_OTHER, LEAD_MAX, LEAD_IC = 1.0, 0.5, 0.25, 2.5, 0.5
 PRIOR = 0.25
 CONFIDENCE_EXPONENT = 1 / 3  # fitted on the dev careers (eval/calibration.py)
-MAIN_TRACKS = ("ic", "management")
 
 
 def _track(ladder: Ladder, track: str) -> list[Level]:
@@ -66,7 +65,7 @@ def _track(ladder: Ladder, track: str) -> list[Level]:
 
 def main_levels(ladder: Ladder) -> list[Level]:
     """The ic levels by rank, then the management levels by rank: the ladder's rungs."""
-    return _track(ladder, "ic") + _track(ladder, "management")
+    return [lv for track in MAIN_TRACKS for lv in _track(ladder, track)]
 
 
 def years_level(ladder: Ladder, years: float) -> str | None:

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..kinds import MAIN_TRACKS
 from ..taxonomy.schema import Ladder, Level
-
-MAIN_TRACKS = ("ic", "management")
 
 
 @dataclass(frozen=True, slots=True)

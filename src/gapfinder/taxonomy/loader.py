@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import TaxonomyError, UsageError
-from ..kinds import TRACKS
+from ..kinds import MAIN_TRACKS, TRACKS
 from .schema import (
     CategoriesFile,
     Category,
@@ -42,8 +42,6 @@ from .schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-#: the tracks whose levels form ladders of rungs (the alternative track holds paths beside them)
-MAIN_TRACKS = ("ic", "management")
 
 
 @dataclass(frozen=True)

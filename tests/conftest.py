@@ -1,22 +1,16 @@
 from __future__ import annotations
 
 import atexit
-import datetime as dt
 import os
 import shutil
 import tempfile
-from pathlib import Path
 
 import pytest
 
 from gapfinder import Engine
 from gapfinder.taxonomy import Taxonomy, load_taxonomy
+from helpers import MINI, ROOT, SHARED, TODAY  # noqa: F401 (ROOT, SHARED: for tests that still import them from here)
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINI = FIXTURES / "mini_taxonomy"
-SHARED = ROOT.parent / "shared"
-TODAY = dt.date(2026, 11, 15)
 # the compiled-taxonomy cache (gapfinder.extract.index_cache) goes to a throwaway directory, never the user's
 os.environ["GAPFINDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="gapfinder-test-cache-")
 atexit.register(shutil.rmtree, os.environ["GAPFINDER_CACHE_DIR"], True)

@@ -12,9 +12,9 @@ import pydantic
 import pytest
 
 import gapfinder
-from conftest import ROOT
 from gapfinder import Engine, models
 from gapfinder.models import SCHEMA_VERSION, Report
+from helpers import ROOT
 
 EXPECTED_ALL = [
     "CompactComparison",

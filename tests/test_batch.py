@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 import gapfinder.batch.runner
-from conftest import MINI, ROOT, TODAY
 from gapfinder.batch import (
     BadInput,
     EngineConfig,
@@ -37,6 +36,7 @@ from gapfinder.batch.scheduling import chunked, windowed
 from gapfinder.cli import main
 from gapfinder.errors import DocumentTooLargeError, InputError, TaxonomyError, UsageError
 from gapfinder.models import Report
+from helpers import MINI, ROOT, TODAY
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"

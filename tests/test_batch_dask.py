@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from conftest import MINI, ROOT, TODAY
 from gapfinder.batch import EngineConfig, InProcessRunner, run_batch
 from gapfinder.errors import TaxonomyError, UsageError
+from helpers import MINI, ROOT, TODAY
 
 distributed = pytest.importorskip("distributed")
 from gapfinder.batch.dask_runner import DaskRunner  # noqa: E402

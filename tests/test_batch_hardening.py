@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from _procs import HAS_PROC, LOOPBACK, alive, descendants, listening
-from conftest import ROOT
 from gapfinder.batch import InProcessRunner, ResultsWriter, expand_inputs, run_batch, scan_results
 from gapfinder.batch.inputs import Unreadable
 from gapfinder.batch.records import Outcome
 from gapfinder.errors import UsageError
+from helpers import ROOT
+from helpers.procs import HAS_PROC, LOOPBACK, alive, descendants, listening
 
 RESUME_TEXT = (ROOT / "examples" / "resumes" / "senior_ml_engineer.txt").read_text(encoding="utf-8")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")

@@ -11,8 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from conftest import ROOT
 from gapfinder import Engine
+from helpers import ROOT
 
 
 def _bench() -> ModuleType:

@@ -17,9 +17,8 @@ import pytest
 import yaml
 
 from gapfinder.taxonomy.schema import SkillsFile
+from helpers import ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCES = SHARED / "taxonomy-sources"
 GENERATED = ROOT / "skills_taxonomy" / "skills" / "generated.yaml"
 

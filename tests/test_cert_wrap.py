@@ -15,7 +15,7 @@ from gapfinder import Engine
 from gapfinder.extract.context import SectionSpan
 from gapfinder.extract.matching import match_text
 from gapfinder.models import Report
-from pdf_layouts import LAYOUTS, PROBE, render, source_text
+from helpers.pdf_layouts import LAYOUTS, PROBE, render, source_text
 
 CERTS = (
     "AWS Certified Machine Learning - Specialty",

@@ -12,14 +12,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import gapfinder.engine
-from conftest import MINI, ROOT
-from gapfinder.cli import main
 from gapfinder.models import SCHEMA_VERSION
+from helpers import MINI, ROOT
+from helpers.cli import assert_one_line_error, json_of, run, shared_engines  # noqa: F401 (autouse fixture)
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"
@@ -29,50 +27,6 @@ MID_MD = str(RESUMES / "mid_ml_engineer.md")
 SENIOR_JD = str(JOBS / "senior_ml_engineer_jd.txt")
 
 CONTRACT_KEYS = {"schema_version", "skills", "certifications", "education", "experience", "placement", "gap"}
-
-_real_engine = gapfinder.engine.Engine
-_engines: dict[str, gapfinder.engine.Engine] = {}
-
-
-@pytest.fixture(autouse=True)
-def shared_engines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI calls Engine(taxonomy); hand it a cached engine for the same taxonomy argument."""
-
-    def cached(taxonomy: Any = None, **kwargs: Any) -> gapfinder.engine.Engine:
-        key = f"{taxonomy}|{sorted(kwargs.items())}"
-        if key not in _engines:
-            _engines[key] = _real_engine(taxonomy, **kwargs)
-        return _engines[key]
-
-    monkeypatch.setattr(gapfinder.engine, "Engine", cached)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process: (exit code, stdout, stderr)."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *, contains: str = "") -> None:
-    assert err.endswith("\n")
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("gapfinder: error: "), err
-    assert len(lines[0]) > len("gapfinder: error: ")
-    assert contains in lines[0]
-    assert "Traceback" not in err
-
-
-def json_of(out: str) -> dict[str, Any]:
-    data = json.loads(out)
-    assert isinstance(data, dict)
-    return data
 
 
 # ----------------------------------------------------------------- formats

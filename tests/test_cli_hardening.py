@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ROOT
-from test_cli import assert_one_line_error, run, shared_engines  # noqa: F401 (the fixture is autouse)
-from test_surrogates import surrogate_pdf
+from helpers import ROOT
+from helpers.cli import assert_one_line_error, run, shared_engines  # noqa: F401 (the fixture is autouse)
+from helpers.files import surrogate_pdf
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer

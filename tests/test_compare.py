@@ -10,18 +10,8 @@ import pytest
 from gapfinder import Engine
 from gapfinder.comparison.score import CREDIT, WEIGHTS
 from gapfinder.errors import UsageError
-from gapfinder.models import Comparison, RequirementStatus
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _compare(engine: Engine, resume: str, job: str) -> Comparison:
-    return engine.compare(engine.analyze_text(resume), engine.analyze_text(job, kind="job"))
-
-
-def _status(c: Comparison, skill: str) -> RequirementStatus:
-    return next(s for s in c.requirements if skill in s.requirement.any_of)
-
+from gapfinder.models import Comparison
+from helpers import EXAMPLES, compare_texts, requirement_status
 
 RESUME = """Jane Doe
 Machine Learning Engineer
@@ -54,29 +44,29 @@ B.S. in Computer Science, State University, 2019
     ],
 )
 def test_skill_statuses(engine: Engine, requirement: str, skill: str, status: str, via: str | None) -> None:
-    c = _compare(engine, RESUME, f"Requirements\n- {requirement}\n")
-    s = _status(c, skill)
+    c = compare_texts(engine, RESUME, f"Requirements\n- {requirement}\n")
+    s = requirement_status(c, skill)
     assert (s.status, s.via) == (status, via)
 
 
 def test_a_backed_alternative_beats_a_listed_one(engine: Engine) -> None:
     # TensorFlow is only listed; PyTorch is used at work: the answer is PyTorch, met
-    c = _compare(engine, RESUME, "Requirements\n- TensorFlow or PyTorch.\n")
-    s = _status(c, "tensorflow")
+    c = compare_texts(engine, RESUME, "Requirements\n- TensorFlow or PyTorch.\n")
+    s = requirement_status(c, "tensorflow")
     assert (s.status, s.matched, s.via) == ("met", "pytorch", "alternative")
 
 
 def test_years_of_a_skill(engine: Engine) -> None:
-    c = _compare(engine, RESUME, "Requirements\n- 6+ years of PyTorch.\n")
-    s = _status(c, "pytorch")
+    c = compare_texts(engine, RESUME, "Requirements\n- 6+ years of PyTorch.\n")
+    s = requirement_status(c, "pytorch")
     assert s.status == "partial"
     assert s.years_shown == 3.92  # 01/2020 - 12/2023: 47 months, as experience counts them
     assert "3.92 of 6 years" in s.detail
 
 
 def test_total_years(engine: Engine) -> None:
-    met = _compare(engine, RESUME, "Requirements\n- 3+ years of experience.\n")
-    part = _compare(engine, RESUME, "Requirements\n- 8+ years of experience.\n")
+    met = compare_texts(engine, RESUME, "Requirements\n- 3+ years of experience.\n")
+    part = compare_texts(engine, RESUME, "Requirements\n- 8+ years of experience.\n")
     assert [(s.status, s.years_shown) for s in met.requirements if s.requirement.kind == "years"] == [("met", 3.92)]
     assert [(s.status, s.detail) for s in part.requirements if s.requirement.kind == "years"] == [
         ("partial", "3.92 of 8 years")
@@ -95,21 +85,23 @@ def test_total_years(engine: Engine) -> None:
     ],
 )
 def test_degree_statuses(engine: Engine, line: str, status: str, via: str | None) -> None:
-    c = _compare(engine, RESUME, f"Requirements\n- {line}\n")
+    c = compare_texts(engine, RESUME, f"Requirements\n- {line}\n")
     s = next(s for s in c.requirements if s.requirement.kind == "degree")
     assert (s.status, s.via) == (status, via)
 
 
 def test_certification_statuses(engine: Engine) -> None:
     resume = RESUME + "\nCertifications\nCertified Kubernetes Administrator (CKA), 2022\n"
-    held = _compare(engine, resume, "Nice to have\n- CKA or CKAD.\n")
-    none = _compare(engine, RESUME, "Nice to have\n- CKA or CKAD.\n")
+    held = compare_texts(engine, resume, "Nice to have\n- CKA or CKAD.\n")
+    none = compare_texts(engine, RESUME, "Nice to have\n- CKA or CKAD.\n")
     assert [s.status for s in held.requirements if s.requirement.kind == "certification"] == ["met"]
     assert [s.status for s in none.requirements if s.requirement.kind == "certification"] == ["missing"]
 
 
 def test_evidence_points_into_both_texts(engine: Engine) -> None:
-    c = _compare(engine, RESUME, "Requirements\n- PyTorch or TensorFlow.\n- Kubernetes.\n- 3+ years of experience.\n")
+    c = compare_texts(
+        engine, RESUME, "Requirements\n- PyTorch or TensorFlow.\n- Kubernetes.\n- 3+ years of experience.\n"
+    )
     for s in c.requirements:
         sentence = s.requirement.sentence
         assert c.job.text[sentence.start : sentence.end] == sentence.text
@@ -122,8 +114,8 @@ def test_evidence_points_into_both_texts(engine: Engine) -> None:
 # ------------------------------------------------------------------ score
 def test_score_is_deterministic_and_adds_up(engine: Engine) -> None:
     job = "Requirements\n- PyTorch or TensorFlow.\n- Terraform.\n- 3+ years of experience.\n- BS in Computer Science.\n"
-    a = _compare(engine, RESUME, job)
-    b = _compare(engine, RESUME, job)
+    a = compare_texts(engine, RESUME, job)
+    b = compare_texts(engine, RESUME, job)
     assert a.model_dump_json() == b.model_dump_json()
     assert sum(WEIGHTS.values()) == pytest.approx(1.0)
     applying = [c for c in a.score.components if c.applies]
@@ -134,15 +126,15 @@ def test_score_is_deterministic_and_adds_up(engine: Engine) -> None:
 
 
 def test_components_without_requirements_do_not_apply(engine: Engine) -> None:
-    c = _compare(engine, RESUME, "Requirements\n- PyTorch.\n")
+    c = compare_texts(engine, RESUME, "Requirements\n- PyTorch.\n")
     applies = {comp.name: comp.applies for comp in c.score.components}
     assert applies["required_skills"] and not applies["certifications"] and not applies["years"]
 
 
 def test_more_evidence_never_lowers_the_score(engine: Engine) -> None:
     job = "Requirements\n- PyTorch.\n- Terraform.\n"
-    before = _compare(engine, RESUME, job).score.total
-    after = _compare(
+    before = compare_texts(engine, RESUME, job).score.total
+    after = compare_texts(
         engine, RESUME.replace("Built data pipelines", "Wrote Terraform modules; built data pipelines"), job
     )
     assert after.score.total > before
@@ -150,7 +142,7 @@ def test_more_evidence_never_lowers_the_score(engine: Engine) -> None:
 
 # ------------------------------------------------------------------ hints
 def test_hints_never_invent(engine: Engine) -> None:
-    c = _compare(engine, RESUME, "Requirements\n- Kubernetes in production.\n- Terraform.\n- Python.\n")
+    c = compare_texts(engine, RESUME, "Requirements\n- Kubernetes in production.\n- Terraform.\n- Python.\n")
     kinds = {(h.kind, h.requirement) for h in c.hints}
     ids = {s.requirement.any_of[0]: s.requirement.id for s in c.requirements}
     assert ("learn", ids["terraform"]) in kinds
@@ -166,7 +158,7 @@ def test_hints_never_invent(engine: Engine) -> None:
 
 def test_use_job_term_hint(engine: Engine) -> None:
     resume = RESUME.replace("Python, SQL, Kubernetes, TensorFlow", "Python, SQL, TensorFlow")
-    c = _compare(engine, resume, "Requirements\n- Kubernetes.\n")
+    c = compare_texts(engine, resume, "Requirements\n- Kubernetes.\n")
     hints = [h for h in c.hints if h.kind == "use_job_term"]
     assert len(hints) == 1
     assert "“Kubernetes”" in hints[0].message and "“K8s”" in hints[0].message
@@ -174,7 +166,7 @@ def test_use_job_term_hint(engine: Engine) -> None:
 
 def test_no_use_job_term_hint_for_an_abbreviation_in_the_post(engine: Engine) -> None:
     resume = "Jane Doe\n\nExperience\nEngineer, Acme 2020 - 2023\n- Built machine learning models.\n"
-    c = _compare(engine, resume, "Requirements\n- ML experience.\n")
+    c = compare_texts(engine, resume, "Requirements\n- ML experience.\n")
     assert not [h for h in c.hints if h.kind == "use_job_term"]
 
 
@@ -237,7 +229,7 @@ PAIR_FACTS = [
 def test_pair_facts(
     pairs: dict[str, Comparison], pair: str, skill: str, status: str, text: str | None, section: str | None
 ) -> None:
-    s = _status(pairs[pair], skill)
+    s = requirement_status(pairs[pair], skill)
     assert s.status == status
     if text is None:
         assert not s.resume_evidence
@@ -298,12 +290,12 @@ def test_a_job_on_the_other_track_is_flagged(engine: Engine) -> None:
     from gapfinder.render import render
 
     staff = (EXAMPLES / "resumes" / "staff_ml_engineer.txt").read_text(encoding="utf-8")
-    c = _compare(engine, staff, MANAGER_JD)
+    c = compare_texts(engine, staff, MANAGER_JD)
     assert (c.level.candidate_track, c.level.job_track) == ("ic", "management")
     assert c.level.track_change
     level_component = next(x for x in c.score.components if x.name == "level_fit")
     assert "another track" in level_component.detail
     assert "a move to the management track" in render(c, "plain")
     assert "not by readiness for that track" in render(c, "html")
-    same_track = _compare(engine, RESUME, "Machine Learning Engineer\nRequirements\n- 3+ years of Python\n")
+    same_track = compare_texts(engine, RESUME, "Machine Learning Engineer\nRequirements\n- 3+ years of Python\n")
     assert same_track.level.verdict != "unknown" and not same_track.level.track_change

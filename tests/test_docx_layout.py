@@ -10,7 +10,7 @@ from docx import Document as DocxDocument
 
 from gapfinder import Engine
 from gapfinder.reading import read_document
-from pdf_layouts import PROBE, source_text
+from helpers.pdf_layouts import PROBE, source_text
 
 
 def _docx(build: Any) -> bytes:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
 
-from _ctx_helpers import find_sections, make_ctx
 from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.extract.education import abbreviation_variants, extract_education
 from gapfinder.models import DocumentKind, EducationFinding, SectionName
 from gapfinder.normalize import normalize
 from gapfinder.taxonomy.schema import DegreesFile
+from helpers import TAXONOMY
+from helpers.context import find_sections, make_ctx
 
-DEGREES = Path(__file__).resolve().parents[1] / "skills_taxonomy" / "degrees.yaml"
+DEGREES = TAXONOMY / "degrees.yaml"
 
 
 @pytest.fixture(scope="module")

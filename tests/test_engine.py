@@ -18,6 +18,7 @@ import gapfinder
 from gapfinder import Engine
 from gapfinder.models import Gap, Mention, Report, SectionName
 from gapfinder.taxonomy import Taxonomy
+from helpers import skill_ids
 
 SECTION_NAMES = frozenset(get_args(SectionName))
 
@@ -59,10 +60,6 @@ def assert_offset_contract(text: str, report: Report) -> None:
     for st in report.gap.skills if report.gap else ():
         for m in st.evidence:
             assert text[m.start : m.end] == m.text
-
-
-def skill_ids(report: Report) -> set[str]:
-    return {s.id for s in report.skills}
 
 
 # ----------------------------------------------------------------- the offset contract

@@ -6,17 +6,15 @@ it (docs/evidence.md). Also: an off-ladder resume gets no level-fit points, and 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from gapfinder import Engine
 from gapfinder.comparison import STATUSES
 from gapfinder.comparison.score import CREDIT
-from gapfinder.models import Comparison, DocumentWarning, RequirementStatus
+from gapfinder.models import DocumentWarning
+from helpers import FIXTURES, ROOT, compare_texts, requirement_status
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "off_ladder"
-ROOT = Path(__file__).resolve().parent.parent
+OFF_LADDER = FIXTURES / "off_ladder"
 
 CERT_RESUME = """Alex Kim
 Machine Learning Engineer
@@ -39,14 +37,6 @@ Python, SQL, Docker
 """
 
 
-def _compare(engine: Engine, resume: str, job: str) -> Comparison:
-    return engine.compare(engine.analyze_text(resume), engine.analyze_text(job, kind="job"))
-
-
-def _status(c: Comparison, skill: str) -> RequirementStatus:
-    return next(s for s in c.requirements if skill in s.requirement.any_of)
-
-
 @pytest.mark.parametrize(
     ("requirement", "skill", "status", "via", "implied_by"),
     [
@@ -66,16 +56,16 @@ def _status(c: Comparison, skill: str) -> RequirementStatus:
 def test_evidence_levels(
     engine: Engine, requirement: str, skill: str, status: str, via: str, implied_by: str | None
 ) -> None:
-    c = _compare(engine, CERT_RESUME, f"Requirements\n- {requirement}\n")
-    s = _status(c, skill)
+    c = compare_texts(engine, CERT_RESUME, f"Requirements\n- {requirement}\n")
+    s = requirement_status(c, skill)
     assert (s.status, s.via, s.implied_by) == (status, via, implied_by), s.detail
     for e in s.resume_evidence:
         assert c.resume.text[e.start : e.end] == e.text
 
 
 def test_a_certificate_only_skill_states_its_basis_and_gets_a_confirm_hint(engine: Engine) -> None:
-    c = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n")
-    s = _status(c, "time-series")
+    c = compare_texts(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n")
+    s = requirement_status(c, "time-series")
     assert "TensorFlow Developer Certificate" in s.detail and "not named" in s.detail
     assert s.resume_evidence and s.resume_evidence[0].section == "certifications"
     hints = [h for h in c.hints if h.requirement == s.requirement.id]
@@ -86,8 +76,8 @@ def test_a_certificate_only_skill_states_its_basis_and_gets_a_confirm_hint(engin
 
 def test_implied_scores_below_met_and_claimed(engine: Engine) -> None:
     assert CREDIT["met"] > CREDIT["claimed"] > CREDIT["implied"] > CREDIT["missing"]
-    met = _compare(engine, CERT_RESUME, "Requirements\n- PyTorch.\n").score.total
-    implied = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n").score.total
+    met = compare_texts(engine, CERT_RESUME, "Requirements\n- PyTorch.\n").score.total
+    implied = compare_texts(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n").score.total
     assert implied < met
 
 
@@ -99,7 +89,7 @@ def test_every_status_is_in_the_one_table() -> None:
 
 
 def test_counts_cover_every_status(engine: Engine) -> None:
-    c = _compare(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n- PyTorch.\n- Terraform.\n")
+    c = compare_texts(engine, CERT_RESUME, "Requirements\n- Time series analysis.\n- PyTorch.\n- Terraform.\n")
     assert list(c.counts) == list(STATUSES)
     assert sum(c.counts.values()) == len(c.requirements)
 
@@ -110,7 +100,7 @@ ML_POST = (ROOT / "examples" / "jobs" / "ml_engineer_alternatives_jd.txt").read_
 
 @pytest.mark.parametrize("name", ["nurse", "teacher", "chef"])
 def test_an_off_ladder_resume_scores_low_with_no_level_fit(engine: Engine, name: str) -> None:
-    resume = engine.analyze(FIXTURES / f"{name}.txt")
+    resume = engine.analyze(OFF_LADDER / f"{name}.txt")
     assert "off_ladder" in [w.code for w in resume.warnings]  # placement flags another profession
     for post in sorted((ROOT / "examples" / "jobs").glob("*.txt")):
         c = engine.compare(resume, engine.analyze(post, kind="job"))
@@ -143,10 +133,10 @@ def test_an_on_ladder_resume_keeps_its_level_fit(engine: Engine) -> None:
 # ------------------------------------------------------------------ years and level hints
 def test_years_hints(engine: Engine) -> None:
     job = "Senior ML Engineer\nRequirements\n- 10+ years of experience.\n- 8+ years of PyTorch.\n"
-    c = _compare(engine, CERT_RESUME, job)
+    c = compare_texts(engine, CERT_RESUME, job)
     years = {h.requirement: h for h in c.hints if h.kind == "years"}
     total = next(s for s in c.requirements if s.requirement.kind == "years")
-    pytorch = _status(c, "pytorch")
+    pytorch = requirement_status(c, "pytorch")
     assert total.status == "partial" and pytorch.status == "partial"
     assert "10+ years" in years[total.requirement.id].message and "dates" in years[total.requirement.id].message
     assert "PyTorch" in years[pytorch.requirement.id].message
@@ -164,5 +154,5 @@ def test_level_hints(engine: Engine) -> None:
     (hint,) = [h for h in engine.compare(staff, junior_post).hints if h.kind == "level"]
     assert "below where the resume places" in hint.message
     # a post with no title, years or skills that place it gives no level hint (its level is a default)
-    bare = _compare(engine, CERT_RESUME, "Requirements\n- Terraform.\n")
+    bare = compare_texts(engine, CERT_RESUME, "Requirements\n- Terraform.\n")
     assert not [h for h in bare.hints if h.kind == "level"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from _ctx_helpers import make_ctx
 from gapfinder.extract.context import SectionSpan
 from gapfinder.extract.experience import extract_experience, stated_years, union_years
 from gapfinder.models import Position
+from helpers.context import make_ctx
 
 TODAY = (2026, 11)
 

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import Report
-
-
-def _found(report: Report) -> list[str]:
-    return sorted(m.text for s in report.skills if s.id == "engineering" for m in s.mentions)
+from helpers import skill_mentions
 
 
 @pytest.mark.parametrize(
@@ -29,4 +25,6 @@ def _found(report: Report) -> list[str]:
     ],
 )
 def test_engineering_as_field(engine: Engine, text: str, expected: list[str]) -> None:
-    assert _found(engine.analyze_text(text, kind="job")) == expected
+    assert [
+        mention for _, mention in skill_mentions(engine.analyze_text(text, kind="job"), {"engineering"})
+    ] == expected

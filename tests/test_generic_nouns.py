@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import Report
-
-
-def _found(report: Report, ids: set[str]) -> list[tuple[str, str]]:
-    return sorted((s.id, m.text) for s in report.skills if s.id in ids for m in s.mentions)
-
+from helpers import skill_mentions
 
 IDS = {"software-testing", "cybersecurity", "observability"}
 
@@ -34,4 +29,4 @@ IDS = {"software-testing", "cybersecurity", "observability"}
     ],
 )
 def test_generic_nouns(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:
-    assert _found(engine.analyze_text(text, kind="resume"), IDS) == expected
+    assert skill_mentions(engine.analyze_text(text, kind="resume"), IDS) == expected

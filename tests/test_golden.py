@@ -20,11 +20,10 @@ from typing import Any, get_args
 
 import pytest
 
-from conftest import ROOT
 from gapfinder import Engine
 from gapfinder.models import DocumentKind, Report, SectionName
+from helpers import GOLDEN, ROOT
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ROOT / "examples"
 RESUME_FILES = sorted(p for p in (EXAMPLES / "resumes").iterdir() if p.suffix in {".txt", ".md", ".pdf", ".docx"})
 JOB_FILES = sorted((EXAMPLES / "jobs").glob("*.txt"))

@@ -14,8 +14,8 @@ from gapfinder import Engine
 from gapfinder.errors import EmptyDocumentError, EncryptedDocumentError, InputError
 from gapfinder.models import SCHEMA_VERSION, CompactComparison, Comparison, Report
 from gapfinder.schema import SCHEMA_FILES
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 BAD = EXAMPLES / "bad"
 RESUME_TEXT = (EXAMPLES / "resumes" / "mid_ml_engineer.md").read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import concurrent.futures
 import io
 import zipfile
-import zlib
 from collections.abc import Callable
 
 import pypdf
@@ -27,42 +26,11 @@ from gapfinder.limits import Limits
 from gapfinder.reading import read_document
 from gapfinder.reading.deadline import Deadline
 from gapfinder.reading.pdf import xref_damaged
+from helpers.files import SHORT, TEXT, make_pdf
 
-FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-
-
-def make_pdf(content: bytes, *, compress: bool = True) -> bytes:
-    """A one-page PDF drawing ``content`` with Helvetica, with a correct xref table."""
-    stream = zlib.compress(content) if compress else content
-    flt = b" /Filter /FlateDecode" if compress else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d%s >>\nstream\n" % (len(stream), flt) + stream + b"\nendstream",
-        FONT,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-TEXT = (
-    b"BT /F1 11 Tf 50 740 Td (Jane Doe, Senior Data Engineer) Tj 0 -14 Td (EXPERIENCE) Tj "
-    b"0 -14 Td (Acme Corp, 2019 - Present: Python, Spark, Kafka and AWS pipelines) Tj ET"
-)
 #: one page whose content stream is 200,000 text-matrix operators: seconds of pure-Python parsing for
 #: pypdf, all of it inside one page (a few kilobytes once compressed)
 SLOW_PAGE = make_pdf(b"BT /F1 12 Tf " + b"1 0 0 1 50 700 Tm " * 200_000 + b"(Python) Tj ET")
-SHORT = Limits(time_budget_s=0.3)
 #: the interruption may land in a weakref callback run by the garbage collector, where Python prints it as
 #: "Exception ignored" (and the next interruption, 50 ms later, stops the reader); pytest reports that print
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

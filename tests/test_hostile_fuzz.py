@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from gapfinder.errors import InputError
 from gapfinder.reading import read_document
-from test_hostile_files import SHORT, TEXT, make_pdf
+from helpers.files import SHORT, TEXT, make_pdf
 
 
 def _docx() -> bytes:

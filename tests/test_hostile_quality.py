@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Callable
-from pathlib import Path
 
 import pypdf
 import pytest
 
-from conftest import SHARED
 from gapfinder import Engine
 from gapfinder.errors import NoTextLayerError
 from gapfinder.quality import WARN_GARBAGE, garbage_ratio
 from gapfinder.reading import read_document
 from gapfinder.reading.pdf import REFUSE_GARBAGE
+from helpers import ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL = [p.read_text() for p in sorted((ROOT / "examples" / "resumes").glob("*.txt"))] + [
     p.read_text() for p in sorted((ROOT / "examples" / "jobs").glob("*.txt"))
 ]
@@ -106,7 +104,7 @@ def test_a_report_from_garbled_text_says_so(engine: Engine) -> None:
 
 
 def test_a_garbled_pdf_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from test_hostile_files import TEXT, make_pdf
+    from helpers.files import TEXT, make_pdf
 
     monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda self, *a, **k: glyph_shift(REAL[1]))
     with pytest.raises(NoTextLayerError, match=r"unreadable \(\d+% garbled: a broken font encoding\); run OCR"):

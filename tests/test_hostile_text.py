@@ -6,7 +6,7 @@ import pytest
 
 from gapfinder import DocumentTooLargeError, Engine, Report
 from gapfinder.errors import GapfinderError
-from helpers import finding_mentions
+from helpers import finding_mentions, skill_ids
 
 BODY = (
     "EXPERIENCE\n"
@@ -26,10 +26,6 @@ def assert_evidence_points_into(report: Report, text: str) -> None:
         assert 0 <= p.start_offset <= p.end_offset <= len(text)
     for s in report.document.sections:
         assert 0 <= s.start <= s.end <= len(text)
-
-
-def skill_ids(report: Report) -> set[str]:
-    return {s.id for s in report.skills}
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ numbers, determinism, the CLI wiring, and a real render in headless Chromium whe
 from __future__ import annotations
 
 import os
-import shutil
 import struct
 import subprocess
 from collections import Counter
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import gapfinder.engine
-from conftest import ROOT
 from gapfinder import Engine
 from gapfinder.cli import main
 from gapfinder.comparison import STATUSES
@@ -22,6 +20,7 @@ from gapfinder.models import Comparison, Report
 from gapfinder.render import render
 from gapfinder.render.html import html_comparison, html_report
 from gapfinder.render.markup import VOID, num
+from helpers import ROOT, chromium
 
 RESUME = """Jane Doe
 Senior Machine Learning Engineer
@@ -326,21 +325,13 @@ def test_cli_writes_html(engine: Engine, tmp_path: Path, monkeypatch: pytest.Mon
 
 
 # ----------------------------------------------------------------------------------------------- chromium
-def _chromium() -> str | None:
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed")
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
 def test_chromium_renders_the_comparison(example: Comparison, tmp_path: Path) -> None:
     page = tmp_path / "comparison.html"
     page.write_text(html_comparison(example), encoding="utf-8")
     shot = tmp_path / "x.png"
     base = [
-        str(_chromium()),
+        str(chromium()),
         "--headless",
         "--no-sandbox",
         "--disable-gpu",

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from conftest import MINI, TODAY
 from gapfinder import Engine
 from gapfinder.extract import index_cache
 from gapfinder.extract.index_cache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_key, load_compiled
 from gapfinder.extract.phrase_index import PhraseIndex, build_index
+from helpers import MINI, TODAY
 
 TEXT = "Skills: Python, scikit learn, PyTorch and Kubernetes. Led a team of 5 engineers."
 

@@ -20,9 +20,8 @@ from pathlib import Path
 
 from docx import Document as DocxDocument
 
-from test_hostile_files import TEXT, make_pdf
+from helpers.files import TEXT, make_pdf
 
-ROOT = Path(__file__).resolve().parents[1]
 RESUME = (
     "Jane Doe\nSenior Data Engineer\nEXPERIENCE\nAcme Corp, Senior Data Engineer, Jan 2019 - Present\n"
     "Built pipelines with Python, Kafka, Spark and Kubernetes; led a team of four.\n"

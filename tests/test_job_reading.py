@@ -9,7 +9,8 @@ import pytest
 
 from gapfinder import Engine
 from gapfinder.extract.job_clauses import clause_kind
-from gapfinder.models import JobRequirement, Report
+from gapfinder.models import JobRequirement
+from helpers import job_items
 
 PROBE = """Machine Learning Engineer
 Northwind Health
@@ -34,19 +35,13 @@ Benefits
 """
 
 
-def _items(engine: Engine, text: str) -> tuple[JobRequirement, ...]:
-    report: Report = engine.analyze_text(text, kind="job")
-    assert report.requirements is not None
-    return report.requirements.items
-
-
 def _groups(items: tuple[JobRequirement, ...]) -> dict[str, str]:
     """skill id -> the group of the item asking for it (every id of an item)."""
     return {sid: i.group for i in items if i.kind == "skill" for sid in i.any_of}
 
 
 def test_the_probe_post(engine: Engine) -> None:
-    items = _items(engine, PROBE)
+    items = job_items(engine, PROBE)
     groups = _groups(items)
     assert groups["python"] == "required"  # "Strong Python,(PyTorch, NumPy)" keeps Python
     assert ("python",) in [i.any_of for i in items]
@@ -87,7 +82,7 @@ LISTS = [
 
 @pytest.mark.parametrize(("line", "expected"), LISTS)
 def test_lists_keep_every_item(engine: Engine, line: str, expected: list[tuple[str, ...]]) -> None:
-    sets = [i.any_of for i in _items(engine, f"Requirements\n- {line}\n") if i.kind == "skill"]
+    sets = [i.any_of for i in job_items(engine, f"Requirements\n- {line}\n") if i.kind == "skill"]
     for want in expected:
         assert want in sets, f"{want} not in {sets}"
     if "cloud" in line:
@@ -99,12 +94,12 @@ def test_lists_keep_every_item(engine: Engine, line: str, expected: list[tuple[s
     ["Experience with Snowflake.", "Snowflake", "Knowledge of Snowflake", "Proficiency in Snowflake."],
 )
 def test_every_bullet_yields_its_requirement(engine: Engine, line: str) -> None:
-    items = _items(engine, f"Requirements\n- Python.\n- {line}\n")
+    items = job_items(engine, f"Requirements\n- Python.\n- {line}\n")
     assert ("snowflake",) in [i.any_of for i in items]
 
 
 def test_a_name_starting_a_longer_name_is_not_taken_after_a_usage_phrase(engine: Engine) -> None:
-    items = _items(engine, "Requirements\n- Proficient experience using Oracle Inform EDC software.\n")
+    items = job_items(engine, "Requirements\n- Proficient experience using Oracle Inform EDC software.\n")
     assert not [i for i in items if "oracle-database" in i.any_of]
 
 
@@ -123,7 +118,7 @@ PREFERENCE = [
 
 @pytest.mark.parametrize(("line", "skill", "group"), PREFERENCE)
 def test_preference_cues(engine: Engine, line: str, skill: str, group: str) -> None:
-    assert _groups(_items(engine, f"Requirements\n- {line}\n"))[skill] == group
+    assert _groups(job_items(engine, f"Requirements\n- {line}\n"))[skill] == group
 
 
 TEAMS = [
@@ -138,7 +133,7 @@ TEAMS = [
 @pytest.mark.parametrize(("line", "skill"), TEAMS)
 def test_a_team_the_job_works_with_is_not_a_skill_it_asks(engine: Engine, line: str, skill: str) -> None:
     text = f"Data Scientist\n\nResponsibilities\n- {line}\n\nRequirements\n- Python.\n"
-    assert skill not in _groups(_items(engine, text))
+    assert skill not in _groups(job_items(engine, text))
 
 
 @pytest.mark.parametrize(
@@ -151,7 +146,7 @@ def test_a_team_the_job_works_with_is_not_a_skill_it_asks(engine: Engine, line: 
 )
 def test_tools_used_with_people_are_still_asked(engine: Engine, line: str, skill: str) -> None:
     text = f"Data Scientist\n\nResponsibilities\n- {line}\n\nRequirements\n- Python.\n"
-    assert skill in _groups(_items(engine, text))
+    assert skill in _groups(job_items(engine, text))
 
 
 def test_domains_named_among_the_duties_are_the_setting(engine: Engine) -> None:
@@ -159,7 +154,7 @@ def test_domains_named_among_the_duties_are_the_setting(engine: Engine) -> None:
         "Data Scientist\n\nResponsibilities\n- Build forecasting models for healthcare providers.\n\n"
         "Requirements\n- Python.\n- Experience in financial services.\n"
     )
-    groups = _groups(_items(engine, text))
+    groups = _groups(job_items(engine, text))
     assert "domain-healthcare" not in groups  # the setting of the work
     assert groups.get("domain-financial-services") == "required"  # asked for
 
@@ -196,7 +191,7 @@ def test_the_company_blurb_asks_for_nothing_but_untitled_requirements_still_ask(
         "The ideal candidate has 4+ years of experience with dbt and SQL.\n\n"
         "Requirements\n- Python.\n"
     )
-    groups = _groups(_items(engine, text))
+    groups = _groups(job_items(engine, text))
     assert "artificial-intelligence" not in groups and "domain-healthcare" not in groups
     assert "snowflake" not in groups
     assert groups["airflow"] == "responsibilities"
@@ -209,8 +204,8 @@ def test_the_intro_of_a_post_with_requirement_sections_asks_for_nothing(engine: 
         "Northwind builds AI tools for hospitals and clinics across three continents.\n\n"
         "Requirements\n- Python.\n"
     )
-    groups = _groups(_items(engine, text))
+    groups = _groups(job_items(engine, text))
     assert groups == {"python": "required"}
     # without requirement sections the same prose is all the post has: it asks
     unlabelled = "Machine Learning Engineer\n\nNorthwind builds AI tools with Python and Kubernetes.\n"
-    assert _groups(_items(engine, unlabelled)).get("kubernetes") == "required"
+    assert _groups(job_items(engine, unlabelled)).get("kubernetes") == "required"

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, TODAY
 from gapfinder import Engine
 from gapfinder.cli import main
 from gapfinder.errors import TaxonomyError
 from gapfinder.models import DocumentKind, Report
 from gapfinder.taxonomy import load_taxonomy
 from gapfinder.taxonomy.loader import default_taxonomy_dir
+from helpers import MINI, ROOT, TODAY
 
 LADDER_FILE = "ladders/ml-engineer.yaml"
 PROBES = ROOT / "eval" / "probes"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
 from gapfinder.cli import main
+from helpers import MINI, ROOT
 
 
 def test_batch_places_on_a_named_ladder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+from helpers import ROOT
+
+SRC = ROOT / "src"
 PACKAGE = SRC / "gapfinder"
 
 #: lowest first; a name stands for the module and everything under it

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from _ctx_helpers import make_ctx
 from gapfinder.extract.leadership import KINDS, RULES, extract_leadership
 from gapfinder.models import LeadershipSignal
+from helpers.context import make_ctx
 
 
 def _signals(text: str) -> dict[str, LeadershipSignal]:

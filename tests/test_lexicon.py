@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from _ctx_helpers import make_ctx
 from gapfinder.errors import LexiconError, TaxonomyError
 from gapfinder.extract import experience, job_items, leadership
 from gapfinder.lexicon import FILES, lexicon_dir, load_file, load_path, numbers
 from gapfinder.lexicon.schema import Numbers
+from helpers.context import make_ctx
 
 
 def test_every_packaged_word_list_has_a_model() -> None:

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import DocumentKind
-
-
-def ids(engine: Engine, text: str, kind: DocumentKind = "job") -> set[str]:
-    return {f.id for f in engine.analyze_text(text, kind=kind).skills}
+from helpers import analysed_skill_ids
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def ids(engine: Engine, text: str, kind: DocumentKind = "job") -> set[str]:
     ],
 )
 def test_tag_lines_list_names_in_any_case(engine: Engine, text: str, expected: set[str]) -> None:
-    assert expected <= ids(engine, text)
+    assert expected <= analysed_skill_ids(engine, text, "job")
 
 
 @pytest.mark.parametrize(
@@ -37,7 +33,7 @@ def test_tag_lines_list_names_in_any_case(engine: Engine, text: str, expected: s
     ],
 )
 def test_no_tag_line_no_lower_case_short_names(engine: Engine, text: str, absent: set[str]) -> None:
-    assert not absent & ids(engine, text)
+    assert not absent & analysed_skill_ids(engine, text, "job")
 
 
 def test_a_tag_is_a_whole_tag(engine: Engine) -> None:
@@ -55,7 +51,7 @@ def test_a_tag_is_a_whole_tag(engine: Engine) -> None:
     ],
 )
 def test_names_confirmed_by_the_sentence(engine: Engine, text: str, expected: set[str]) -> None:
-    assert expected <= ids(engine, text)
+    assert expected <= analysed_skill_ids(engine, text, "job")
 
 
 @pytest.mark.parametrize(
@@ -67,7 +63,7 @@ def test_names_confirmed_by_the_sentence(engine: Engine, text: str, expected: se
     ],
 )
 def test_everyday_senses_stay_out(engine: Engine, text: str) -> None:
-    assert not {"go", "apache-spark", "swift"} & ids(engine, text)
+    assert not {"go", "apache-spark", "swift"} & analysed_skill_ids(engine, text, "job")
 
 
 @pytest.mark.parametrize(
@@ -84,7 +80,7 @@ def test_everyday_senses_stay_out(engine: Engine, text: str) -> None:
 )
 def test_a_label_heading_a_list_is_no_mention(engine: Engine, text: str, label: str, items: set[str]) -> None:
     """The items imply the label (Windows implies operating systems): what it tells stays with them."""
-    found = ids(engine, text, "resume")
+    found = analysed_skill_ids(engine, text)
     assert label not in found
     assert items <= found
 
@@ -101,4 +97,4 @@ def test_a_label_heading_a_list_is_no_mention(engine: Engine, text: str, label: 
     ],
 )
 def test_labels_that_stay(engine: Engine, text: str, skill: str) -> None:
-    assert skill in ids(engine, text, "resume")
+    assert skill in analysed_skill_ids(engine, text)

@@ -10,8 +10,8 @@ import pytest
 
 from gapfinder import Engine
 from gapfinder.models import JobRanking
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 JOBS = sorted((EXAMPLES / "jobs").glob("*.txt"))
 SENIOR = EXAMPLES / "resumes" / "senior_ml_engineer.txt"

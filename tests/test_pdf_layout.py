@@ -1,6 +1,6 @@
 """Column layouts of PDF resumes: every layout of one resume gives the findings of its source text.
 
-The PDFs are drawn with reportlab (``tests/pdf_layouts.py``): flowing (one column), a sidebar on the left
+The PDFs are drawn with reportlab (``tests/helpers/pdf_layouts.py``): flowing (one column), a sidebar on the left
 or the right, a sidebar drawn after the main column, and two table-like layouts drawn row by row across
 both columns (one with each row a single text object, which pypdf reads as one piece of text).
 """
@@ -21,7 +21,7 @@ from gapfinder.models import Report
 from gapfinder.reading import read_document
 from gapfinder.reading.layout import PageLayout, Run, find_columns
 from helpers import finding_mentions
-from pdf_layouts import LAYOUTS, PROBE, SHORT_SIDEBAR, render, source_text
+from helpers.pdf_layouts import LAYOUTS, PROBE, SHORT_SIDEBAR, render, source_text
 
 
 def _facts(report: Report) -> dict[str, Any]:

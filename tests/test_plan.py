@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from conftest import ROOT
 from gapfinder import Engine
 from gapfinder.cli import main
 from gapfinder.errors import UsageError
 from gapfinder.models import Report
 from gapfinder.render import render
+from helpers import ROOT
 
 SENIOR = ROOT / "examples" / "resumes" / "senior_ml_engineer.txt"
 NURSE = ROOT / "examples" / "resumes" / "registered_nurse.txt"

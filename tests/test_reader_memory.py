@@ -10,72 +10,15 @@ from __future__ import annotations
 import io
 import resource
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from gapfinder.errors import DocumentTooLargeError
 from gapfinder.limits import DEFAULT_LIMITS, Limits
 from gapfinder.reading import pdf_fonts, read_document
-from test_surrogates import _pdf
-
-
-def shared_cmap_pdf(fonts: int, entries: int = 99_000) -> bytes:
-    """One page whose resources list ``fonts`` fonts, all pointing at one tiny CMap of ``entries`` codes."""
-    cmap = (  # 4-byte codes: 99,000 of them fit in one range (pypdf's cap per map is 100,000)
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> "
-        b"endcodespacerange\n1 beginbfrange\n<00000000> <%08X> <0000>\nendbfrange\nendcmap end end" % (entries - 1)
-    )
-    content = zlib.compress(b"BT /F0 12 Tf 50 700 Td (Python and Kafka engineer since 2019) Tj ET")
-    names = b" ".join(b"/F%d %d 0 R" % (i, 6 + i) for i in range(fonts))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << %s >> >> >>"
-        % names,
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
-    ]
-    objects += [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 5 0 R >>"] * fonts
-    return _pdf(objects)
-
-
-def flat_docx(xml_bytes: int, *, deflated: bool = False) -> bytes:
-    """A DOCX whose document.xml is ``xml_bytes`` of empty paragraphs, stored (so the zip checks pass), or
-    deflated with one paragraph in fifty a line break instead, which keeps the inflation ratio under the bomb
-    check's 200 (the red-team file: 564 KB inflating to 91 MB)."""
-    head = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.'
-        b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Python engineer</w:t></w:r></w:p>'
-    )
-    if deflated:
-        import random
-
-        rng = random.Random(1)
-        body = head + b"".join(b"<w:br/>" if rng.random() < 0.02 else b"<w:p/>" for _ in range(xml_bytes // 6))
-        body += b"</w:body></w:document>"
-    else:
-        body = head + b"<w:p/>" * (xml_bytes // 6) + b"</w:body></w:document>"
-    types = (
-        b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-        b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
-        b'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
-        b'main+xml"/></Types>'
-    )
-    rels = (
-        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-        b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        b'2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", rels)
-        archive.writestr("word/document.xml", body)
-    return out.getvalue()
+from helpers import ROOT
+from helpers.files import flat_docx, shared_cmap_pdf
 
 
 def test_fonts_sharing_one_big_cmap_are_refused_before_pypdf_builds_them() -> None:

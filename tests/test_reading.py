@@ -30,8 +30,8 @@ from gapfinder.limits import Limits
 from gapfinder.reading import document_from_text, read_document, sniff
 from gapfinder.reading.document import Document
 from gapfinder.reading.pdf import garbage_ratio
+from helpers import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 RESUME_LINES = [
     "Jane Doe - Senior Data Engineer",
     "jane@example.com | +1 555 0100",

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from gapfinder.extract import leadership
 from gapfinder.extract.trie import first_chars, guarded, lowercase_only, lowered_for_anchors
 from gapfinder.kinds import SignalKind
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from helpers import EXAMPLES
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, tuple[str | None, ...]]]:

@@ -11,8 +11,8 @@ import pytest
 from gapfinder import Engine
 from gapfinder.models import SCHEMA_VERSION
 from gapfinder.schema import SCHEMA_FILES, main, schema_texts
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 EXAMPLES = ROOT / "examples"
 

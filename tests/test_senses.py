@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI
 from gapfinder import Engine
 from gapfinder.errors import TaxonomyError
-from gapfinder.models import DocumentKind
 from gapfinder.taxonomy import load_taxonomy
+from helpers import MINI, analysed_skill_ids
 
 GOOD = """schema_version: 1
 senses:
@@ -74,10 +73,6 @@ def test_packaged_senses_name_known_skills() -> None:
         assert set(sense.skills) <= set(tax.skills)
 
 
-def ids(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[str]:
-    return {f.id for f in engine.analyze_text(text, kind=kind).skills}
-
-
 @pytest.mark.parametrize(
     ("text", "absent", "present"),
     [
@@ -118,7 +113,7 @@ def ids(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[str]:
     ],
 )
 def test_other_senses(engine: Engine, text: str, absent: set[str], present: set[str]) -> None:
-    found = ids(engine, text)
+    found = analysed_skill_ids(engine, text)
     assert not absent & found, found
     assert present <= found, found
 
@@ -133,9 +128,9 @@ def test_other_senses(engine: Engine, text: str, absent: set[str], present: set[
     ],
 )
 def test_artefacts_are_no_skills(engine: Engine, text: str, absent: str) -> None:
-    assert absent not in ids(engine, text)
+    assert absent not in analysed_skill_ids(engine, text)
 
 
 def test_the_named_forms_still_match(engine: Engine) -> None:
-    found = ids(engine, "Stored files on S3; team-work; Adobe InDesign; Google Colab notebooks")
+    found = analysed_skill_ids(engine, "Stored files on S3; team-work; Adobe InDesign; Google Colab notebooks")
     assert {"aws-s3", "teamwork", "adobe-indesign", "google-colab"} <= found

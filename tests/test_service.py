@@ -13,14 +13,12 @@ import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,85 +28,26 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("httpx")
 import httpx
 
-from conftest import ROOT
 from gapfinder import Engine
 from gapfinder.models import Comparison, Report
 from gapfinder.taxonomy.schema import Ladder, Skill
+from helpers import ROOT, chromium
+from helpers.server import STARTUP_S, Server, free_port, start_server, stop_server, wait_ready, worker_pids
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"
 BAD = ROOT / "examples" / "bad"
 PROBLEM_KEYS = {"type", "title", "status", "detail", "request_id"}
-STARTUP_S = 150.0
 # ~0.9M characters: seconds of analysis (even on a machine several times faster than the 2-core CI box)
 HEAVY = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8") * 250
-
-
-@dataclass
-class Server:
-    url: str
-    log: Path
-    proc: subprocess.Popen[bytes]
-
-    def client(self, timeout: float = 60.0) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=timeout)
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start(log: Path, *options: str) -> Server:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GAPFINDER_")}
-    env["PYTHONUNBUFFERED"] = "1"
-    handle = log.open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gapfinder.cli", "serve", "--port", str(port), *options],
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        env=env,
-        cwd=ROOT,
-    )
-    handle.close()
-    return Server(url=f"http://127.0.0.1:{port}", log=log, proc=proc)
-
-
-def _wait_ready(server: Server) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    with server.client(timeout=5) as client:
-        while time.monotonic() < deadline:
-            if server.proc.poll() is not None:
-                pytest.fail(f"gapfinder serve exited with {server.proc.returncode}:\n{server.log_text()}")
-            try:
-                if client.get("/readyz").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-    pytest.fail(f"gapfinder serve was not ready within {STARTUP_S:g} s:\n{server.log_text()}")
-
-
-def _stop(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(20)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait(5)
 
 
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
     logs = tmp_path_factory.mktemp("service")
     started = {
-        "main": _start(logs / "main.log", "--max-concurrent", "2", "--queue-limit", "64", "--deadline", "60"),
-        "tight": _start(
+        "main": start_server(logs / "main.log", "--max-concurrent", "2", "--queue-limit", "64", "--deadline", "60"),
+        "tight": start_server(
             logs / "tight.log",
             "--max-concurrent",
             "1",
@@ -122,11 +61,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Serv
     }
     try:
         for server in started.values():
-            _wait_ready(server)
+            wait_ready(server)
         yield started
     finally:
         for server in started.values():
-            _stop(server)
+            stop_server(server)
 
 
 @pytest.fixture(scope="session")
@@ -449,20 +388,6 @@ def test_a_body_slower_than_the_deadline_gets_408(servers: dict[str, Server]) ->
         assert client.get("/healthz").status_code == 200
 
 
-def _workers(server: Server) -> list[int]:
-    """The analysis worker processes of a server (spawned children; not a resource tracker)."""
-    pids = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            ppid = next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("PPid:"))
-            cmdline = (status.parent / "cmdline").read_bytes()
-        except (OSError, StopIteration):
-            continue
-        if int(ppid) == server.proc.pid and b"spawn_main" in cmdline:
-            pids.append(int(status.parent.name))
-    return pids
-
-
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
@@ -472,13 +397,13 @@ def _cpu_seconds(pid: int) -> float:
 @contextlib.contextmanager
 def _one_worker_server(log: Path) -> Iterator[tuple[Server, int]]:
     """A server of its own with one worker (and that worker's pid), long deadline, room for ``HEAVY``."""
-    server = _start(log, "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
+    server = start_server(log, "--max-concurrent", "1", "--deadline", "120", "--max-chars", "1000000")
     try:
-        _wait_ready(server)
-        (worker,) = _workers(server)
+        wait_ready(server)
+        (worker,) = worker_pids(server)
         yield server, worker
     finally:
-        _stop(server)
+        stop_server(server)
 
 
 def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Path) -> None:
@@ -499,7 +424,7 @@ def test_a_worker_that_dies_mid_analysis_gives_422_and_is_replaced(tmp_path: Pat
                 time.sleep(0.2)
             ok = client.post("/v1/analyze", json={"text": "Python and SQL"})
             assert ok.status_code == 200 and ok.json()["kind"] == "resume"
-        assert _workers(server) and worker not in _workers(server)
+        assert worker_pids(server) and worker not in worker_pids(server)
         assert "exited during an analysis; replacing it" in server.log_text()
 
 
@@ -513,7 +438,7 @@ def test_a_client_that_goes_away_leaves_the_worker_to_finish(tmp_path: Path) -> 
             ok = client.post("/v1/analyze", json={"text": "Python and SQL"})  # waits for the worker
             assert ok.status_code == 200, ok.text
             assert client.get("/readyz").json()["ready_workers"] == 1
-        assert _workers(server) == [worker]  # the same process: not killed, reused
+        assert worker_pids(server) == [worker]  # the same process: not killed, reused
 
 
 # ------------------------------------------------------------------------------------------ privacy, logs
@@ -689,24 +614,15 @@ def test_api_docs_page_needs_nothing_from_elsewhere(api: httpx.Client) -> None:
     assert "<script" not in r.text and "cdn" not in r.text.lower()
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_a_real_browser_uploads_a_resume_and_sees_the_report(main_server: Server, tmp_path: Path) -> None:
     """Headless Chromium, driven over the DevTools protocol: open /, choose the file, submit, read the page."""
     websockets_sync = pytest.importorskip("websockets.sync.client")
-    port = _free_port()
+    port = free_port()
     browser = subprocess.Popen(
         [
-            str(_chromium()),
+            str(chromium()),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

@@ -27,8 +27,8 @@ from gapfinder.errors import UsageError
 from gapfinder.service.problems import MAX_DETAIL_CHARS, ProblemError, clip, problem_response
 from gapfinder.service.settings import MIN_WORKER_MEMORY_BYTES, ServiceSettings
 from gapfinder.service.uploads import AnalyzeText, parse_json, validation_detail
-from test_reader_memory import flat_docx
-from test_service import STARTUP_S, Server, _start, _stop, _wait_ready, _workers
+from helpers.files import flat_docx
+from helpers.server import STARTUP_S, Server, start_server, stop_server, wait_ready, worker_pids
 
 SECRET = "ZQXJ-SECRET-RESUME-TEXT"
 
@@ -136,7 +136,7 @@ def test_a_worker_that_runs_out_of_memory_retires() -> None:
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = tmp_path_factory.mktemp("guarded") / "serve.log"
-    server = _start(
+    server = start_server(
         log,
         "--max-concurrent",
         "1",
@@ -152,10 +152,10 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         str(32 * 1024 * 1024),
     )
     try:
-        _wait_ready(server)
+        wait_ready(server)
         yield server
     finally:
-        _stop(server)
+        stop_server(server)
 
 
 def _port(server: Server) -> int:
@@ -204,7 +204,7 @@ def test_connections_over_the_cap_get_503_and_are_closed(guarded: Server) -> Non
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers through /proc")
 def test_an_idle_worker_that_dies_is_replaced_before_anyone_gets_it(guarded: Server) -> None:
     """Before, /readyz stayed green and the next request got 422 'the file may be damaged or crafted'."""
-    (worker,) = _workers(guarded)
+    (worker,) = worker_pids(guarded)
     os.kill(worker, signal.SIGKILL)
     with guarded.client() as client:
         deadline = time.monotonic() + 5
@@ -214,7 +214,7 @@ def test_an_idle_worker_that_dies_is_replaced_before_anyone_gets_it(guarded: Ser
         ok = client.post("/v1/analyze", json={"text": "Python and SQL"})  # waits for the replacement
         assert ok.status_code == 200, ok.text
         assert client.get("/readyz").status_code == 200
-    assert worker not in _workers(guarded)
+    assert worker not in worker_pids(guarded)
     assert "exited while idle" in guarded.log_text()
 
 

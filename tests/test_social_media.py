@@ -6,13 +6,9 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.models import Report
+from helpers import skills_among
 
 IDS = {"facebook", "instagram", "twitter", "youtube", "ajax"}
-
-
-def _found(report: Report) -> list[str]:
-    return sorted(s.id for s in report.skills if s.id in IDS)
 
 
 @pytest.mark.parametrize(
@@ -26,4 +22,4 @@ def _found(report: Report) -> list[str]:
     ],
 )
 def test_social_media_and_ajax(engine: Engine, text: str, expected: list[str]) -> None:
-    assert _found(engine.analyze_text(text, kind="resume")) == expected
+    assert skills_among(engine.analyze_text(text, kind="resume"), IDS) == expected

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from pathlib import Path
 
 import pytest
@@ -15,44 +14,9 @@ from gapfinder import Engine
 from gapfinder.batch import InProcessRunner, run_batch
 from gapfinder.models import Report
 from gapfinder.reading import document_from_text, read_document
+from helpers.files import surrogate_pdf
 
 BODY = "EXPERIENCE\nData Engineer, Acme Corp, Jan 2019 - Present\nPython, Kafka and SQL pipelines.\n"
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def surrogate_pdf() -> bytes:
-    """A 1 KB PDF whose font maps the glyph 'A' to U+D800 (pypdf gives the lone surrogate as text)."""
-    content = zlib.compress(
-        b"BT /F1 11 Tf 50 740 Td (Jane Doe, Data Engineer A) Tj 0 -14 Td (EXPERIENCE) Tj 0 -14 Td "
-        b"(Acme Corp, Jan 2019 - Present: Python, Kafka and SQL A) Tj ET"
-    )
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> "
-        b"endcodespacerange\n1 beginbfchar\n<41> <D800>\nendbfchar\nendcmap end end"
-    )
-    return _pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-            b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
-        ]
-    )
 
 
 def _codes(report: Report) -> set[str]:

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from gapfinder.taxonomy.schema import CategoriesFile, CertificationsFile, Skill, SkillsFile
+from helpers import TAXONOMY
 
-TAXONOMY = Path(__file__).parents[1] / "skills_taxonomy"
 SKILL_FILES = sorted((TAXONOMY / "skills").glob("*.yaml"))
 
 

@@ -13,11 +13,11 @@ from typing import Any, get_args
 import pytest
 import yaml
 
-from conftest import MINI, ROOT
 from gapfinder import Engine
 from gapfinder.errors import TaxonomyError
 from gapfinder.kinds import MAIN_TRACKS, DegreeLevel, SignalKind
 from gapfinder.taxonomy import load_taxonomy
+from helpers import MINI, ROOT
 
 SRC = ROOT / "src" / "gapfinder"
 DEGREE_LEVELS = set(get_args(DegreeLevel))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI
 from gapfinder.errors import TaxonomyError
 from gapfinder.taxonomy import load_taxonomy
+from helpers import MINI
 
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], object]:

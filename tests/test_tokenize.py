@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
-from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
@@ -16,8 +15,7 @@ from spacy.tokens import Doc
 from gapfinder.extract import tokenize as tokenize_module
 from gapfinder.extract.phrase_index import PhraseIndex, make_nlp
 from gapfinder.extract.tokenize import tokenize
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from helpers import EXAMPLES, SHARED
 
 _PIECES = [
     "don't", "can't", "U.S.", "e.g.", "a.m.", ":)", "(2019),", "C++", "Node.js", ".NET", "user@example.com",
@@ -70,7 +68,7 @@ def test_long_chunks_are_not_remembered(index: PhraseIndex) -> None:
     assert all(len(k) <= tokenize_module.MAX_CHUNK_CHARS for k in index.chunk_tokens)
 
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEV = SHARED / "eval" / "dev"
 
 
 @pytest.mark.skipif(not (DEV / "resumes_dotin.jsonl").exists(), reason="needs ../shared/eval/dev")

@@ -351,7 +351,9 @@ def measure_scaling(engine: Any, texts: list[str], kind: str, rounds: int) -> di
 
 
 def measure_stages(engine: Any, texts: list[str], kind: str) -> dict[str, float]:
-    """CPU milliseconds per document of each function the engine calls (one warm round)."""
+    """CPU milliseconds per document of each function the engine and its pipeline call (one warm round)."""
+    import importlib
+
     import gapfinder.engine as engine_module
 
     spent: Counter[str] = Counter()
@@ -366,16 +368,21 @@ def measure_stages(engine: Any, texts: list[str], kind: str) -> dict[str, float]
 
         return wrapper
 
+    # the stages: functions of other gapfinder modules that the engine and the pipeline call
+    modules = [engine_module] + [
+        importlib.import_module(f"gapfinder.pipeline.{name}") for name in ("findings", "resume_report", "job_report")
+    ]
     originals = {
-        name: obj
-        for name, obj in vars(engine_module).items()
+        (module, name): obj
+        for module in modules
+        for name, obj in vars(module).items()
         if isinstance(obj, types.FunctionType)
         and obj.__module__.startswith("gapfinder.")
-        and obj.__module__ != engine_module.__name__
+        and not obj.__module__.startswith(("gapfinder.engine", "gapfinder.pipeline"))
     }
     try:
-        for name, fn in originals.items():
-            setattr(engine_module, name, timed(name, fn))
+        for (module, name), fn in originals.items():
+            setattr(module, name, timed(name, fn))
         for text in texts:  # warm the per-word caches
             engine.analyze_text(text, kind=kind)
         spent.clear()
@@ -387,8 +394,8 @@ def measure_stages(engine: Any, texts: list[str], kind: str) -> dict[str, float]
             spent["model_dump (JSON)"] += time.process_time() - t0
         total = time.process_time() - c0
     finally:
-        for name, fn in originals.items():
-            setattr(engine_module, name, fn)
+        for (module, name), fn in originals.items():
+            setattr(module, name, fn)
     out = {name: round(1000 * s / len(texts), 3) for name, s in spent.most_common()}
     out["(engine glue, models)"] = round(1000 * (total - sum(spent.values())) / len(texts), 3)
     out["total"] = round(1000 * total / len(texts), 3)

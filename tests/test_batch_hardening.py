@@ -224,10 +224,10 @@ def test_the_time_budget_option_bounds_each_document(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A document over ``--time-budget`` (a stage made to stall here) is an error record; the run goes on."""
-    from gapfinder import engine as engine_module
     from gapfinder.cli import main
+    from gapfinder.pipeline import findings as findings_module
 
-    real = engine_module.detect_sections
+    real = findings_module.detect_sections
 
     def stall(text: str, kind: Any) -> Any:
         if "STALL" in text:
@@ -236,7 +236,7 @@ def test_the_time_budget_option_bounds_each_document(
                 pass
         return real(text, kind)
 
-    monkeypatch.setattr(engine_module, "detect_sections", stall)
+    monkeypatch.setattr(findings_module, "detect_sections", stall)
     texts = tmp_path / "t.jsonl"
     texts.write_text(
         json.dumps({"id": "slow", "text": RESUME_TEXT + "\nSTALL\n"})

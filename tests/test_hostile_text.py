@@ -152,15 +152,15 @@ def test_the_analysis_has_a_time_budget(monkeypatch: pytest.MonkeyPatch) -> None
     import time
 
     from gapfinder import Engine
-    from gapfinder import engine as engine_module
     from gapfinder.limits import Limits
+    from gapfinder.pipeline import findings as findings_module
 
     def stall(*_args: object) -> None:
         end = time.monotonic() + 30
         while time.monotonic() < end:
             pass
 
-    monkeypatch.setattr(engine_module, "detect_sections", stall)
+    monkeypatch.setattr(findings_module, "detect_sections", stall)
     short = Engine(limits=Limits(analysis_time_budget_s=0.3))
     with pytest.raises(DocumentTooLargeError, match=r"analysing this document took longer than the 0\.3 s"):
         short.analyze_text(BODY)

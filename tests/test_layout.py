@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("extract",),  # findings with evidence
     ("ladder",),  # placement, gap, plan
     ("comparison",),  # a resume against a job post
-    ("engine", ""),  # wires the stages; "" is the package root (gapfinder/__init__.py)
+    ("pipeline", "engine", ""),  # runs the stages for a resume or a job post; "" is gapfinder/__init__.py
     ("render",),  # reports for people
     ("output", "schema", "match_command", "cli", "batch", "service"),  # commands, the service, schemas
 )

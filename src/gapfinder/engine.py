@@ -1,8 +1,8 @@
 """The engine: loads the taxonomy and spaCy once, then runs the pipeline for many documents.
 
 bytes -> Document -> normalised text + sections -> findings (skills, certifications, education,
-experience, leadership) -> Placement -> Gap -> Report. Each stage is a pure function; the engine wires
-them and owns the compiled taxonomy.
+experience, leadership) -> Placement -> Gap -> Report. Each stage is a pure function; ``pipeline`` runs
+them for a resume or a job post, and the engine checks the arguments and owns the compiled taxonomy.
 """
 
 from __future__ import annotations
@@ -10,58 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from typing import Literal
 
 from ._gc import collector_paused
 from ._version import __version__
 from .comparison import compare as compare_reports
 from .comparison.ranking import TOP_MISSING, rank
 from .errors import EncryptedDocumentError, GapfinderError, InputError, UsageError, for_document
-from .extract.context import AnalysisContext
-from .extract.education import extract_education
-from .extract.experience import extract_experience
 from .extract.index_cache import load_compiled
-from .extract.job import first_experience_line, headline, job_requirements
-from .extract.leadership import extract_leadership
-from .extract.matching import find_matches, match_text
 from .extract.phrase_index import PhraseIndex, build_index
-from .extract.skills import certification_findings, skill_findings, split_context, split_titles
-from .extract.tokenize import tokenize
-from .extract.unlisted import unlisted_skills
-from .kinds import DOCUMENT_KINDS, is_job, is_resume
-from .ladder.gap import job_gap, level_gap
-from .ladder.placement import decide, place
-from .ladder.plan import make_plan
-from .ladder.profile import Profile, profile_of
+from .kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
+from .ladder.gap import level_gap
+from .ladder.profile import profile_of
 from .ladder.requirements import find_level
 from .ladder.titles import TitleClassifier
 from .ladder.what_if import changes as what_if_changes
 from .ladder.what_if import read_items, surface_index
 from .limits import DEFAULT_LIMITS, Limits
-from .models import (
-    Comparison,
-    DocumentInfo,
-    DocumentKind,
-    DocumentWarning,
-    Experience,
-    Gap,
-    JobRanking,
-    JobRequirements,
-    Placement,
-    Plan,
-    RankingFailure,
-    Report,
-    Section,
-    SkillFinding,
-    WhatIf,
-)
-from .normalize import normalize
-from .quality import little_text_warning
+from .models import Comparison, JobRanking, RankingFailure, Report, WhatIf
+from .pipeline.findings import Setup, place_profile
+from .pipeline.job_report import job_report
+from .pipeline.resume_report import ladder_gap, plan_for, resume_report
 from .reading import Document, document_from_text, read_document
 from .reading.deadline import run_analysis
-from .sections import detect_sections
 from .taxonomy import Taxonomy
-from .taxonomy.schema import Ladder, Level
+from .taxonomy.schema import Ladder
 
 Source = str | os.PathLike[str] | bytes
 
@@ -251,17 +223,18 @@ class Engine:
             signals=tuple(items.signals),
             years=items.years,
         )
-        placement = place(profile, lad, self.taxonomy, self._title_classifier(lad))
+        setup = self._setup(lad)
+        placement = place_profile(profile, setup)
         # the same target as the report's, so that its coverage before and after compare
         if report.gap is not None and not is_job(report.gap.basis):
             gap = level_gap(profile, lad, self.taxonomy, find_level(lad, report.gap.target), report.gap.basis)
         else:
-            gap = _level_gap(profile, lad, self.taxonomy, placement, None)
+            gap = ladder_gap(profile, setup, placement, None)
         after = report.model_copy(
             update={
                 "placement": placement,
                 "gap": gap,
-                "plan": self._plan(profile, lad, placement, gap),
+                "plan": plan_for(profile, setup, placement, gap),
                 "assumed": report.assumed + tuple(items.names),
             }
         )
@@ -289,13 +262,8 @@ class Engine:
             classifier = self._titles[ladder.id] = TitleClassifier(ladder)
         return classifier
 
-    def _plan(self, profile: Profile, ladder: Ladder, placement: Placement, gap: Gap) -> Plan:
-        classifier = self._title_classifier(ladder)
-
-        def placed_with(variant: Profile) -> str:
-            return decide(variant, ladder, self.taxonomy, classifier).placed.id
-
-        return make_plan(profile, ladder, self.taxonomy, placement, gap, find_level(ladder, gap.target), placed_with)
+    def _setup(self, ladder: Ladder) -> Setup:
+        return Setup(self.taxonomy, self.index, ladder, self._title_classifier(ladder), self._today())
 
     def _run(
         self, doc: Document, kind: DocumentKind, target: str | None, job: Report | None, ladder_id: str | None
@@ -317,112 +285,10 @@ class Engine:
             raise UsageError("pass either target= or job=, not both")
         ladder = self._ladder(ladder_id)
         target_level = find_level(ladder, target) if target else None  # fail fast on a bad target
-        norm = normalize(doc.text)
-        sections = detect_sections(norm.text, kind)
-        ctx = AnalysisContext(norm=norm, sections=sections, kind=kind, today=self._today())
-        tax = self.taxonomy
-
-        matches = find_matches(ctx, self.index, tokenize(self.index, match_text(norm.text, sections)))
-        experience = extract_experience(ctx) if is_resume(kind) else Experience(total_years=None)
-        education = extract_education(ctx, tax)
-        leadership = extract_leadership(ctx)
-        claimed, context = split_context(ctx, matches)
-        claimed, titled = split_titles(ctx, claimed, experience.positions)
-        skills = skill_findings(ctx, tax, claimed, experience.positions, titled)
-        certs = certification_findings(ctx, tax, matches)
-        title = headline(ctx)
-        if is_resume(kind):
-            if not experience.positions:
-                title = first_experience_line(ctx) or title
-            experience = experience.model_copy(update={"headline": title})
-
-        requirements: JobRequirements | None = None
-        placement_experience = experience
+        setup = self._setup(ladder)
         if is_job(kind):
-            requirements = job_requirements(ctx, tax, skills, certs, education, title)
-            experience = Experience(
-                total_years=None,
-                stated_years=requirements.min_years,
-                basis="stated" if requirements.min_years is not None else "none",
-            )
-            placement_experience = Experience(total_years=requirements.min_years)
-        profile = Profile(
-            kind=kind,
-            skills=skills,
-            certifications=certs,
-            education=education,
-            experience=placement_experience,
-            leadership=leadership,
-            headline=title,
-        )
-        placement = place(profile, ladder, tax, self._title_classifier(ladder))
-
-        gap: Gap | None = None
-        plan: Plan | None = None
-        if job is not None:
-            gap = job_gap(profile, profile_of(job), job.requirements or JobRequirements(), tax)
-        elif is_resume(kind):
-            gap = _level_gap(profile, ladder, tax, placement, target_level)
-            plan = self._plan(profile, ladder, placement, gap)
-
-        sections_out = tuple(
-            Section(
-                name=s.name,
-                heading=s.heading,
-                start=norm.to_original(s.start, s.end)[0],
-                end=norm.to_original(s.start, s.end)[1],
-            )
-            for s in sections
-        )
-        return Report(
-            gapfinder_version=__version__,
-            kind=kind,
-            document=DocumentInfo(
-                source=doc.source, format=doc.format, pages=doc.pages, chars=len(doc.text), sections=sections_out
-            ),
-            text=doc.text,
-            skills=skills,
-            context_skills=skill_findings(ctx, tax, context),
-            certifications=certs,
-            unlisted_skills=unlisted_skills(ctx, self.index, matches),
-            education=education,
-            experience=experience,
-            leadership=leadership,
-            placement=placement,
-            requirements=requirements,
-            gap=gap,
-            plan=plan,
-            warnings=(
-                doc.warnings
-                + _quality_warnings(norm.text, kind, skills, experience)
-                + _job_warnings(requirements)
-                + _fit_warnings(placement, kind)
-            ),
-        )
-
-
-def _level_gap(profile: Profile, ladder: Ladder, tax: Taxonomy, placement: Placement, chosen: Level | None) -> Gap:
-    """The gap to the chosen target; else to the rung a move reaches (``placement.next``): the next rung up,
-    or for a path or another field the rung a move into the ladder starts at; the top rung's own gap last."""
-    if chosen is not None:
-        return level_gap(profile, ladder, tax, chosen, "chosen")
-    on_rung = placement.fit == "fits" and placement.track != "alternative"
-    basis: Literal["next_level", "transition"] = "next_level" if on_rung else "transition"
-    target = placement.next.level if placement.next is not None else placement.level
-    return level_gap(profile, ladder, tax, find_level(ladder, target), basis)
-
-
-def _fit_warnings(placement: Placement, kind: DocumentKind) -> tuple[DocumentWarning, ...]:
-    if placement.fit != "off_ladder":
-        return ()
-    what = "resume" if is_resume(kind) else "job post"
-    return (
-        DocumentWarning(
-            code="off_ladder",
-            message=f"this {what} shows none of the work the {placement.ladder_name} ladder is about; the "
-            "placement is only its seniority, and the gap is what a move into the field would take",
-        ),
-    )
+            return job_report(doc, setup)
+        return resume_report(doc, setup, target=target_level, job=job)
 
 
 def _job_name(job: Report | Source, k: int) -> str:
@@ -433,36 +299,6 @@ def _job_name(job: Report | Source, k: int) -> str:
         return f"job {k}"
     name = os.fspath(job)
     return f"job {k}" if "\n" in name or len(name) > 255 else name
-
-
-def _job_warnings(requirements: JobRequirements | None) -> tuple[DocumentWarning, ...]:
-    if requirements is None or requirements.items:
-        return ()
-    return (
-        DocumentWarning(
-            code="no_requirements",
-            message="no requirements (skills, years, degrees, certifications) were found in this job post; "
-            "a comparison with it rests on the level alone",
-        ),
-    )
-
-
-def _quality_warnings(
-    text: str, kind: DocumentKind, skills: tuple[SkillFinding, ...], experience: Experience
-) -> tuple[DocumentWarning, ...]:
-    """Analysis-level signals: little text (``gapfinder.quality``), nothing found.
-
-    Garbled text is flagged by the readers (``broken_encoding``), on the text before normalisation.
-    """
-    little = little_text_warning(text)
-    out = [little] if little is not None else []
-    if not skills:
-        out.append(DocumentWarning(code="no_skills", message="no skills from the taxonomy were found"))
-    if is_resume(kind) and not experience.positions:
-        out.append(
-            DocumentWarning(code="no_positions", message="no dated positions found; years of experience are unknown")
-        )
-    return tuple(out)
 
 
 __all__ = ["Engine"]

@@ -130,7 +130,7 @@ def level_gap(
     missing, coverage = _summarise(statuses)
     certs = _certifications(level.certifications, profile, tax)
     held, degree_met = _degree(level.degree.minimum, profile, tax)
-    years_held = profile.experience.total_years
+    years_held = profile.years
     shortfall = max(0.0, level.years.min - (years_held or 0.0))
     return Gap(
         target_kind="path" if level.track == "alternative" else "level",
@@ -168,7 +168,7 @@ def job_gap(profile: Profile, job: Profile, requirements: JobRequirements, tax: 
     missing, coverage = _summarise(statuses)
     certs = _certifications(requirements.certifications, profile, tax)
     held, degree_met = _degree(requirements.degree, profile, tax, _required_fields(requirements))
-    years_held = profile.experience.total_years
+    years_held = profile.years
     need = requirements.min_years
     return Gap(
         target_kind="job",

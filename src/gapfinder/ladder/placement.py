@@ -115,7 +115,7 @@ def place(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassifi
         fit_detail=fit.detail,
         scores={k: round(v / total, 3) for k, v in scores.items()} if total else dict(scores),
         evidence=tuple(d.evidence),
-        fits=level_scores(profile, ladder, tax, d.titled, profile.experience.total_years),
+        fits=level_scores(profile, ladder, tax, d.titled, profile.years),
         salary=salary_band(placed) if fit.kind == "fits" else None,
         responsibilities=tuple(placed.responsibilities) if fit.kind == "fits" else (),
         next=_next_step(profile, ladder, tax, find_level(ladder, target) if target else None),
@@ -163,7 +163,7 @@ def decide(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassif
             vote(ladder.unmarked_title, TITLE_UNMARKED, "title", f"title {title!r} has no seniority marker")
 
     # -- years
-    years = profile.experience.total_years
+    years = profile.years
     job_post = is_job(profile.kind)
     if years is not None:
         yl = years_level(ladder, years)
@@ -328,7 +328,7 @@ def _next_step(profile: Profile, ladder: Ladder, tax: Taxonomy, target: Level | 
     found, implied = profile.skill_ids, profile.implied_by(tax)
     own = [r for r in level_requirements(ladder, target.id, own_only=True) if r.importance == "core"]
     missing += [r.label for r in own if requirement_met(r, found, implied) is None][:2]
-    years = profile.experience.total_years
+    years = profile.years
     if target.years.source == "seed" and (years or 0.0) < target.years.min:
         missing.append(f"{target.years.min:g}+ years of experience (found {years or 0:g})")
     need = target.degree.minimum

@@ -10,7 +10,6 @@ from ..models import (
     CertificationFinding,
     DocumentKind,
     EducationFinding,
-    Experience,
     LeadershipSignal,
     Mention,
     Position,
@@ -32,9 +31,11 @@ class Profile:
     skills: tuple[SkillFinding, ...]
     certifications: tuple[CertificationFinding, ...]
     education: tuple[EducationFinding, ...]
-    experience: Experience
+    #: years of experience: a resume's dated positions (``Experience.total_years``), the years a job post asks for
+    years: float | None
     leadership: tuple[LeadershipSignal, ...]
     headline: str | None = None  # a title-like line from the header (resume) or the job title
+    positions: tuple[Position, ...] = ()  # a resume's dated positions
     #: skill and certification ids and signal kinds given by a what-if, not found in the document
     assumed: frozenset[str] = frozenset()
     #: implied_by's answer per taxonomy (placement, the gap and comparisons all ask for it)
@@ -111,15 +112,13 @@ class Profile:
         new_signals = tuple(
             LeadershipSignal(kind=k, mentions=()) for k in dict.fromkeys(signals) if k not in have_signals
         )
-        exp = self.experience
-        if years:
-            exp = exp.model_copy(update={"total_years": round((exp.total_years or 0.0) + years, 2)})
+        held = round((self.years or 0.0) + years, 2) if years else self.years
         return replace(
             self,
             skills=self.skills + new_skills,
             certifications=self.certifications + new_certs,
             leadership=self.leadership + new_signals,
-            experience=exp,
+            years=held,
             assumed=self.assumed
             | {s.id for s in new_skills}
             | {c.id for c in new_certs}
@@ -143,14 +142,14 @@ class Profile:
 
     def recent_titles(self, positions: int = 2) -> list[str]:
         """The titles of the latest positions and the headline: what the person's work is called now."""
-        latest = sorted(self.experience.positions, key=lambda p: p.start or "", reverse=True)[:positions]
+        latest = sorted(self.positions, key=lambda p: p.start or "", reverse=True)[:positions]
         out = [p.title for p in latest if p.title]
         return [*out, self.headline] if self.headline else out
 
     @property
     def current_position(self) -> Position | None:
         """The latest current position (else the latest one); side roles only when nothing else is current."""
-        positions = self.experience.positions
+        positions = self.positions
         if not positions:
             return None
         current = [p for p in positions if p.current]
@@ -175,7 +174,7 @@ def profile_of(report: Report) -> Profile:
             skills=report.skills,
             certifications=report.certifications,
             education=report.education,
-            experience=Experience(total_years=req.min_years if req else None),
+            years=req.min_years if req else None,
             leadership=report.leadership,
             headline=req.title if req else None,
         )
@@ -184,9 +183,10 @@ def profile_of(report: Report) -> Profile:
         skills=report.skills,
         certifications=report.certifications,
         education=report.education,
-        experience=report.experience,
+        years=report.experience.total_years,
         leadership=report.leadership,
         headline=report.experience.headline,
+        positions=report.experience.positions,
     )
 
 

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from gapfinder.errors import LexiconError, TaxonomyError
 from gapfinder.extract import experience, job_items, leadership
-from gapfinder.lexicon import FILES, lexicon_dir, load_file, load_path, numbers
-from gapfinder.lexicon.schema import Numbers
+from gapfinder.lexicon import FILES, leadership_rules, lexicon_dir, load_file, load_path, numbers
+from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, Leadership, Numbers
 from helpers.context import make_ctx
 
 
@@ -31,8 +31,8 @@ def test_lexicon_error_is_a_taxonomy_error() -> None:
     assert issubclass(LexiconError, TaxonomyError)
 
 
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "numbers.yaml"
+def _write(tmp_path: Path, text: str, name: str = "numbers.yaml") -> Path:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -46,12 +46,29 @@ def _write(tmp_path: Path, text: str) -> Path:
         ("cardinals: {one: -1}\n", Numbers, "cardinals"),
         ("cardinals: {}\n", Numbers, "cardinals"),
         ("dozens: {a dozen: 12}\n", Numbers, "cardinals"),
+        ("rules:\n  - {kind: bossing, label: boss, pattern: boss}\n", Leadership, "rules.0.kind"),
+        ("rules:\n  - {kind: mentoring, label: '', pattern: mentor}\n", Leadership, "rules.0.label"),
+        ("rules:\n  - {kind: mentoring, label: m, pattern: a, any_of: [b]}\n", Leadership, "rules.0: "),
+        ("rules:\n  - {kind: mentoring, label: m}\n", Leadership, "rules.0: "),
+        ("rules:\n  - {kind: mentoring, label: m, pattern: '{COACH}ed'}\n", Leadership, "rules.0 (m): unknown"),
+        ("rules:\n  - {kind: mentoring, label: m, pattern: 'mentor(ed'}\n", Leadership, "rules.0 (m): not a regular"),
+        (
+            "fragments: {X: {pattern: a}}\nrules:\n  - {kind: mentoring, label: m, pattern: b}\n",
+            Leadership,
+            "fragments.X: no rule uses it",
+        ),
+        (
+            "fragments: {N: {pattern: a}}\nrules:\n  - {kind: team_size, label: m, pattern: '{N}'}\n",
+            Leadership,
+            "fragments.N: a fragment name",
+        ),
+        ("rules: []\n", Leadership, "rules"),
     ],
 )
 def test_a_malformed_word_list_names_the_file_and_the_key(
     tmp_path: Path, text: str, model: type[BaseModel], where: str
 ) -> None:
-    path = _write(tmp_path, text)
+    path = _write(tmp_path, text, "numbers.yaml" if model is Numbers else "leadership.yaml")
     with pytest.raises(LexiconError) as info:
         load_file(path, model)
     message = info.value.message
@@ -111,3 +128,26 @@ def test_every_reader_of_a_count_reads_numbers_yaml() -> None:
 def test_number_words_give_team_sizes(text: str, value: int) -> None:
     signals = {s.kind: s for s in leadership.extract_leadership(make_ctx(text))}
     assert signals["team_size"].value == value
+
+
+# ----------------------------------------------------------------- leadership.yaml
+def test_leadership_rules_are_the_files_rules_with_fragments_in_place() -> None:
+    lexicon = leadership_rules()
+    assert [(r.kind, r.label) for r in leadership.RULES] == [(r.kind, r.label) for r in lexicon.rules]
+    for rule in leadership.RULES:
+        left = set(PLACEHOLDER.findall(rule.pattern))
+        assert left <= set(VALUE_PLACEHOLDERS), (rule.label, left)  # every fragment expanded
+    assert set(leadership.KINDS) == {r.kind for r in lexicon.rules}
+
+
+def test_a_fragment_is_a_group_of_its_alternatives(tmp_path: Path) -> None:
+    text = (
+        "fragments:\n  TEAM: {any_of: [team, squad]}\n"
+        "rules:\n  - {kind: people_management, label: led a team, pattern: 'led\\sa\\s{TEAM}'}\n"
+        "  - {kind: team_size, label: team of N, any_of: ['{TEAM}\\sof\\s{N}', 'crew\\sof\\s{N}']}\n"
+    )
+    lexicon = load_file(_write(tmp_path, text, "leadership.yaml"), Leadership)
+    assert [lexicon.expand(r) for r in lexicon.rules] == [
+        r"led\sa\s(?:team|squad)",
+        r"(?:team|squad)\sof\s{N}|crew\sof\s{N}",
+    ]

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Numbers, Places
+from .schema import Leadership, Numbers, Places
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,10 +49,17 @@ def load_file(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        key = ".".join(str(k) for k in err["loc"]) or "(top level)"
-        more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
-        raise LexiconError(f"{path}: {key}: {err['msg']}{more}") from None
+        raise _invalid(path, e) from None
+
+
+def _invalid(path: Path, e: ValidationError) -> LexiconError:
+    """The first problem pydantic found, as ``<file>: <key>: <what>``; a check of the file as a whole names
+    its key in its message ("rules.3 (label): unknown fragment {X}")."""
+    err = e.errors()[0]
+    key = ".".join(str(k) for k in err["loc"])
+    msg = err["msg"].removeprefix("Value error, ") if not key else err["msg"]
+    more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
+    return LexiconError(f"{path}: {key + ': ' if key else ''}{msg}{more}")
 
 
 @functools.cache
@@ -87,10 +94,7 @@ def load_sections(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(sections)
     except ValidationError as e:
-        err = e.errors()[0]
-        key = ".".join(str(k) for k in err["loc"]) or "(top level)"
-        more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
-        raise LexiconError(f"{path}: {key}: {err['msg']}{more}") from None
+        raise _invalid(path, e) from None
 
 
 def load_path(path: Path, model: type[M]) -> M:
@@ -104,7 +108,23 @@ def places() -> Places:
     return load_sections(lexicon_dir() / "places.txt", Places)
 
 
-#: each word list of the package and its model
-FILES: dict[str, type[BaseModel]] = {"numbers.yaml": Numbers, "places.txt": Places}
+@functools.cache
+def leadership_rules() -> Leadership:
+    """Leadership and seniority signals (``leadership.yaml``)."""
+    return load_file(lexicon_dir() / "leadership.yaml", Leadership)
 
-__all__ = ["FILES", "LexiconError", "lexicon_dir", "load_file", "load_path", "load_sections", "numbers", "places"]
+
+#: each word list of the package and its model
+FILES: dict[str, type[BaseModel]] = {"leadership.yaml": Leadership, "numbers.yaml": Numbers, "places.txt": Places}
+
+__all__ = [
+    "FILES",
+    "LexiconError",
+    "leadership_rules",
+    "lexicon_dir",
+    "load_file",
+    "load_path",
+    "load_sections",
+    "numbers",
+    "places",
+]

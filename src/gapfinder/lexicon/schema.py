@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import re
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..kinds import SignalKind
 
 
 class _Words(BaseModel):
@@ -61,3 +66,75 @@ class Places(_Words):
             if not (2 <= len(c) <= 3 and c.isascii() and c.isalpha() and c.isupper()):
                 raise ValueError(f"{c!r}: a code is two or three capital letters")
         return codes
+
+
+#: ``{NAME}`` in a pattern: a fragment of the file, or one of ``VALUE_PLACEHOLDERS``
+PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+#: the placeholders the extractor fills with a number's named groups (``extract/leadership.py``): a count
+#: ("{N} engineers"), a count or "several" ("{MANY} teams"), a money amount ("{AMOUNT} budget")
+VALUE_PLACEHOLDERS = ("N", "MANY", "AMOUNT")
+
+
+class _Alternatives(_Words):
+    """A regular expression written whole (``pattern``) or as the alternatives it is any one of (``any_of``)."""
+
+    pattern: str | None = None
+    any_of: list[str] | None = Field(None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Self:
+        if (self.pattern is None) == (self.any_of is None):
+            raise ValueError("give either pattern or any_of")
+        return self
+
+
+class Fragment(_Alternatives):
+    """A piece of pattern the rules name as ``{NAME}``; its ``any_of`` is a group of alternatives."""
+
+    @property
+    def regex(self) -> str:
+        return self.pattern if self.pattern is not None else "(?:" + "|".join(self.any_of or ()) + ")"
+
+
+class LeadershipRule(_Alternatives):
+    """One phrasing of a leadership signal; its ``any_of`` are the alternatives of the rule's own group."""
+
+    kind: SignalKind
+    label: str = Field(min_length=1, description="the phrasing, for people ('managed a team')")
+
+    @property
+    def source(self) -> str:
+        return self.pattern if self.pattern is not None else "|".join(self.any_of or ())
+
+
+class Leadership(_Words):
+    """Leadership and seniority signals (``leadership.yaml``): rules of phrasings, and the fragments they share."""
+
+    fragments: dict[str, Fragment] = Field(default_factory=dict)
+    rules: list[LeadershipRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        for name in self.fragments:
+            if not re.fullmatch(PLACEHOLDER.pattern[2:-2], name) or name in VALUE_PLACEHOLDERS:
+                raise ValueError(f"fragments.{name}: a fragment name is upper-case and not one of {VALUE_PLACEHOLDERS}")
+        used: set[str] = set()
+        for i, rule in enumerate(self.rules):
+            names = set(PLACEHOLDER.findall(rule.source))
+            unknown = sorted(names - set(self.fragments) - set(VALUE_PLACEHOLDERS))
+            if unknown:
+                raise ValueError(f"rules.{i} ({rule.label}): unknown fragment {{{unknown[0]}}}")
+            used |= names
+            stub = PLACEHOLDER.sub(lambda m: r"\d+" if m[1] in VALUE_PLACEHOLDERS else "", self.expand(rule))
+            try:
+                re.compile(stub, re.IGNORECASE)
+            except re.error as e:
+                raise ValueError(f"rules.{i} ({rule.label}): not a regular expression: {e}") from None
+        unused = sorted(set(self.fragments) - used)
+        if unused:
+            raise ValueError(f"fragments.{unused[0]}: no rule uses it")
+        return self
+
+    def expand(self, rule: LeadershipRule) -> str:
+        """The rule's pattern with its fragments in place (the value placeholders left for the extractor)."""
+        return PLACEHOLDER.sub(lambda m: self.fragments[m[1]].regex if m[1] in self.fragments else m[0], rule.source)

@@ -36,7 +36,8 @@ from gapfinder.batch.scheduling import chunked, windowed
 from gapfinder.cli import main
 from gapfinder.errors import DocumentTooLargeError, InputError, TaxonomyError, UsageError
 from gapfinder.models import Report
-from helpers import MINI, ROOT, TODAY
+from helpers import ROOT, TODAY
+from helpers.batch import read_records, synthetic_resume, write_jsonl
 
 RESUMES = ROOT / "examples" / "resumes"
 JOBS = ROOT / "examples" / "jobs"
@@ -44,25 +45,6 @@ BAD = ROOT / "examples" / "bad"
 
 RESUME_TEXT = (RESUMES / "senior_ml_engineer.txt").read_text(encoding="utf-8")
 JOB_TEXT = (JOBS / "senior_ml_engineer_jd.txt").read_text(encoding="utf-8")
-
-
-def synthetic_resume(i: int) -> str:
-    skills = ["Python", "PyTorch", "Kubernetes", "SQL", "Docker", "Spark", "TensorFlow", "AWS"]
-    return (
-        f"Person {i}\nMachine Learning Engineer\n\nSKILLS\n{', '.join(skills[i % 4 : i % 4 + 4])}\n\n"
-        f"EXPERIENCE\nML Engineer, Company {i}\n{2010 + i % 10}-01 - 2024-06\nBuilt models.\n"
-    )
-
-
-def write_jsonl(path: Path, lines: list[Any]) -> Path:
-    with path.open("w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write((line if isinstance(line, str) else json.dumps(line)) + "\n")
-    return path
-
-
-def read_records(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.fixture
@@ -359,21 +341,6 @@ def test_run_batch_ordered_writes_in_input_order(runner: InProcessRunner, tmp_pa
 
 
 # ----------------------------------------------------------------- process pool
-def test_two_workers_give_the_same_results_as_one(mini_engine: Any, tmp_path: Path) -> None:
-    """Worker processes build their engine from the config (the small test taxonomy: quick to build)."""
-    config = EngineConfig(taxonomy=str(MINI), ladder="mini", today=TODAY)
-    texts = write_jsonl(
-        tmp_path / "t.jsonl",
-        [{"id": f"cv{i}", "text": synthetic_resume(i)} for i in range(10)] + ["{broken"],
-    )
-    inputs = [texts, RESUMES / "senior_ml_engineer.pdf", RESUMES / "junior_ml_engineer.docx", BAD / "scanned.pdf"]
-    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    run_batch(inputs, one, runner=InProcessRunner(config, engine=mini_engine))
-    summary = run_batch(inputs, two, runner=PoolRunner(2, config))
-    assert summary.workers == 2 and summary.processed == 14
-    key = lambda r: r["id"]  # noqa: E731
-    assert sorted(read_records(two), key=key) == sorted(read_records(one), key=key)
-    assert any(r["ok"] and r["report"]["skills"] for r in read_records(two))
 
 
 def test_a_broken_taxonomy_fails_the_pool_start_with_its_error(tmp_path: Path) -> None:

@@ -6,10 +6,8 @@ In-process runs share one Engine per taxonomy (the CLI builds a new one per call
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -370,30 +368,3 @@ def test_analysis_with_broken_taxonomy(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 # ----------------------------------------------------------------- subprocess: stdin and the real process
-def _subprocess(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "gapfinder.cli", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-
-
-def test_stdin() -> None:
-    data = (RESUMES / "junior_ml_engineer.txt").read_bytes()
-    proc = _subprocess(["-", "--format", "json"], stdin=data)
-    assert proc.returncode == 0, proc.stderr.decode()
-    report = json.loads(proc.stdout)
-    assert report["document"]["source"] == "<stdin>"
-    assert report["placement"]["level"] == "junior"
-    assert report["text"] == data.decode("utf-8")
-
-
-def test_stdin_error_in_a_real_process() -> None:
-    proc = _subprocess(["-"], stdin=(BAD / "truncated.pdf").read_bytes())
-    assert proc.returncode == 3
-    err = proc.stderr.decode()
-    assert_one_line_error(err, contains="truncated")
-    assert proc.stdout == b""

@@ -18,9 +18,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from docx import Document as DocxDocument
 
 from helpers.files import TEXT, make_pdf
+
+pytestmark = pytest.mark.slow
 
 RESUME = (
     "Jane Doe\nSenior Data Engineer\nEXPERIENCE\nAcme Corp, Senior Data Engineer, Jan 2019 - Present\n"

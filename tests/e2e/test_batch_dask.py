@@ -19,6 +19,8 @@ from helpers import MINI, ROOT, TODAY
 distributed = pytest.importorskip("distributed")
 from gapfinder.batch.dask_runner import DaskRunner  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 RESUMES = ROOT / "examples" / "resumes"
 BAD = ROOT / "examples" / "bad"
 CONFIG = EngineConfig(taxonomy=str(MINI), ladder="mini", today=TODAY)

@@ -8,8 +8,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..kinds import is_resume
-from ..models import Comparison, RequirementStatus, Span
+from ..models import Comparison, Span
+from .facts import COMPONENT_LABEL, LEVEL_WORDS, counts_line, effective_weight, ordered_requirements, source_name
 
 STATUS_STYLE = {"met": "green", "claimed": "magenta", "implied": "blue", "partial": "yellow", "missing": "red"}
 STATUS_MARK = {
@@ -19,20 +19,6 @@ STATUS_MARK = {
     "partial": "◐ partial",
     "missing": "✘ missing",
 }
-COMPONENT_LABEL = {
-    "required_skills": "required skills",
-    "preferred_skills": "preferred skills",
-    "years": "years",
-    "degree": "degree",
-    "certifications": "certifications",
-    "level_fit": "level fit",
-}
-GROUP_ORDER = ("required", "responsibilities", "preferred")
-
-
-def _source(c: Comparison, which: str) -> str:
-    report = c.resume if is_resume(which) else c.job
-    return report.document.source or "<text>"
 
 
 def _evidence(spans: tuple[Span, ...], limit: int = 2) -> str:
@@ -50,40 +36,35 @@ def _level_line(c: Comparison) -> str:
         return "Level: unknown"
     if lv.verdict == "off_ladder":
         return f"Level: the resume is not on this career ladder; job {lv.job_level_name} ({lv.job_track})"
-    words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step(s)" if lv.steps else ""
     other = f"; a move to the {lv.job_track} track" if lv.track_change else ""
     return (
         f"Level: candidate {lv.candidate_level_name} ({lv.candidate_track}), job {lv.job_level_name} "
-        f"({lv.job_track}) — {words[lv.verdict]}{steps}{other}"
+        f"({lv.job_track}) — {LEVEL_WORDS[lv.verdict]}{steps}{other}"
     )
-
-
-def _ordered(c: Comparison) -> list[RequirementStatus]:
-    return sorted(c.requirements, key=lambda s: (GROUP_ORDER.index(s.requirement.group), int(s.requirement.id[1:])))
 
 
 def rich_comparison(c: Comparison) -> RenderableType:
     parts: list[RenderableType] = [
-        Text.assemble(("gapfinder ", "bold"), f"resume {_source(c, 'resume')} vs job {_source(c, 'job')}"),
+        Text.assemble(("gapfinder ", "bold"), f"resume {source_name(c.resume)} vs job {source_name(c.job)}"),
         Text.assemble(("Match score: ", "bold"), (f"{c.score.total:g}/100", "bold cyan")),
     ]
     score = Table(show_header=True, title_justify="left", box=None, pad_edge=False)
     for col in ("component", "weight", "score", "points", "detail"):
         score.add_column(col)
     for comp in c.score.components:
-        weight = f"{comp.effective_weight:.0%}" if comp.applies else "n/a"
-        score.add_row(COMPONENT_LABEL[comp.name], weight, f"{comp.score:.2f}", f"{comp.points:g}", comp.detail)
+        score.add_row(
+            COMPONENT_LABEL[comp.name], effective_weight(comp), f"{comp.score:.2f}", f"{comp.points:g}", comp.detail
+        )
     parts.append(score)
     parts.append(Text(_level_line(c)))
     if c.level.next_level_adds:
         adds = "; ".join(c.level.next_level_adds[:8])
         parts.append(Text(f"Next level ({c.level.next_level}) adds: {adds}", style="dim"))
-    counts = ", ".join(f"{n} {k}" for k, n in c.counts.items())
-    table = Table(title=f"Requirements ({counts})", title_justify="left", show_lines=False)
+    table = Table(title=f"Requirements ({counts_line(c)})", title_justify="left", show_lines=False)
     for col in ("id", "group", "requirement", "status", "resume evidence / detail"):
         table.add_column(col, overflow="fold")
-    for s in _ordered(c):
+    for s in ordered_requirements(c):
         ev = _evidence(s.resume_evidence, 1)
         table.add_row(
             s.requirement.id,
@@ -96,8 +77,8 @@ def rich_comparison(c: Comparison) -> RenderableType:
     if c.hints:
         parts.append(Text("Tailoring hints", style="bold"))
         parts.extend(Text(f"  • [{h.kind}] {h.message}") for h in c.hints)
-    for which, report in (("resume", c.resume), ("job", c.job)):
-        parts.extend(Text(f"warning ({which}): {w.message}", style="yellow") for w in report.warnings)
+    for report in (c.resume, c.job):
+        parts.extend(Text(f"warning ({report.kind}): {w.message}", style="yellow") for w in report.warnings)
     return Group(*parts)
 
 
@@ -113,7 +94,7 @@ def _cell(text: str) -> str:
 
 def markdown_comparison(c: Comparison) -> str:
     out = [
-        f"# gapfinder: {_cell(_source(c, 'resume'))} vs {_cell(_source(c, 'job'))}",
+        f"# gapfinder: {_cell(source_name(c.resume))} vs {_cell(source_name(c.job))}",
         "",
         f"**Match score: {c.score.total:g}/100**",
         "",
@@ -121,17 +102,16 @@ def markdown_comparison(c: Comparison) -> str:
         "|---|---|---|---|---|",
     ]
     for comp in c.score.components:
-        weight = f"{comp.effective_weight:.0%}" if comp.applies else "n/a"
         out.append(
-            f"| {COMPONENT_LABEL[comp.name]} | {weight} | {comp.score:.2f} | {comp.points:g} | {_cell(comp.detail)} |"
+            f"| {COMPONENT_LABEL[comp.name]} | {effective_weight(comp)} | {comp.score:.2f} | {comp.points:g} | "
+            f"{_cell(comp.detail)} |"
         )
     out += ["", f"- {_level_line(c)}"]
     if c.level.next_level_adds:
         out.append(f"- Next level ({c.level.next_level}) adds: {_cell('; '.join(c.level.next_level_adds))}")
-    counts = ", ".join(f"{n} {k}" for k, n in c.counts.items())
-    out += ["", f"## Requirements ({counts})", ""]
+    out += ["", f"## Requirements ({counts_line(c)})", ""]
     out += ["| id | group | requirement | status | detail | resume evidence | job says |", "|---" * 7 + "|"]
-    for s in _ordered(c):
+    for s in ordered_requirements(c):
         out.append(
             f"| {s.requirement.id} | {s.requirement.group} | {_cell(s.requirement.label)} | **{s.status}** | "
             f"{_cell(s.detail)} | {_cell(_evidence(s.resume_evidence))} | "

@@ -1,5 +1,5 @@
-"""What the reports say about a placement and a gap, in words, once: the terminal, Markdown and HTML
-renderers format these facts and never word them on their own.
+"""What the reports say about a placement, a gap, a plan and a comparison, in words, once: the terminal,
+Markdown and HTML renderers format these facts and never word them on their own.
 
 Everything comes from the report itself (``placement.fits`` carries the ladder's levels with their tracks
 and ranks), so a stored report renders the same without the taxonomy that made it.
@@ -10,8 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kinds import is_job
-from ..models import Gap, LevelScore, Placement, Plan, PlanStep, Report, WhatIf
-from .common import money
+from ..models import (
+    Comparison,
+    Gap,
+    LevelScore,
+    Placement,
+    Plan,
+    PlanStep,
+    Report,
+    RequirementStatus,
+    ScoreComponent,
+    WhatIf,
+)
+from .common import money, pct, requirement_note, years
 
 TRACK_NAMES = {"ic": "IC track", "management": "Management", "alternative": "Paths"}
 BASIS = {
@@ -170,14 +181,130 @@ def target_band(gap: Gap) -> str | None:
     return f"Salary band of {gap.target_name}: {money(gap.salary)}" if gap.salary else None
 
 
+#: the headings and states every format gives a gap's notes
+RELATED = "Met through related skills"
+ASSUMED = "Met only by what-if assumptions"
+NOT_EVIDENCED = "not yet evidenced"
+EVIDENCED = "evidenced"
+LEADERSHIP_MISSING = "Leadership " + NOT_EVIDENCED
+NONE_FOUND = "none found"
+RECOMMENDED_CERTIFICATIONS = "Recommended certifications"
+HELD_CERTIFICATIONS = "Certifications held"
+
+
+@dataclass(frozen=True)
+class GapFacts:
+    """A gap in plain words; the renderers lay these out (a panel, a list, a definition list)."""
+
+    title: str  # "Gap to Staff Machine Learning Engineer", "... (job)"
+    basis: str  # "Target: the next rung up."
+    coverage: str  # "83%"
+    missing: tuple[tuple[str, str], ...]  # (category, missing labels) most important first
+    related: tuple[str, ...]  # requirements met through an implied or alternative skill
+    assumed: tuple[str, ...]  # requirements met only by a what-if's assumptions
+    years_required: float | None
+    years_held: str  # "3.75 years", "unknown"
+    years_shortfall: float  # 0 when met
+    degree_required: str | None
+    degree_held: str  # the level, or NONE_FOUND
+    degree_met: bool | None
+    certifications_held: tuple[str, ...]
+    certifications_missing: tuple[str, ...]
+    leadership: tuple[tuple[str, bool], ...]  # (expected signal, evidenced) in the ladder's order
+    leadership_missing: tuple[str, ...]
+    band: str | None  # the target's salary band
+    responsibilities: tuple[str, ...]
+
+
+def gap_facts(gap: Gap) -> GapFacts:
+    missing_leadership = set(gap.leadership_missing)
+    return GapFacts(
+        title=gap_title(gap),
+        basis=gap_basis(gap),
+        coverage=pct(gap.coverage),
+        missing=tuple(missing_rows(gap)),
+        related=tuple(
+            requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")
+        ),
+        assumed=tuple(requirement_note(s) for s in gap.skills if s.via == "assumed"),
+        years_required=gap.years_required,
+        years_held=years(gap.years_held),
+        years_shortfall=gap.years_shortfall,
+        degree_required=gap.degree_required,
+        degree_held=gap.degree_held or NONE_FOUND,
+        degree_met=gap.degree_met,
+        certifications_held=tuple(c.name for c in gap.certifications if c.status == "held"),
+        certifications_missing=tuple(c.name for c in gap.certifications if c.status == "missing"),
+        leadership=tuple((label, label not in missing_leadership) for label in gap.leadership_expected),
+        leadership_missing=gap.leadership_missing,
+        band=target_band(gap),
+        responsibilities=gap.responsibilities,
+    )
+
+
+# ------------------------------------------------------------------------------------------ comparison
+COMPONENT_LABEL = {
+    "required_skills": "required skills",
+    "preferred_skills": "preferred skills",
+    "years": "years",
+    "degree": "degree",
+    "certifications": "certifications",
+    "level_fit": "level fit",
+}
+GROUP_ORDER = ("required", "responsibilities", "preferred")
+#: a level verdict in words ("fit", "under", "over"; "off_ladder" and "unknown" are worded apart)
+LEVEL_WORDS = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
+
+
+def source_name(report: Report) -> str:
+    return report.document.source or "<text>"
+
+
+def ordered_requirements(c: Comparison) -> list[RequirementStatus]:
+    """The job's requirements by group (required, responsibilities, preferred), then in the post's order."""
+
+    def key(s: RequirementStatus) -> tuple[int, int, str]:
+        ident = s.requirement.id
+        return (GROUP_ORDER.index(s.requirement.group), int(ident[1:]) if ident[1:].isdigit() else 0, ident)
+
+    return sorted(c.requirements, key=key)
+
+
+def effective_weight(component: ScoreComponent) -> str:
+    """A score component's share of the total, or 'n/a' when the job does not ask for it."""
+    return f"{component.effective_weight:.0%}" if component.applies else "n/a"
+
+
+def counts_line(c: Comparison) -> str:
+    """'7 met, 3 claimed, ...': the requirements per status."""
+    return ", ".join(f"{n} {k}" for k, n in c.counts.items())
+
+
 __all__ = [
+    "ASSUMED",
+    "COMPONENT_LABEL",
+    "EVIDENCED",
+    "GROUP_ORDER",
+    "HELD_CERTIFICATIONS",
+    "LEADERSHIP_MISSING",
+    "LEVEL_WORDS",
+    "NONE_FOUND",
+    "NOT_EVIDENCED",
+    "RECOMMENDED_CERTIFICATIONS",
+    "RELATED",
+    "GapFacts",
     "PlacementFacts",
+    "counts_line",
+    "effective_weight",
     "gap_basis",
+    "gap_facts",
     "gap_title",
     "missing_rows",
+    "ordered_requirements",
     "pay_lines",
     "placement_facts",
     "plan_lines",
+    "source_name",
     "step_line",
     "steps",
     "target_band",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..models import Comparison, Report, RequirementStatus, WhatIf
-from .comparison import COMPONENT_LABEL, GROUP_ORDER
+from ..models import Comparison, Report, WhatIf
+from .facts import COMPONENT_LABEL, GROUP_ORDER, LEVEL_WORDS, effective_weight, ordered_requirements
 from .html_parts import (
     badge,
     card,
@@ -53,14 +53,6 @@ def requirement_counts(c: Comparison) -> list[CategoryCounts]:
     return sorted(rows, key=lambda r: (-r.total, r.category))
 
 
-def _ordered(c: Comparison) -> list[RequirementStatus]:
-    def key(s: RequirementStatus) -> tuple[int, int, str]:
-        ident = s.requirement.id
-        return (GROUP_ORDER.index(s.requirement.group), int(ident[1:]) if ident[1:].isdigit() else 0, ident)
-
-    return sorted(c.requirements, key=key)
-
-
 def _level_text(c: Comparison) -> str:
     lv = c.level
     if lv.verdict == "unknown":
@@ -68,7 +60,6 @@ def _level_text(c: Comparison) -> str:
         return f"Level fit unknown{f' (only one side placed: {known})' if known else ''}."
     if lv.verdict == "off_ladder":
         return f"The resume is not on this career ladder: no level fits. The job asks for {lv.job_level_name}."
-    words = {"fit": "at the job's level", "under": "below the job's level", "over": "above the job's level"}
     steps = f" by {abs(lv.steps)} step{'s' if abs(lv.steps) != 1 else ''}" if lv.steps else ""
     other = (
         f" The job is on the {lv.job_track} track: the levels compare by rank, not by readiness for that track."
@@ -77,7 +68,7 @@ def _level_text(c: Comparison) -> str:
     )
     return (
         f"The candidate reads as {lv.candidate_level_name} ({lv.candidate_track} track); the job asks for "
-        f"{lv.job_level_name} ({lv.job_track} track): {words[lv.verdict]}{steps}.{other}"
+        f"{lv.job_level_name} ({lv.job_track} track): {LEVEL_WORDS[lv.verdict]}{steps}.{other}"
     )
 
 
@@ -92,7 +83,7 @@ def _placement_evidence(report: Report) -> Html | None:
 def _comparison_score(c: Comparison) -> Html:
     rows = []
     for comp in c.score.components:
-        weight = f"{comp.effective_weight:.0%}" if comp.applies else "n/a"
+        weight = effective_weight(comp)
         base = f"{comp.weight:.0%}"
         score, points = (f"{comp.score:.2f}", num(comp.points)) if comp.applies else ("—", "—")
         rows.append([COMPONENT_LABEL[comp.name], base, weight, score, points, comp.detail or "not stated"])
@@ -146,7 +137,7 @@ def _comparison_level(c: Comparison) -> Html:
 
 def _requirement_rows(c: Comparison, group: str) -> list[list[str | None]]:
     rows: list[list[str | None]] = []
-    for s in _ordered(c):
+    for s in ordered_requirements(c):
         req = s.requirement
         if req.group != group:
             continue

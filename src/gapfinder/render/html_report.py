@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from ..kinds import is_job, is_resume
 from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
 from .common import pct, years
-from .facts import gap_basis, missing_rows, pay_lines, placement_facts, plan_lines, target_band
+from .facts import EVIDENCED, NOT_EVIDENCED, gap_facts, pay_lines, placement_facts, plan_lines
 from .html_parts import (
     badge,
     card,
@@ -137,31 +137,27 @@ def _gap(report: Report) -> Html | None:
     gap = report.gap
     if gap is None:
         return None
+    g = gap_facts(gap)
     chart = coverage_chart(gap_counts(gap), ("met", "missing"), f"Skill requirements of {gap.target_name} by category")
     missing = None
-    if gap.missing_by_category:
-        rows = [[cat, labels] for cat, labels in missing_rows(gap)]
+    if g.missing:
+        rows = [[cat, labels] for cat, labels in g.missing]
         missing = join([tag("h3", "Missing, most important first"), table(("category", "missing"), rows)])
     facts: list[tuple[str, str | None]] = []
-    if gap.years_required is not None:
-        short = f" (short by {num(gap.years_shortfall)})" if gap.years_shortfall else ""
-        facts.append(("Years", f"{years(gap.years_held)} held; {num(gap.years_required)} required{short}"))
-    if gap.degree_required:
-        met = "" if gap.degree_met is None else (" — met" if gap.degree_met else " — not met")
-        facts.append(
-            ("Degree", f"{gap.degree_required} or higher required; held: {gap.degree_held or 'none found'}{met}")
-        )
+    if g.years_required is not None:
+        short = f" (short by {num(g.years_shortfall)})" if g.years_shortfall else ""
+        facts.append(("Years", f"{g.years_held} held; {num(g.years_required)} required{short}"))
+    if g.degree_required:
+        met = "" if g.degree_met is None else (" — met" if g.degree_met else " — not met")
+        facts.append(("Degree", f"{g.degree_required} or higher required; held: {g.degree_held}{met}"))
     for cert in gap.certifications:
         facts.append(("Certification", f"{cert.name}: {cert.status}" + ("" if cert.recommended else " (optional)")))
-    if gap.leadership_expected:
-        missing_set = set(gap.leadership_missing)
-        for label in gap.leadership_expected:
-            facts.append(("Leadership", f"{label}: {'not yet evidenced' if label in missing_set else 'evidenced'}"))
-    band = target_band(gap)
-    if band:
-        facts.append(("Salary band", band))
-    if gap.responsibilities:
-        facts.append(("Responsibilities", "; ".join(gap.responsibilities)))
+    for label, evidenced in g.leadership:
+        facts.append(("Leadership", f"{label}: {EVIDENCED if evidenced else NOT_EVIDENCED}"))
+    if g.band:
+        facts.append(("Salary band", g.band))
+    if g.responsibilities:
+        facts.append(("Responsibilities", "; ".join(g.responsibilities)))
     figure: Html | None = None
     skills: Html | None = None
     if gap.skills:
@@ -174,7 +170,7 @@ def _gap(report: Report) -> Html | None:
     return section(
         "gap",
         f"Gap to {gap.target_name}",
-        tag("p", f"{gap_basis(gap)} Weighted skill coverage: {pct(gap.coverage)}."),
+        tag("p", f"{g.basis} Weighted skill coverage: {g.coverage}."),
         figure,
         missing,
         dl(facts) if facts else None,

@@ -6,15 +6,15 @@ from collections import defaultdict
 
 from ..kinds import is_resume
 from ..models import Report, SkillFinding, WhatIf
-from .common import pct, requirement_note, years
+from .common import years
 from .facts import (
-    gap_basis,
-    gap_title,
-    missing_rows,
+    ASSUMED,
+    LEADERSHIP_MISSING,
+    RELATED,
+    gap_facts,
     pay_lines,
     placement_facts,
     plan_lines,
-    target_band,
     what_if_lines,
 )
 
@@ -99,33 +99,31 @@ def markdown_report(report: Report) -> str:
 
     gap = report.gap
     if gap is not None:
-        out += [f"## {gap_title(gap)}", "", f"{gap_basis(gap)} Skill coverage: **{pct(gap.coverage)}**", ""]
-        if gap.missing_by_category:
+        g = gap_facts(gap)
+        out += [f"## {g.title}", "", f"{g.basis} Skill coverage: **{g.coverage}**", ""]
+        if g.missing:
             out += ["| category | missing (most important first) |", "|---|---|"]
-            for cat, labels in missing_rows(gap):
+            for cat, labels in g.missing:
                 out.append(f"| {_cell(cat)} | {_cell(labels)} |")
             out.append("")
-        notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
-        if notes:
-            out += ["Met through related skills:", *[f"- {_cell(n)}" for n in notes], ""]
-        assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
-        if assumed:
-            out += ["Met only by what-if assumptions:", *[f"- {_cell(n)}" for n in assumed], ""]
-        if gap.years_required is not None:
+        if g.related:
+            out += [f"{RELATED}:", *[f"- {_cell(n)}" for n in g.related], ""]
+        if g.assumed:
+            out += [f"{ASSUMED}:", *[f"- {_cell(n)}" for n in g.assumed], ""]
+        if g.years_required is not None:
             out.append(
-                f"- Years: {years(gap.years_held)} of {gap.years_required:g} required"
-                + (f" (short by {gap.years_shortfall:g})" if gap.years_shortfall else "")
+                f"- Years: {g.years_held} of {g.years_required:g} required"
+                + (f" (short by {g.years_shortfall:g})" if g.years_shortfall else "")
             )
-        if gap.degree_required:
-            out.append(f"- Degree: {gap.degree_required} or higher required; held: {gap.degree_held or 'none found'}")
+        if g.degree_required:
+            out.append(f"- Degree: {g.degree_required} or higher required; held: {g.degree_held}")
         for status in gap.certifications:
             out.append(f"- Certification {status.name}: {status.status}")
-        for label in gap.leadership_missing:
-            out.append(f"- Leadership not yet evidenced: {label}")
-        band = target_band(gap)
-        if band:
-            out.append(f"- {band}")
-        for resp in gap.responsibilities:
+        for label in g.leadership_missing:
+            out.append(f"- {LEADERSHIP_MISSING}: {label}")
+        if g.band:
+            out.append(f"- {g.band}")
+        for resp in g.responsibilities:
             out.append(f"  - {_cell(resp)}")
         out.append("")
     if report.plan is not None:

@@ -12,15 +12,17 @@ from rich.text import Text
 
 from ..kinds import is_resume
 from ..models import Gap, Report, WhatIf
-from .common import pct, requirement_note, years
+from .common import years
 from .facts import (
-    gap_basis,
-    gap_title,
-    missing_rows,
+    ASSUMED,
+    HELD_CERTIFICATIONS,
+    LEADERSHIP_MISSING,
+    RECOMMENDED_CERTIFICATIONS,
+    RELATED,
+    gap_facts,
     pay_lines,
     placement_facts,
     plan_lines,
-    target_band,
     what_if_lines,
 )
 
@@ -93,42 +95,37 @@ def _positions(report: Report) -> RenderableType:
 
 
 def _gap(gap: Gap) -> RenderableType:
-    title = gap_title(gap)
-    rows: list[RenderableType] = [Text(f"{gap_basis(gap)} Skill coverage: {pct(gap.coverage)}", style="bold")]
-    if gap.missing_by_category:
+    g = gap_facts(gap)
+    rows: list[RenderableType] = [Text(f"{g.basis} Skill coverage: {g.coverage}", style="bold")]
+    if g.missing:
         table = Table(title="Missing skills (most important first)", title_justify="left")
         table.add_column("category")
         table.add_column("missing")
-        for cat, labels in missing_rows(gap):
+        for cat, labels in g.missing:
             table.add_row(cat, labels)
         rows.append(table)
-    notes = [requirement_note(s) for s in gap.skills if s.status == "met" and s.via in ("implied", "alternative")]
-    assumed = [requirement_note(s) for s in gap.skills if s.via == "assumed"]
-    if assumed:
-        rows.append(Text("Met only by what-if assumptions:\n" + "\n".join(f"  • {n}" for n in assumed)))
-    if notes:
-        rows.append(Text("Met through related skills:\n" + "\n".join(f"  • {n}" for n in notes)))
+    if g.assumed:
+        rows.append(Text(f"{ASSUMED}:\n" + "\n".join(f"  • {n}" for n in g.assumed)))
+    if g.related:
+        rows.append(Text(f"{RELATED}:\n" + "\n".join(f"  • {n}" for n in g.related)))
     facts = []
-    if gap.years_required is not None:
-        short = f" — short by {gap.years_shortfall:g}" if gap.years_shortfall else " — met"
-        facts.append(f"Years: {years(gap.years_held)} of {gap.years_required:g} required{short}")
-    if gap.degree_required:
-        state = "met" if gap.degree_met else "not evidenced"
-        facts.append(f"Degree: {gap.degree_required} or higher required, {gap.degree_held or 'none found'} ({state})")
-    missing_certs = [c.name for c in gap.certifications if c.status == "missing"]
-    held_certs = [c.name for c in gap.certifications if c.status == "held"]
-    if held_certs:
-        facts.append("Certifications held: " + "; ".join(held_certs))
-    if missing_certs:
-        facts.append("Recommended certifications: " + "; ".join(missing_certs))
-    if gap.leadership_missing:
-        facts.append("Leadership not yet evidenced: " + "; ".join(gap.leadership_missing))
-    band = target_band(gap)
-    if band:
-        facts.append(band)
-    facts += [f"  – {r}" for r in gap.responsibilities]
+    if g.years_required is not None:
+        short = f" — short by {g.years_shortfall:g}" if g.years_shortfall else " — met"
+        facts.append(f"Years: {g.years_held} of {g.years_required:g} required{short}")
+    if g.degree_required:
+        state = "met" if g.degree_met else "not evidenced"
+        facts.append(f"Degree: {g.degree_required} or higher required, {g.degree_held} ({state})")
+    if g.certifications_held:
+        facts.append(f"{HELD_CERTIFICATIONS}: " + "; ".join(g.certifications_held))
+    if g.certifications_missing:
+        facts.append(f"{RECOMMENDED_CERTIFICATIONS}: " + "; ".join(g.certifications_missing))
+    if g.leadership_missing:
+        facts.append(f"{LEADERSHIP_MISSING}: " + "; ".join(g.leadership_missing))
+    if g.band:
+        facts.append(g.band)
+    facts += [f"  – {r}" for r in g.responsibilities]
     rows.append(Text("\n".join(facts)))
-    return Panel(Group(*rows), title=title, title_align="left")
+    return Panel(Group(*rows), title=g.title, title_align="left")
 
 
 def _plan(report: Report) -> RenderableType:

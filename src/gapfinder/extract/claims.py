@@ -9,8 +9,12 @@ Kubernetes next", "Docker (learning)") is not held yet.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from spacy.tokens import Doc
 
+from ..lexicon import aspirations
 from .doc_view import Match, Tokens, neighbour, next_word, word_index
 
 # a "C++ developer" does claim C++
@@ -102,15 +106,51 @@ _LEARNING_KINDS = frozenset(
 _LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
 
 
-def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match) -> bool:
+def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match, resume: bool = False) -> bool:
     """Whether a match, whatever its sense, claims no skill: inside a word, naming a role or an institution, or
-    something being learned."""
+    something being learned; in a resume, also something only wished for ("seeking a role in NLP")."""
     return (
         _inside_a_word(text, m)
         or _names_a_role(toks, m)
         or _aspiration(doc, toks, m)
         or _names_an_organisation(toks, m)
+        or (resume and _wished_for(toks, m))
     )
+
+
+@functools.cache
+def _cue_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(c.pattern) for c in aspirations().cues)
+
+
+def _wished_for(toks: Tokens, m: Match) -> bool:
+    """'seeking a role in machine learning', 'interested in MLOps and Kubernetes': the clause before the mention
+    says what the person wants, not what they did (``lexicon/aspirations.yaml``). A cancelling word between the
+    cue and the mention ('where I can apply my Python', 'aspiring analyst with SQL experience') makes it a
+    claim again."""
+    rules = aspirations()
+    words: list[str] = []
+    j = m.tok_start - 1
+    lexes = toks.lexes
+    while j >= 0 and len(words) < rules.window:
+        lx = lexes[j]
+        j -= 1
+        if lx.blank:
+            if lx.text.count("\n") > 1:
+                break  # a blank line ends the paragraph
+            continue
+        if lx.lower in rules.stops:
+            break
+        if lx.text[:1].isalnum():
+            words.append(lx.lower)
+    words.reverse()
+    for gap in range(min(rules.max_gap, len(words)) + 1):
+        if gap and words[-gap] in rules.cancel:
+            return False
+        clause = " ".join(words[: len(words) - gap])
+        if clause and any(p.search(clause) for p in _cue_patterns()):
+            return True
+    return False
 
 
 def _inside_a_word(text: str, m: Match) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from ..kinds import is_resume
 from ..models import MatchKind
 from .claims import claims_nothing
 from .context import AnalysisContext, SectionSpan
@@ -106,7 +107,8 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     kept = [
         m
         for m in taken + extra
-        if not claims_nothing(ctx.text, doc, toks, m) and other_sense(ctx, index, toks, m, claimed) is None
+        if not claims_nothing(ctx.text, doc, toks, m, is_resume(ctx.kind))
+        and other_sense(ctx, index, toks, m, claimed) is None
     ]
     return without_list_labels(ctx.text, sorted(kept, key=lambda m: m.start), index.implies)
 

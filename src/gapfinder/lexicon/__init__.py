@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Leadership, Numbers, Places
+from .schema import Aspirations, Leadership, Numbers, Places
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -114,12 +114,24 @@ def leadership_rules() -> Leadership:
     return load_file(lexicon_dir() / "leadership.yaml", Leadership)
 
 
+@functools.cache
+def aspirations() -> Aspirations:
+    """Cues of a wish ("seeking a role in", "interested in"): a skill named after one is not claimed."""
+    return load_file(lexicon_dir() / "aspirations.yaml", Aspirations)
+
+
 #: each word list of the package and its model
-FILES: dict[str, type[BaseModel]] = {"leadership.yaml": Leadership, "numbers.yaml": Numbers, "places.txt": Places}
+FILES: dict[str, type[BaseModel]] = {
+    "aspirations.yaml": Aspirations,
+    "leadership.yaml": Leadership,
+    "numbers.yaml": Numbers,
+    "places.txt": Places,
+}
 
 __all__ = [
     "FILES",
     "LexiconError",
+    "aspirations",
     "leadership_rules",
     "lexicon_dir",
     "load_file",

@@ -138,3 +138,41 @@ class Leadership(_Words):
     def expand(self, rule: LeadershipRule) -> str:
         """The rule's pattern with its fragments in place (the value placeholders left for the extractor)."""
         return PLACEHOLDER.sub(lambda m: self.fragments[m[1]].regex if m[1] in self.fragments else m[0], rule.source)
+
+
+class Cue(_Words):
+    """One cue of a wish: a regular expression over lower-cased words joined by spaces, anchored at its end."""
+
+    name: str = Field(min_length=1)
+    pattern: str = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        import re
+
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise ValueError(f"{pattern!r} is no regular expression ({e})") from None
+        if not pattern.endswith("$"):
+            raise ValueError(f"{pattern!r}: a cue ends where the wish's object starts, so it ends with '$'")
+        return pattern
+
+
+class Aspirations(_Words):
+    """A skill named in a clause about what the person wants ("seeking a role in machine learning")."""
+
+    window: int = Field(ge=1, le=40, description="words read back from the mention")
+    max_gap: int = Field(ge=0, le=10, description="words at most between a cue and the mention")
+    stops: frozenset[str] = Field(min_length=1, description="tokens that end a clause")
+    cancel: frozenset[str] = Field(description="words that make the clause a claim ('apply my', 'with')")
+    cues: tuple[Cue, ...] = Field(min_length=1)
+
+    @field_validator("cancel")
+    @classmethod
+    def _lower(cls, words: frozenset[str]) -> frozenset[str]:
+        for w in words:
+            if w != w.lower() or not w or " " in w:
+                raise ValueError(f"{w!r}: a cancelling word is one lower-case word")
+        return words

@@ -7,7 +7,7 @@ readers on the two red-team files (issue 19).
 Runs: ``analyze_text`` of a word followed by one unit repeated to the size (``"x" + "!" * 40_000``), best of
 ``--rounds``, against ordinary resume text of the same size (``examples/resumes/senior_ml_engineer.txt``
 repeated), in one process. Files: each is read by ``read_document`` in a fresh process that reports its peak
-RSS (``ru_maxrss``), time and outcome; the files are built by the test helpers (``tests/test_reader_memory.py``):
+RSS (``ru_maxrss``), time and outcome; the files are built by the test helpers (``tests/helpers/files.py``):
 a PDF whose page lists N fonts sharing one 99,000-entry CMap, and DOCX files whose document.xml is tens of MB
 of empty paragraphs. Prints Markdown.
 """
@@ -75,7 +75,7 @@ def runs(sizes: list[int], rounds: int) -> None:
 
 
 def files() -> None:
-    from test_reader_memory import flat_docx, shared_cmap_pdf
+    from helpers.files import flat_docx, shared_cmap_pdf
 
     print("## Reading the red-team files: one fresh process each, default limits\n")
     print("| file | size | time s | peak RSS MB | outcome |")

@@ -16,7 +16,7 @@ visible characters that are not language:
 * Latin letters with too few vowels: every Latin-script language writes 35-45% vowels, while a font
   whose glyph codes are shifted (``+HOOR`` for ``Hello``) or otherwise remapped writes far fewer.
 
-Policy, measured on the dev resumes and job posts (see ``tests/test_hostile_quality.py``): at 10% or
+Policy, measured on the dev resumes and job posts (see ``tests/unit/test_quality.py``): at 10% or
 more the document carries a ``broken_encoding`` warning (added by the readers, on the text as read); a PDF
 at 60% or more is refused with ``NoTextLayerError`` (OCR is the fix, as for a scan). Text handed over as
 a string or a text file is never refused for garbage — the caller chose it, and there is no better copy

@@ -1,4 +1,4 @@
-"""One resume drawn as PDFs of different layouts with reportlab (test helper, see test_pdf_layout.py).
+"""One resume drawn as PDFs of different layouts with reportlab (test helper, see tests/unit/reading/test_layout.py).
 
 A resume is a header (full width) plus sidebar sections and main sections. ``render`` draws it:
 

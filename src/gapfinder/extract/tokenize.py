@@ -7,7 +7,7 @@ chunk's tokens can be remembered: ``tokenize`` looks each chunk up, asks the tok
 the unseen chunks joined by spaces) only for chunks it has not seen, and builds the ``Doc`` from the words
 and the spaces between them. Same tokens, same
 offsets, same white space as ``nlp.make_doc(text)`` (checked on dev texts, the examples and random texts
-in ``tests/test_tokenize.py``); the lexemes are the vocabulary's, so every lexical attribute is the same.
+in ``tests/unit/extract/test_tokenize.py``); the lexemes are the vocabulary's, so every lexical attribute is the same.
 
 spaCy keeps a cache of its own, but it leaves out every chunk a special case touched (``"(2019),"``,
 ``"e.g."``), so punctuated resumes were tokenised again and again (3.5 ms for a resume of 5,000

@@ -1,0 +1,85 @@
+"""The package's layout: the data flows one way, so a stage never imports a later one.
+
+Each module of ``src/gapfinder`` belongs to a layer (``LAYERS``, lowest first); a module may import its own
+layer and those below it, at module level or inside a function. A new module or package must be placed here.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+SRC = ROOT / "src"
+PACKAGE = SRC / "gapfinder"
+
+#: lowest first; a name stands for the module and everything under it
+LAYERS: tuple[tuple[str, ...], ...] = (
+    # foundations: errors, limits, closed vocabularies, result models, word lists as data, text-quality measures
+    ("_gc", "_unicode", "_version", "errors", "kinds", "limits", "models", "lexicon", "quality"),
+    ("reading",),  # bytes -> Document
+    ("normalize", "section_vocab", "sections"),  # text -> normalised text + sections
+    ("taxonomy",),  # the skills, certifications and ladders, loaded and validated
+    ("extract",),  # findings with evidence
+    ("ladder",),  # placement, gap, plan
+    ("comparison",),  # a resume against a job post
+    ("pipeline", "engine", ""),  # runs the stages for a resume or a job post; "" is gapfinder/__init__.py
+    ("render",),  # reports for people
+    ("output", "schema", "match_command", "cli", "batch", "service"),  # commands, the service, schemas
+)
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def layer_of(module: str) -> int:
+    rest = module.removeprefix("gapfinder").removeprefix(".")
+    for rank, names in enumerate(LAYERS):
+        for name in names:
+            if rest == name or (name and rest.startswith(name + ".")):
+                return rank
+    raise AssertionError(f"{module} is in no layer of tests/unit/test_layout.py: place it there")
+
+
+def imports_of(module: str) -> set[str]:
+    """The gapfinder modules ``module`` imports (the longest existing prefix of each imported name)."""
+    path = MODULES[module]
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            names = [target] + [f"{target}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        for name in names:
+            while name and name not in MODULES:
+                name = name.rsplit(".", 1)[0] if "." in name else ""
+            if name and name != module and not module.startswith(name + "."):
+                found.add(name)
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_module_imports_a_later_stage(module: str) -> None:
+    later = sorted(t for t in imports_of(module) if layer_of(t) > layer_of(module))
+    assert not later, f"{module} (layer {layer_of(module)}) imports later stages: {later}"
+
+
+def test_the_layers_name_existing_modules() -> None:
+    tops = {m.removeprefix("gapfinder").removeprefix(".").split(".")[0] for m in MODULES}
+    named = {name for names in LAYERS for name in names}
+    assert named == tops, f"not in a layer: {sorted(tops - named)}; no such module: {sorted(named - tops)}"

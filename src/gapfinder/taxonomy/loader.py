@@ -112,9 +112,18 @@ class Taxonomy:
         }
 
 
+#: where the default taxonomy sits: inside the installed package (the wheel maps the source tree's
+#: top-level ``skills_taxonomy/`` to ``gapfinder/skills_taxonomy/``), or beside ``src/`` in a checkout
+PACKAGED_TAXONOMY = "skills_taxonomy"
+
+
 def default_taxonomy_dir() -> Path:
-    """The taxonomy shipped inside the installed package."""
-    return Path(str(importlib.resources.files("skills_taxonomy")))
+    """The taxonomy shipped with gapfinder: inside the installed package, else (a source checkout or an
+    editable install) the checkout's ``skills_taxonomy/``."""
+    packaged = Path(str(importlib.resources.files("gapfinder"))) / PACKAGED_TAXONOMY
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / PACKAGED_TAXONOMY
 
 
 def _read_yaml(path: Path) -> Any:

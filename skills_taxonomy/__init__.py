@@ -1,1 +1,0 @@
-"""gapfinder's default taxonomy (data only): skills, certifications, degrees and career ladders."""

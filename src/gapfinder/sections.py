@@ -17,7 +17,7 @@ run into its first sentence ("About us We make ..."); field headings ("Salary:",
 ends with their value, after which the section before goes on (a span without heading); sections about the
 employer, its offer or the application (``CONTEXT_SECTIONS``) that end at a line turning to the role
 ("Your role in the team ...", "You'll work with ..."); and a line "We offer ..." that starts the offer.
-The words are data in ``section_vocab``.
+The words are data in ``lexicon/sections.yaml``.
 """
 
 from __future__ import annotations
@@ -28,26 +28,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
+from .lexicon import section_words
 from .models import SectionName
-from .section_vocab import (
-    BENEFIT_WORDS,
-    CONTEXT_SECTIONS,
-    FIELD_PHRASES,
-    FLAT_SINGLE_WORDS,
-    HEAD_NOUNS,
-    INLINE_SUBLABELS,
-    JOB_ONLY,
-    JOB_PHRASES,
-    JOB_REMAP,
-    MODIFIERS,
-    NOT_JOB_HEADINGS,
-    OFFER_LINE,
-    PREFERRED_MODIFIERS,
-    REQUIREMENT_TAILS,
-    RESUME_PHRASES,
-    ROLE_CUES,
-    STANDALONE_SUBLABELS,
-)
+
+_VOCAB = section_words()  # lexicon/sections.yaml
+#: job-post sections about the employer, its offer or the application, not about the role
+CONTEXT_SECTIONS = _VOCAB.context_sections
+INLINE_SUBLABELS = _VOCAB.inline_sublabels
+STANDALONE_SUBLABELS = _VOCAB.standalone_sublabels
+JOB_ONLY = _VOCAB.job_only
+JOB_REMAP = _VOCAB.job_remap
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +64,11 @@ _FLAT_LINE = 300  # a longer line is flattened text, searched for headings in ca
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'&/-]*[A-Z]|&")
 _CAPS_RUN = re.compile(r"(?<![\w&/'-])(?:[A-Z][A-Z'&/-]*[A-Z]|&)(?: (?:[A-Z][A-Z'&/-]*[A-Z]|&))*(?![\w'-])")
 _RUN_IN_WORD = re.compile(r"[^\W_][\w'’&/-]*")
-_ROLE_CUES = re.compile(ROLE_CUES)
-#: every match of ``ROLE_CUES`` contains one of these (lower case)
-_ROLE_WORDS = (
-    "you", "responsib", "candidate", "incumbent", "role", "position", "job", "looking", "seeking", "searching",
-    "hiring", "requirement", "qualification", "experience", "knowledge", "proficiency", "familiarity",
-    "understanding", "ability", "bachelor", "master", "b.s.", "m.s.", "phd", "ph.d",
-)  # fmt: skip
-_OFFER_LINE = re.compile(OFFER_LINE)
-_BENEFIT_WORDS = frozenset(BENEFIT_WORDS.split())
+_ROLE_CUES = re.compile(_VOCAB.role_cues.pattern)
+#: every match of ``_ROLE_CUES`` contains one of these (lower case)
+_ROLE_WORDS = tuple(_VOCAB.role_cues.words)
+_OFFER_LINE = re.compile(_VOCAB.offer_line)
+_BENEFIT_WORDS = frozenset(_VOCAB.benefit_words)
 _MIDLINE_COLON = re.compile(r"[^\W\d_]:(?=\s|$)")
 _MAX_LABEL = 50
 _MAX_WORDS = 6
@@ -100,32 +86,32 @@ def _key(label: str) -> str:
 def _table(kind: DocumentKind) -> dict[str, SectionName]:
     table: dict[str, SectionName] = {}
     job = is_job(kind)
-    skip = set(NOT_JOB_HEADINGS.split("|")) if job else set()
-    for name, phrases in RESUME_PHRASES.items():
+    skip = set(_VOCAB.not_job_headings) if job else set()
+    for name, phrases in _VOCAB.resume.items():
         target = JOB_REMAP.get(name, name) if job else name
-        for phrase in phrases.split("|"):
+        for phrase in phrases:
             if phrase not in skip:
                 table[_key(phrase)] = target
     if job:
-        for name, phrases in JOB_PHRASES.items():
-            for phrase in phrases.split("|"):
+        for name, phrases in _VOCAB.job.items():
+            for phrase in phrases:
                 table[_key(phrase)] = name
     return table
 
 
 _TABLES: dict[DocumentKind, dict[str, SectionName]] = {kind: _table(kind) for kind in DOCUMENT_KINDS}
-_FIELD_KEYS = frozenset(_key(p) for p in FIELD_PHRASES.split("|"))
-_REQUIREMENT_TAILS = tuple(_words(t) for t in REQUIREMENT_TAILS.split("|"))
-_HEADS: dict[str, SectionName] = {noun: name for name, nouns in HEAD_NOUNS.items() for noun in nouns.split()}
-_MODIFIERS = frozenset(MODIFIERS.split())
-_PREFERRED_MODIFIERS = frozenset(PREFERRED_MODIFIERS.split())
+_FIELD_KEYS = frozenset(_key(p) for p in _VOCAB.field_phrases)
+_REQUIREMENT_TAILS = tuple(_words(t) for t in _VOCAB.requirement_tails)
+_HEADS: dict[str, SectionName] = {noun: name for name, nouns in _VOCAB.head_nouns.items() for noun in nouns}
+_MODIFIERS = frozenset(_VOCAB.modifiers)
+_PREFERRED_MODIFIERS = frozenset(_VOCAB.preferred_modifiers)
 
 
 def _first_words() -> frozenset[str]:
     """Every word a heading can start with (and every whole key, for "WORKEXPERIENCE")."""
     words = set(_MODIFIERS) | set(_HEADS) | {"about"}
-    for phrases in (*RESUME_PHRASES.values(), *JOB_PHRASES.values()):
-        for phrase in phrases.split("|"):
+    for phrases in (*_VOCAB.resume.values(), *_VOCAB.job.values()):
+        for phrase in phrases:
             words.update((_words(phrase)[0], _key(phrase)))
     return frozenset(words)
 
@@ -133,10 +119,10 @@ def _first_words() -> frozenset[str]:
 _FIRST_WORDS = _first_words()
 #: the first two words (as a key) of every job-post heading phrase of two words or more, and the last word of
 #: every one: cheap tests before looking for run-in and "Label:" headings
-_JOB_PHRASE_WORDS = [_words(p) for ps in (*RESUME_PHRASES.values(), *JOB_PHRASES.values()) for p in ps.split("|")]
+_JOB_PHRASE_WORDS = [_words(p) for ps in (*_VOCAB.resume.values(), *_VOCAB.job.values()) for p in ps]
 _JOB_PAIRS = frozenset("".join(w[:2]) for w in _JOB_PHRASE_WORDS if len(w) >= 2)
 _JOB_LAST_WORDS = frozenset(w[-1] for w in _JOB_PHRASE_WORDS if w)
-_FLAT_SINGLE_WORDS = frozenset(FLAT_SINGLE_WORDS.split())
+_FLAT_SINGLE_WORDS = frozenset(_VOCAB.flat_single_words)
 
 
 def classify_heading(label: str, kind: DocumentKind = "resume", *, keywords: bool = True) -> SectionName | None:
@@ -335,8 +321,8 @@ def detect_sections(text: str, kind: DocumentKind = "resume") -> tuple[SectionSp
 
 
 def _turns_to_role(text: str, start: int, end: int) -> bool:
-    """Whether the line ``[start, end)`` turns to the role (``ROLE_CUES``); the words of every cue are looked
-    for first, so most lines cost a few substring tests."""
+    """Whether the line ``[start, end)`` turns to the role (the ``role_cues`` of ``sections.yaml``); the words
+    of every cue are looked for first, so most lines cost a few substring tests."""
     low = text[start:end].lower()
     return any(w in low for w in _ROLE_WORDS) and _ROLE_CUES.search(text, start, end) is not None
 
@@ -458,4 +444,4 @@ def _emphasised(label: str) -> bool:
     return label.startswith(("#", "**", "__")) or label.isupper()
 
 
-__all__ = ["SectionSpan", "classify_heading", "detect_sections", "heading_of"]
+__all__ = ["CONTEXT_SECTIONS", "SectionSpan", "classify_heading", "detect_sections", "heading_of"]

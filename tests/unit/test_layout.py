@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # foundations: errors, limits, closed vocabularies, result models, word lists as data, text-quality measures
     ("_gc", "_unicode", "_version", "errors", "kinds", "limits", "models", "lexicon", "quality"),
     ("reading",),  # bytes -> Document
-    ("normalize", "section_vocab", "sections"),  # text -> normalised text + sections
+    ("normalize", "sections"),  # text -> normalised text + sections
     ("taxonomy",),  # the skills, certifications and ladders, loaded and validated
     ("extract",),  # findings with evidence
     ("ladder",),  # placement, gap, plan

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..kinds import is_internship_kind, is_job
 from ..models import CertificationFinding, Mention, Position, SkillFinding
-from ..section_vocab import CONTEXT_SECTIONS
+from ..sections import CONTEXT_SECTIONS
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
 from .doc_view import Match

@@ -15,7 +15,7 @@ import re
 
 from ..kinds import is_job
 from ..models import Span, UnlistedSkill
-from ..section_vocab import CONTEXT_SECTIONS
+from ..sections import CONTEXT_SECTIONS
 from .context import AnalysisContext
 from .doc_view import Match
 from .lists import FUNCTION_WORDS, TagLines, TagRegion

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Aspirations, Leadership, Numbers, Places
+from .schema import Aspirations, Leadership, Numbers, Places, SectionWords
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,7 +57,7 @@ def _invalid(path: Path, e: ValidationError) -> LexiconError:
     its key in its message ("rules.3 (label): unknown fragment {X}")."""
     err = e.errors()[0]
     key = ".".join(str(k) for k in err["loc"])
-    msg = err["msg"].removeprefix("Value error, ") if not key else err["msg"]
+    msg = err["msg"].removeprefix("Value error, ")
     more = f" (and {e.error_count() - 1} more errors)" if e.error_count() > 1 else ""
     return LexiconError(f"{path}: {key + ': ' if key else ''}{msg}{more}")
 
@@ -120,12 +120,19 @@ def aspirations() -> Aspirations:
     return load_file(lexicon_dir() / "aspirations.yaml", Aspirations)
 
 
+@functools.cache
+def section_words() -> SectionWords:
+    """The words of section headings (``sections.yaml``)."""
+    return load_file(lexicon_dir() / "sections.yaml", SectionWords)
+
+
 #: each word list of the package and its model
 FILES: dict[str, type[BaseModel]] = {
     "aspirations.yaml": Aspirations,
     "leadership.yaml": Leadership,
     "numbers.yaml": Numbers,
     "places.txt": Places,
+    "sections.yaml": SectionWords,
 }
 
 __all__ = [
@@ -139,4 +146,5 @@ __all__ = [
     "load_sections",
     "numbers",
     "places",
+    "section_words",
 ]

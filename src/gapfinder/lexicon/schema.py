@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..kinds import SignalKind
+from ..models import SectionName
 
 
 class _Words(BaseModel):
@@ -176,3 +177,94 @@ class Aspirations(_Words):
             if w != w.lower() or not w or " " in w:
                 raise ValueError(f"{w!r}: a cancelling word is one lower-case word")
         return words
+
+
+def _phrases(phrases: list[str]) -> list[str]:
+    for p in phrases:
+        if not p or p != " ".join(p.split()) or "|" in p:
+            raise ValueError(f"{p!r}: a phrase is words with single spaces (no '|')")
+    return phrases
+
+
+def _single_words(words: list[str]) -> list[str]:
+    for w in words:
+        if not w or len(w.split()) != 1 or w != w.lower():
+            raise ValueError(f"{w!r}: one lower-case word")
+    return words
+
+
+#: heading phrases as people write them; words, each a lower-case word
+Phrases = Annotated[list[str], AfterValidator(_phrases)]
+SingleWords = Annotated[list[str], AfterValidator(_single_words)]
+
+
+def _compiles(pattern: str, what: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"{what}: not a regular expression: {e}") from None
+    return pattern
+
+
+class RoleCues(_Words):
+    """Cues of a line that turns to the role: searched anywhere in any case, or at a sentence start as written."""
+
+    anywhere: list[str] = Field(min_length=1)
+    sentence_start: list[str] = Field(min_length=1)
+    words: list[str] = Field(min_length=1, description="every match of a cue contains one of these (lower case)")
+
+    @property
+    def pattern(self) -> str:
+        return (
+            "(?i:"
+            + "|".join(self.anywhere)
+            + r")|(?:(?<![^\n])|(?<=[.:!?] ))\W{0,3}(?:"
+            + "|".join(self.sentence_start)
+            + ")"
+        )
+
+    @model_validator(mode="after")
+    def _valid(self) -> Self:
+        _compiles(self.pattern, "role_cues")
+        return self
+
+
+class SectionWords(_Words):
+    """The words of section headings (``sections.yaml``), read by ``gapfinder.sections``."""
+
+    resume: dict[SectionName, Phrases] = Field(min_length=1, description="resume headings: section -> phrases")
+    job: dict[SectionName, Phrases] = Field(min_length=1, description="job-post headings, over remapped resume ones")
+    job_remap: dict[SectionName, SectionName]
+    not_job_headings: Phrases
+    context_sections: frozenset[SectionName]
+    role_cues: RoleCues
+    requirement_tails: Phrases
+    field_phrases: Phrases
+    benefit_words: SingleWords
+    offer_line: str
+    head_nouns: dict[SectionName, SingleWords]
+    job_only: frozenset[SectionName]
+    modifiers: SingleWords
+    preferred_modifiers: SingleWords
+    flat_single_words: SingleWords
+    inline_sublabels: dict[SectionName, frozenset[SectionName] | None]
+    standalone_sublabels: dict[SectionName, frozenset[SectionName]]
+
+    @field_validator("offer_line")
+    @classmethod
+    def _offer_line(cls, pattern: str) -> str:
+        return _compiles(pattern, "offer_line")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        resume = {p for phrases in self.resume.values() for p in phrases}
+        for p in self.not_job_headings:
+            if p not in resume:
+                raise ValueError(f"not_job_headings: {p!r} is no resume heading")
+        for w in self.preferred_modifiers:
+            if w not in self.modifiers:
+                raise ValueError(f"preferred_modifiers: {w!r} is not in modifiers")
+        for name in self.job_only:
+            if name not in self.head_nouns:
+                raise ValueError(f"job_only: {name!r} has no head nouns")
+        return self

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
+from gapfinder import sections
 from gapfinder.errors import LexiconError, TaxonomyError
 from gapfinder.extract import experience, job_items, leadership
-from gapfinder.lexicon import FILES, leadership_rules, lexicon_dir, load_file, load_path, numbers
-from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, Leadership, Numbers
+from gapfinder.lexicon import FILES, leadership_rules, lexicon_dir, load_file, load_path, numbers, section_words
+from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, Leadership, Numbers, SectionWords
 from helpers.context import make_ctx
 
 
@@ -151,3 +155,46 @@ def test_a_fragment_is_a_group_of_its_alternatives(tmp_path: Path) -> None:
         r"led\sa\s(?:team|squad)",
         r"(?:team|squad)\sof\s{N}|crew\sof\s{N}",
     ]
+
+
+# ----------------------------------------------------------------- sections.yaml
+def _sections_with(tmp_path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    data = yaml.safe_load((lexicon_dir() / "sections.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "sections.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["resume"].update(careers=["careers"]), "resume.careers"),
+        (lambda d: d["job"]["benefits"].append("perks|bonus"), "job.benefits"),
+        (lambda d: d["modifiers"].append("two words"), "modifiers"),
+        (lambda d: d["not_job_headings"].append("perks"), "not_job_headings: 'perks' is no resume heading"),
+        (lambda d: d["preferred_modifiers"].append("shiny"), "preferred_modifiers: 'shiny' is not in modifiers"),
+        (lambda d: d.update(offer_line="(?:We offer"), "offer_line"),
+        (lambda d: d["role_cues"]["sentence_start"].append("(Bachelor"), "role_cues"),
+        (lambda d: d.pop("head_nouns"), "head_nouns"),
+        (lambda d: d.update(context_sections=["perks"]), "context_sections"),
+    ],
+)
+def test_a_malformed_sections_file_names_the_key(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], where: str
+) -> None:
+    path = _sections_with(tmp_path, change)
+    with pytest.raises(LexiconError) as info:
+        load_file(path, SectionWords)
+    assert info.value.message.startswith(f"{path}: {where}"), info.value.message
+
+
+def test_the_section_detector_reads_sections_yaml() -> None:
+    words = section_words()
+    assert sections.CONTEXT_SECTIONS == words.context_sections == {"benefits", "company", "application"}
+    for name, phrases in words.resume.items():
+        for phrase in phrases[:3]:
+            if phrase not in words.not_job_headings:
+                assert sections.classify_heading(phrase.title(), "resume") == name, phrase
+    for name, phrases in words.job.items():
+        assert sections.classify_heading(phrases[0].title(), "job") == name, phrases[0]

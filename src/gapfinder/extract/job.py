@@ -1,8 +1,9 @@
 """Job descriptions: the title, and the requirements (``JobRequirements``).
 
-The requirement items (groups, alternatives, years, degrees) come from ``job_items``; the flat lists
-``required_skills``/``preferred_skills`` and ``degree``/``degree_preferred`` are read off them, so both
-views always agree. Benefits and company text never create requirements.
+The requirement items (groups, alternatives, years, degrees) come from ``job_items``, which reads the post
+once; the summary fields are read off them: ``required_skills``/``preferred_skills`` and
+``degree``/``degree_preferred`` from the items, ``min_years`` from the years item (0 for a post that asks for
+none), so both views always agree. Benefits and company text never create requirements.
 """
 
 from __future__ import annotations
@@ -10,12 +11,10 @@ from __future__ import annotations
 import re
 
 from ..kinds import is_job
-from ..lexicon import numbers
 from ..models import CertificationFinding, DegreeLevel, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
 from .context import AnalysisContext
-from .job_groups import NOT_REQUIREMENT, clause_bounds, preferred_at
-from .job_items import asks_for_experience, job_items, years_mentions
+from .job_items import job_items
 from .titles import has_job_word
 
 _SENIORITY = re.compile(r"(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Principal|Staff|Associate|Head of|Director of|VP of)\s")
@@ -79,7 +78,8 @@ def job_requirements(
     education: tuple[EducationFinding, ...],
     title: str | None,
 ) -> JobRequirements:
-    items = job_items(ctx, tax, skills, certifications, education)
+    asked = job_items(ctx, tax, skills, certifications, education)
+    items = asked.items
     required: dict[str, None] = {}
     preferred: dict[str, None] = {}
     for item in items:
@@ -98,7 +98,7 @@ def job_requirements(
     degree_preferred = top if top is not None and top != degree else None
 
     return JobRequirements(
-        min_years=_min_years(ctx),
+        min_years=asked.min_years,
         degree=degree,
         degree_preferred=degree_preferred,
         required_skills=tuple(required),
@@ -107,25 +107,6 @@ def job_requirements(
         title=title,
         items=items,
     )
-
-
-def _min_years(ctx: AnalysisContext) -> float | None:
-    """The largest 'N+ years of experience' stated as a requirement (preferred ones as a fallback)."""
-    required: list[int] = []
-    preferred: list[int] = []
-    for m in years_mentions(ctx.text):
-        if ctx.section_at(m.start()) in NOT_REQUIREMENT:
-            continue
-        if not asks_for_experience(ctx.text, m):
-            continue
-        raw = m.group(1).lower()
-        n = int(raw) if raw.isdigit() else numbers().counts()[raw]
-        if 0 <= n <= 30:
-            lo, hi = clause_bounds(ctx.text, m.start())
-            cued = preferred_at(ctx.text, lo, hi, m.start(), m.end())
-            (preferred if cued or ctx.section_at(m.start()) == "preferred" else required).append(n)
-    pool = required or preferred
-    return float(max(pool)) if pool else None
 
 
 __all__ = ["headline", "job_requirements"]

@@ -138,6 +138,7 @@ def group_at(
     blockers: Iterable[int] = (),
     bounds: tuple[int, int] | None = None,
     kind: ClauseKind | None = None,
+    intro_asks: bool = False,
 ) -> RequirementGroup | None:
     """The requirement group of the mention ``[offset, end)``, or None where the post asks for nothing.
 
@@ -147,12 +148,14 @@ def group_at(
     nothing in the intro of a post with requirement sections (it introduces the company or the role),
     ``responsibilities`` in its other prose and in the summary ("About the role") of a structured post, and
     ``required`` in a post without requirement sections. ``kind``: the clause's kind when the caller knows it.
+    ``intro_asks``: what the header and intro state is read like other prose (years of experience: a post
+    that opens with "5-10 years of professional experience as a data scientist" asks for them).
     """
     section = ctx.section_at(offset)
     if section in NOT_REQUIREMENT:
         return None
     structured = any(s.name in STRUCTURED for s in ctx.sections)
-    if structured and section == "header" and ctx.text.count("\n", 0, offset) < HEADER_LINES:
+    if structured and section == "header" and not intro_asks and ctx.text.count("\n", 0, offset) < HEADER_LINES:
         return None
     lo, hi = bounds or clause_bounds(ctx.text, offset)
     if section in STRUCTURED:
@@ -160,7 +163,7 @@ def group_at(
     elif kind is None:
         kind = clause_kind(ctx.text, lo, hi)
     lists = kind == "plain" and any(s.name in REQUIREMENT_SECTIONS for s in ctx.sections)
-    if kind == "employer" or (lists and section == "header"):
+    if kind == "employer" or (lists and section == "header" and not intro_asks):
         return None  # the blurb; the intro before the sections of a post that lists its requirements
     if section == "preferred" or preferred_at(ctx.text, lo, hi, offset, offset if end is None else end, blockers):
         return "preferred"

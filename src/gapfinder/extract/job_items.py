@@ -79,6 +79,8 @@ _COMPANY_SUBJECT = re.compile(
     r"(?:company|organization|organisation|firm|business|leader|provider|partner)s? (?:with|of|for))\b",
     re.IGNORECASE,
 )
+#: what may stand before the first word of a clause: bullets, dashes, spaces
+_LEAD = " \t•*-–+·>"
 _FOR_N_YEARS = re.compile(r"(?i:for) \d")
 _EXPERIENCE_NEAR = re.compile(r"experience|exp\b|background|industry|professional|working", re.IGNORECASE)
 # "5+ years of (hands-on) (experience) (with|in|using) <skill>"
@@ -369,24 +371,49 @@ def asks_for_experience(text: str, m: re.Match[str]) -> bool:
     return not (_COMPANY_SUBJECT.search(before) or _FOR_N_YEARS.match(text, m.start() - 4 if m.start() >= 4 else 0))
 
 
-def _years_item(ctx: AnalysisContext) -> _Item | None:
-    """The largest 'N+ years of experience' stated as required (a preferred one as a fallback)."""
-    best: tuple[float, int, RequirementGroup, re.Match[str]] | None = None
+def _years_group(ctx: AnalysisContext, m: re.Match[str]) -> RequirementGroup | None:
+    """The group of a statement of years: where other requirements are read (``group_at``), and also in the
+    header of a post when the clause opens with the years ("5-10 years professional work experience as a data
+    scientist" as its first line), not when they are said in passing ("With 80 years in data and 30 years in
+    software, P2 ...")."""
+    group = asked(group_at(ctx, m.start()))
+    if group is None and ctx.section_at(m.start()) == "header":
+        lo, _ = clause_bounds(ctx.text, m.start())
+        if not ctx.text[lo : m.start()].strip(_LEAD):
+            group = asked(group_at(ctx, m.start(), intro_asks=True))
+    return group
+
+
+def _years_asked(ctx: AnalysisContext) -> tuple[float | None, _Years | None]:
+    """The years of experience the post asks for, and the mention that makes its ``years`` item: of the 'N+
+    years of experience' it states, those stated as required first (preferred ones as a fallback), the
+    largest. "0-2 years" asks for none: it can be what the post asks for (0), never an item."""
+    stated: list[tuple[int, float, RequirementGroup, re.Match[str]]] = []
     for m in years_mentions(ctx.text):
-        group = asked(group_at(ctx, m.start()))
+        group = _years_group(ctx, m)
         if group is None:
             continue
         if not asks_for_experience(ctx.text, m):
             continue
         n = _number(m.group(1))
-        if not 0 < n <= 30:  # "0-2 years" asks for no experience
-            continue
-        rank = 0 if group != "preferred" else 1
-        if best is None or (rank, -n) < (best[1], -best[0]):
-            best = (n, rank, group, m)
-    if best is None:
-        return None
-    n, _, group, m = best
+        if 0 <= n <= 30:
+            stated.append((0 if group != "preferred" else 1, -n, group, m))
+    if not stated:
+        return None, None
+    first = min(stated, key=lambda s: s[:2])  # min is stable: the first of equals
+    item = min((s for s in stated if s[1] < 0), key=lambda s: s[:2], default=None)
+    return -first[1], None if item is None else _Years(-item[1], item[2], item[3])
+
+
+@dataclass(frozen=True, slots=True)
+class _Years:
+    n: float
+    group: RequirementGroup
+    m: re.Match[str]
+
+
+def _years_item(ctx: AnalysisContext, years: _Years) -> _Item:
+    n, group, m = years.n, years.group, years.m
     lo, hi = clause_bounds(ctx.text, m.start())
     label = f"{n:g}+ years of experience"
     req = dict(kind="years", group=group, label=label, category="experience", years=n, sentence=_span(ctx, lo, hi))
@@ -461,29 +488,43 @@ def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= m.start and m.end <= e for s, e in spans)
 
 
+@dataclass(frozen=True, slots=True)
+class JobItems:
+    """Every requirement of a posting, numbered r1, r2, ... in the order they are stated, and the years of
+    experience it asks for (``min_years``): its ``years`` item's, or 0 where it asks for none ("0-2 years",
+    which is no item), required before preferred."""
+
+    items: tuple[JobRequirement, ...]
+    min_years: float | None
+
+
 def job_items(
     ctx: AnalysisContext,
     tax: Taxonomy,
     skills: tuple[SkillFinding, ...],
     certifications: tuple[CertificationFinding, ...],
     education: tuple[EducationFinding, ...],
-) -> tuple[JobRequirement, ...]:
-    """Every requirement of the posting, numbered r1, r2, ... in the order they are stated."""
+) -> JobItems:
+    """Every requirement of the posting and the years it asks for (``JobItems``)."""
     degrees = _degree_items(ctx, tax, education)
     fields = [(m.start, m.end) for _, _, d in degrees for m in d["mentions"]]
     hits = [h for h in _hits(ctx, skills, certifications) if not _inside(h.mention, fields)]
     items = _skill_items(ctx, tax, hits)
-    years = _years_item(ctx)
+    min_years, years = _years_asked(ctx)
     if years is not None:
-        items.append(years)
+        items.append(_years_item(ctx, years))
     items += degrees
     items.sort(key=lambda t: t[1])
-    return tuple(JobRequirement(id=f"r{i}", **req) for i, (_, _, req) in enumerate(items, 1))
+    return JobItems(
+        items=tuple(JobRequirement(id=f"r{i}", **req) for i, (_, _, req) in enumerate(items, 1)),
+        min_years=min_years,
+    )
 
 
 __all__ = [
     "NOT_REQUIREMENT",
     "YEARS_RE",
+    "JobItems",
     "asks_for_experience",
     "clause_bounds",
     "group_at",

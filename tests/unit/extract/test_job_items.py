@@ -6,6 +6,7 @@ import pytest
 
 from gapfinder import Engine
 from gapfinder.models import JobRequirement, Report
+from helpers import ROOT
 
 
 def _job(engine: Engine, body: str) -> Report:
@@ -205,3 +206,55 @@ def test_a_word_naming_what_the_alternatives_are_is_not_a_requirement_of_its_own
     assert ("aws", "gcp", "azure") in sets
     assert ("cloud-computing",) not in sets  # "cloud" heads the list of clouds
     assert ("deep-learning",) in sets and ("pytorch",) in sets  # no list here: both are asked for
+
+
+# ----------------------------------------------------------------- the years a post asks for, read once
+def _years(engine: Engine, text: str) -> tuple[float | None, list[tuple[str, float | None]]]:
+    report = engine.analyze_text(text, kind="job")
+    assert report.requirements is not None
+    items: list[tuple[str, float | None]] = [(i.group, i.years) for i in report.requirements.items if i.kind == "years"]
+    return report.requirements.min_years, items
+
+
+YEARS_ASKED = [
+    # text, min_years, the years item (group, years)
+    ("Data Scientist\n\nRequirements\n- 4+ years of experience.\n", 4.0, [("required", 4.0)]),
+    ("Data Scientist\n\nRequirements\n- 0-2 years of experience.\n", 0.0, []),
+    (
+        "Data Scientist\n\nMinimum Qualifications\nBS with 0-1 years of experience\n\n"
+        "Preferred Qualifications\n- MS with 5+ years of research experience\n",
+        0.0,  # the post requires none; five years are preferred
+        [("preferred", 5.0)],
+    ),
+    (
+        "Data Scientist\nWith more than 80 years of experience in data and 30 years in software, Acme has offices "
+        "around the world.\n\nRequirements\n- 5-7 years relevant data experience\n",
+        5.0,  # the company's thirty years in software are said in passing
+        [("required", 5.0)],
+    ),
+    (
+        "5-10 years professional work experience as a data scientist.\n\nPreferred sector focus with 3 years' "
+        "experience in banking.\n\nRequired Skills and Experience:\n- Python and SQL.\n"
+        "- Qualifications: 3 years min relevant experience in the role.\n",
+        5.0,  # a post that opens with the years it asks for
+        [("required", 5.0)],
+    ),
+    ("Data Scientist\n\nRequirements\n- Strong Python.\n", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "min_years", "items"), YEARS_ASKED)
+def test_the_years_asked_are_read_once(
+    engine: Engine, text: str, min_years: float | None, items: list[tuple[str, float]]
+) -> None:
+    assert _years(engine, text) == (min_years, items)
+
+
+def test_min_years_is_the_years_items_on_the_example_posts(engine: Engine) -> None:
+    for path in sorted((ROOT / "examples" / "jobs").glob("*.txt")):
+        min_years, items = _years(engine, path.read_text(encoding="utf-8"))
+        assert len(items) <= 1, path.name
+        if items and items[0][0] == "required":
+            assert min_years == items[0][1], path.name
+        elif not items:
+            assert min_years in (None, 0.0), path.name

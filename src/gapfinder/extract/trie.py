@@ -7,6 +7,9 @@
   computed from the parsed pattern and is a superset of the real first characters: matches are unchanged.
 * ``start_literals``: the strings (or digits) every match of a pattern starts with, so a scan can try only
   the positions where one of them occurs (``extract.leadership``).
+
+The analyses read a pattern's structure from ``regex_syntax`` (gapfinder's own parser of the syntax its
+patterns use), not from the private parser inside CPython's ``re`` package.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from re import _constants as _C  # type: ignore[attr-defined]
-from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
+
+from . import regex_syntax as _S
 
 _Node = dict[str, "_Node"]
 
@@ -43,41 +46,30 @@ def _emit(node: _Node) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _parse(pattern: str, flags: int) -> Any:
+def _parse(pattern: str, flags: int) -> _S.Parsed:
     """The parsed form of a pattern (read only; shared by the analyses below)."""
-    return _P.parse(pattern, flags)
+    return _S.parse(pattern, flags)
 
 
 class _Unknown(Exception):
     """The first characters of a pattern cannot be bounded; it is left unguarded."""
 
 
-_CATEGORIES = {
-    _C.CATEGORY_DIGIT: r"\d",
-    _C.CATEGORY_NOT_DIGIT: r"\D",
-    _C.CATEGORY_SPACE: r"\s",
-    _C.CATEGORY_NOT_SPACE: r"\S",
-    _C.CATEGORY_WORD: r"\w",
-    _C.CATEGORY_NOT_WORD: r"\W",
-}
-_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT))
-
-
 _State = tuple[bool, tuple[str, ...]]  # (a word boundary precedes the match, class items of its first chars)
 
 
-def _item(op: Any, av: Any) -> list[str]:
-    if op is _C.LITERAL:
-        return [re.escape(chr(av))]
-    if op is _C.IN:
+def _item(op: str, av: Any) -> list[str]:
+    if op == _S.LITERAL:
+        return [re.escape(av)]
+    if op == _S.IN:
         out = []
         for item_op, item in av:
-            if item_op is _C.LITERAL:
-                out.append(re.escape(chr(item)))
-            elif item_op is _C.RANGE:
-                out.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
-            elif item_op is _C.CATEGORY and item in _CATEGORIES:
-                out.append(_CATEGORIES[item])
+            if item_op == _S.LITERAL:
+                out.append(re.escape(item))
+            elif item_op == _S.RANGE:
+                out.append(f"{re.escape(item[0])}-{re.escape(item[1])}")
+            elif item_op == _S.CATEGORY:
+                out.append(item)
             else:
                 raise _Unknown
         return out
@@ -91,21 +83,21 @@ def _advance(items: Any, states: set[_State], depth: int, folded: bool) -> set[_
     for op, av in items:
         if all(len(p) == depth for _, p in states):
             break
-        if op is _C.LITERAL or op is _C.IN:
+        if op == _S.LITERAL or op == _S.IN:
             chars = _item(op, av)
             states = {(b, p) if len(p) == depth else (b, (*p, c)) for b, p in states for c in chars}
-        elif op is _C.AT:
-            if av is _C.AT_BOUNDARY:
+        elif op == _S.AT:
+            if av == _S.BOUNDARY:
                 states = {(True, p) if not p else (b, p) for b, p in states}
-        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+        elif op in (_S.ASSERT, _S.ASSERT_NOT):
             continue  # lookarounds only restrict
-        elif op is _C.SUBPATTERN:
+        elif op == _S.SUBPATTERN:
             if av[1] & re.IGNORECASE and not folded:
                 raise _Unknown
             states = _advance(av[3], states, depth, folded)
-        elif op is _C.BRANCH:
-            states = set().union(*(_advance(alt, states, depth, folded) for alt in av[1]))
-        elif op in _REPEATS:
+        elif op == _S.BRANCH:
+            states = set().union(*(_advance(alt, states, depth, folded) for alt in av))
+        elif op == _S.REPEAT:
             lo, hi, body = av
             for _ in range(min(lo, depth)):
                 states = _advance(body, states, depth, folded)
@@ -133,8 +125,8 @@ def _first_chars(pattern: str, flags: int, depth: int) -> list[str] | None:
     """:func:`first_chars` as its alternatives (one with a word boundary, one without, or both)."""
     try:
         parsed = _parse(pattern, flags)
-        states = _advance(parsed, {(False, ())}, depth, bool(parsed.state.flags & re.IGNORECASE))
-    except (_Unknown, re.error):
+        states = _advance(parsed.items, {(False, ())}, depth, bool(parsed.flags & re.IGNORECASE))
+    except (_Unknown, _S.RegexSyntaxError):
         return None
     if any(not p for _, p in states):
         return None
@@ -220,10 +212,10 @@ def start_literals(pattern: str, flags: int = 0, depth: int = 6) -> Starts | Non
     for d in range(depth, 0, -1):
         try:
             parsed = _parse(pattern, flags)
-            states = _advance(parsed, {(False, ())}, d, bool(parsed.state.flags & re.IGNORECASE))
+            states = _advance(parsed.items, {(False, ())}, d, bool(parsed.flags & re.IGNORECASE))
         except _Unknown:
             continue
-        except re.error:
+        except _S.RegexSyntaxError:
             return None
         bounded: set[str] = set()
         free: set[str] = set()
@@ -288,32 +280,30 @@ def scan_at(
                 end = m.end()
 
 
-def _lowercase_only(items: Any) -> bool:
+def _lowercase_only(items: list[_S.Node]) -> bool:
     for op, av in items:
-        if op is _C.LITERAL or op is _C.NOT_LITERAL:
-            if chr(av).lower() != chr(av):
+        if op == _S.LITERAL:
+            if av.lower() != av:
                 return False
-        elif op is _C.IN:
+        elif op == _S.IN:
             for item_op, item in av:
-                if item_op is _C.LITERAL and chr(item).lower() != chr(item):
+                if item_op == _S.LITERAL and item.lower() != item:
                     return False
-                if item_op is _C.RANGE and any(chr(c).lower() != chr(c) for c in range(item[0], item[1] + 1)):
+                if item_op == _S.RANGE and any(chr(c).lower() != chr(c) for c in range(ord(item[0]), ord(item[1]) + 1)):
                     return False
-                if item_op not in (_C.LITERAL, _C.RANGE, _C.CATEGORY, _C.NEGATE):
-                    return False
-        elif op is _C.SUBPATTERN:
+        elif op == _S.SUBPATTERN:
             if av[1] or av[2] or not _lowercase_only(av[3]):  # a group that changes flags
                 return False
-        elif op is _C.BRANCH:
-            if not all(_lowercase_only(alt) for alt in av[1]):
+        elif op == _S.BRANCH:
+            if not all(_lowercase_only(alt) for alt in av):
                 return False
-        elif op in _REPEATS:
+        elif op == _S.REPEAT:
             if not _lowercase_only(av[2]):
                 return False
-        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+        elif op in (_S.ASSERT, _S.ASSERT_NOT):
             if not _lowercase_only(av[1]):
                 return False
-        elif op not in (_C.AT, _C.ANY):
+        elif op not in (_S.AT, _S.ANY):
             return False
     return True
 
@@ -323,8 +313,8 @@ def lowercase_only(pattern: str) -> bool:
     ``re.IGNORECASE`` and run over ``lowered_for_anchors(text)``, it finds the same spans as it does
     compiled with it over ``text`` (a case-sensitive scan is the faster one)."""
     try:
-        return _lowercase_only(_parse(pattern, 0))
-    except re.error:
+        return _lowercase_only(_parse(pattern, 0).items)
+    except _S.RegexSyntaxError:
         return False
 
 

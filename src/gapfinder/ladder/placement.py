@@ -192,12 +192,14 @@ def decide(profile: Profile, ladder: Ladder, tax: Taxonomy, titles: TitleClassif
                 weight = LEAD_IC
             else:
                 weight = min(LEAD_MAX, LEAD_BASE + LEAD_PER_DEFINING * (defining - 1) + LEAD_PER_OTHER * others)
+            said = _quote(profile, lv)
             if off:  # the ladder's own words ("ML engineers") would not describe this person's work
                 kinds = sorted({s.kind for s in profile.leadership for e in lv.leadership if s.kind in e.signals})
-                detail = f"{', '.join(k.replace('_', ' ') for k in kinds)}: {named(lv.id)}"
+                what = said or ", ".join(k.replace("_", " ") for k in kinds)
+                detail = f"{what}: {named(lv.id)}"
             else:
                 labels = "; ".join(e.label for e in lv.leadership if e.defines and profile.meets(e))
-                detail = f"{labels} ({lv.name})"
+                detail = f"{said} answers: {labels} ({lv.name})" if said else f"{labels} ({lv.name})"
             vote(lv.id, weight, "leadership", detail)
             break
 
@@ -314,6 +316,17 @@ def _scope(profile: Profile, ladder: Ladder) -> dict[str, tuple[Level, int, int]
             if defining:
                 out[track] = (lv, defining, others)
     return out
+
+
+def _quote(profile: Profile, level: Level) -> str:
+    """The document's own words for the leadership a rung asks for, to stand before the rung's wording ("'Led
+    the migration' (technical leadership) answers: ..."): the ladder's words alone would read as the person's."""
+    met = [e for e in level.leadership if e.defines and profile.meets(e)] or list(level.leadership)
+    signals = [s for s in profile.leadership if s.mentions and any(s.kind in e.signals for e in met)]
+    if not signals:
+        return ""
+    first = min(signals, key=lambda s: s.mentions[0].start)
+    return f"'{' '.join(first.mentions[0].text.split())}' ({first.kind.replace('_', ' ')})"
 
 
 def _next_step(profile: Profile, ladder: Ladder, tax: Taxonomy, target: Level | None) -> NextStep | None:

@@ -362,3 +362,23 @@ def test_a_master_role_is_a_position_not_a_degree(engine: Engine, title: str) ->
     report = engine.analyze_text(f"EXPERIENCE\n{title}, Acme Corp   2015 - 2018\n- ran the site\n")
     assert [p.title for p in report.experience.positions] == [title]
     assert not any(e.degree == "master" for e in report.education)
+
+
+def test_a_leadership_vote_quotes_the_document_before_the_ladder() -> None:
+    """The leadership factor's detail starts with the document's own words, so the rung's wording ("Sets
+    technical direction ...") never reads as something the person wrote."""
+    import datetime as dt
+
+    from gapfinder.engine import Engine
+
+    text = (
+        "Jane Roe\n\nExperience\nSenior Software Engineer, Acme, Austin, TX (2016 - present)\n"
+        "- Led the migration of the billing service to Go.\n"
+    )
+    report = Engine(today=dt.date(2026, 12, 1)).analyze_text(text)
+    assert report.placement is not None
+    lead = [e for e in report.placement.evidence if e.factor == "leadership"]
+    assert lead, "the resume's leadership statement votes"
+    quoted = lead[0].detail.split(" answers: ")[0]
+    assert quoted == "'Led the migration' (technical leadership)"
+    assert quoted.split("'")[1] in report.text

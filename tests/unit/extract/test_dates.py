@@ -7,58 +7,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gapfinder.extract.dates import find_date_ranges
+from helpers.cases import Case, load_cases, params
 
 TODAY = (2026, 11)
 
-STYLES = [
-    # text, start, end (None = open), current, precision
-    ("Jan 2020 - Present", (2020, 1), None, True, "month"),
-    ("Jan 2020 – Present", (2020, 1), None, True, "month"),
-    ("03/2020 - Present", (2020, 3), None, True, "month"),
-    ("January 2020 to Current", (2020, 1), None, True, "month"),
-    ("2020-03 – present", (2020, 3), None, True, "month"),
-    ("3/2020–Now", (2020, 3), None, True, "month"),
-    ("Jan. 2020 — Today", (2020, 1), None, True, "month"),
-    ("2020.03 ~ now", (2020, 3), None, True, "month"),
-    ("Jan '20 - present", (2020, 1), None, True, "month"),
-    ("2019-03 to 2021-11", (2019, 3), (2021, 11), False, "month"),
-    ("03/2018 - 05/2020", (2018, 3), (2020, 5), False, "month"),
-    ("3/2018-5/2020", (2018, 3), (2020, 5), False, "month"),
-    ("Sept 2019 – Mar 2021", (2019, 9), (2021, 3), False, "month"),
-    ("September 2019 until March 2021", (2019, 9), (2021, 3), False, "month"),
-    ("Dec' 2015 to Sept' 2016", (2015, 12), (2016, 9), False, "month"),
-    ("Jan-2014 to Mar-2015", (2014, 1), (2015, 3), False, "month"),
-    ("01.03.2019 - 31.05.2021", (2019, 3), (2021, 5), False, "month"),
-    ("März 2018 bis heute", (2018, 3), None, True, "month"),
-    ("Okt. 2017 - Dez. 2019", (2017, 10), (2019, 12), False, "month"),
-    ("Jun - Aug 2019", (2019, 6), (2019, 8), False, "month"),
-    ("Nov - Feb 2020", (2019, 11), (2020, 2), False, "month"),
-    ("2015 - 2017", (2015, 1), (2017, 1), False, "year"),
-    ("2015-2017", (2015, 1), (2017, 1), False, "year"),
-    ("2015–17", (2015, 1), (2017, 1), False, "year"),
-    ("2019 - Now", (2019, 1), None, True, "year"),
-    ("2011 ~ 2015.12", (2011, 1), (2015, 12), False, "year"),
-    ("Summer 2019", (2019, 6), (2019, 8), False, "season"),
-    ("Fall 2018 - Spring 2020", (2018, 9), (2020, 3), False, "season"),
-    ("since 2018", (2018, 1), None, True, "year"),
-    ("Since Jan 2019", (2019, 1), None, True, "month"),
-    ("(September 2017 onwards)", (2017, 9), None, True, "month"),
-    ("May 2019 till date", (2019, 5), None, True, "month"),
-    ("May 2019 to date", (2019, 5), None, True, "month"),
-    ("Feb 2021 - ongoing", (2021, 2), None, True, "month"),
-    ("Apr 1987 – Dec 2022", (1987, 4), (2022, 12), False, "month"),
-]
+
+class DateCase(Case):
+    text: str
+    start: tuple[int, int]
+    end: tuple[int, int] | None
+    current: bool
+    precision: str
 
 
-@pytest.mark.parametrize(("text", "start", "end", "current", "precision"), STYLES)
-def test_every_style(
-    text: str, start: tuple[int, int], end: tuple[int, int] | None, current: bool, precision: str
-) -> None:
+STYLES = load_cases("dates", DateCase)
+
+
+@pytest.mark.parametrize("case", params(STYLES))
+def test_every_style(case: DateCase) -> None:
     from gapfinder.normalize import normalize
 
-    norm = normalize(text).text  # the parser sees normalised text (dashes unified)
+    norm = normalize(case.text).text  # the parser sees normalised text (dashes unified)
     (rng,) = find_date_ranges(norm, TODAY)
-    assert (rng.start, rng.end, rng.current, rng.precision) == (start, end, current, precision)
+    assert (rng.start, rng.end, rng.current, rng.precision) == (case.start, case.end, case.current, case.precision)
     assert norm[rng.span_start : rng.span_end] == rng.text
 
 

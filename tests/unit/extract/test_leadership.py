@@ -12,7 +12,9 @@ import pytest
 from gapfinder.extract import leadership
 from gapfinder.extract.leadership import KINDS, RULES, extract_leadership
 from gapfinder.extract.trie import Starts, lowered_for_anchors, start_literals
+from gapfinder.kinds import SignalKind
 from gapfinder.models import LeadershipSignal
+from helpers.cases import Case, load_cases, params
 from helpers.context import make_ctx
 
 
@@ -20,75 +22,21 @@ def _signals(text: str) -> dict[str, LeadershipSignal]:
     return {s.kind: s for s in extract_leadership(make_ctx(text))}
 
 
-SIGNALS = [
-    # text, kind, value (None: any / no value)
-    ("Managed a team of engineers across two sites.", "people_management", None),
-    ("Manage 6 engineers and 2 designers.", "people_management", None),
-    ("Had 4 direct reports.", "people_management", None),
-    ("Line manager for the data platform group.", "people_management", None),
-    ("Team of 8 data scientists", "team_size", 8),
-    ("Led 12 engineers through a re-platforming.", "team_size", 12),
-    ("Managed five data scientists.", "team_size", 5),
-    ("Led a team of twenty engineers.", "team_size", 20),
-    ("Built a 15-person team from scratch.", "team_size", 15),
-    ("Grew the team from 3 to 10.", "team_size", 10),
-    ("Had 6 direct reports.", "team_size", 6),
-    ("Managed 3 engineering managers.", "manages_managers", 3),
-    ("Ran the group through their managers.", "manages_managers", None),
-    ("Four team leads reported to me.", "manages_managers", 4),
-    ("Hired two engineering managers.", "manages_managers", 2),
-    ("Led four ML teams.", "multi_team", 4),
-    ("Oversaw multiple teams in two countries.", "multi_team", 2),
-    ("Led 38 people across 4 teams.", "multi_team", 4),
-    ("Led an organization of 38 engineers.", "org_size", 38),
-    ("Built a 40-person ML organization.", "org_size", 40),
-    ("Managed a headcount of 45.", "org_size", 45),
-    ("Hired 4 engineers in 2023.", "hiring", None),
-    ("Owned hiring for the ML group.", "hiring", None),
-    ("Recruited and onboarded new analysts.", "hiring", None),
-    ("Built the team and its processes.", "hiring", None),
-    ("Mentored three junior developers.", "mentoring", None),
-    ("Coached interns on code quality.", "mentoring", None),
-    ("Onboarded new hires to the codebase.", "mentoring", None),
-    ("Managed a $2M budget.", "budget", 2_000_000),
-    ("Budget of €300k for tooling.", "budget", 300_000),
-    ("Full P&L responsibility.", "budget", None),
-    ("Owned the product roadmap.", "roadmap", None),
-    ("Set quarterly OKRs.", "roadmap", None),
-    ("Defined the data strategy.", "strategy", None),
-    ("Drove strategic initiatives.", "strategy", None),
-    ("Worked with cross-functional partners.", "cross_functional", None),
-    ("Aligned stakeholders on scope.", "cross_functional", None),
-    ("Partnered with product and design.", "cross_functional", None),
-    ("Tech lead for the search team.", "technical_leadership", None),
-    ("Technical lead on the billing rewrite.", "technical_leadership", None),
-    ("Led the design of the feature store.", "technical_leadership", None),
-    ("Architected an event-driven pipeline.", "technical_leadership", None),
-    ("Ran design reviews for the platform.", "technical_leadership", None),
-    ("Set technical direction for ML infrastructure.", "technical_leadership", None),
-    ("Reported to the CEO.", "executive", None),
-    ("Presented quarterly results to the board of directors.", "executive", None),
-    ("Member of the executive team.", "executive", None),
-    ("Partnered with C-level leaders.", "executive", None),
-    ("Published 4 papers on ranking.", "publications", None),
-    ("Paper accepted at NeurIPS 2022.", "publications", None),
-    ("First author of an ICLR paper.", "publications", None),
-    ("Speaker at PyCon 2021.", "speaking", None),
-    ("Gave a talk at the local meetup.", "speaking", None),
-    ("Keynote on responsible AI.", "speaking", None),
-    ("Open-source contributor to scikit-learn.", "open_source", None),
-    ("Maintainer of a popular date library.", "open_source", None),
-    ("Contributed to PyTorch and TensorFlow.", "open_source", None),
-    ("Inventor on two patents.", "patents", None),
-]
+class SignalCase(Case):
+    text: str
+    kind: SignalKind
+    value: int | None
 
 
-@pytest.mark.parametrize(("text", "kind", "value"), SIGNALS)
-def test_signal(text: str, kind: str, value: int | None) -> None:
-    found = _signals(text)
-    assert kind in found, f"{kind} not found in {text!r}: {sorted(found)}"
-    if value is not None:
-        assert found[kind].value == value
+SIGNALS = load_cases("leadership", SignalCase)
+
+
+@pytest.mark.parametrize("case", params(SIGNALS))
+def test_signal(case: SignalCase) -> None:
+    found = _signals(case.text)
+    assert case.kind in found, f"{case.kind} not found in {case.text!r}: {sorted(found)}"
+    if case.value is not None:
+        assert found[case.kind].value == case.value
 
 
 @pytest.mark.parametrize(
@@ -134,7 +82,7 @@ def test_mentions_point_into_the_original_text() -> None:
 
 
 def test_every_kind_has_rules_and_a_case() -> None:
-    assert set(KINDS) == {kind for _, kind, _ in SIGNALS}
+    assert set(KINDS) == {c.kind for c in SIGNALS}
 
 
 def test_half_a_megabyte_of_near_signals() -> None:

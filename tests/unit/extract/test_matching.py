@@ -15,6 +15,7 @@ from gapfinder.models import DocumentKind, Report, SectionName
 from gapfinder.normalize import normalize
 from gapfinder.taxonomy import Taxonomy
 from helpers import analysed_skill_ids, skill_mentions, skills_among
+from helpers.cases import Case, load_cases
 from helpers.pdf_layouts import LAYOUTS, PROBE, render, source_text
 
 
@@ -172,50 +173,6 @@ def test_a_blank_line_or_a_bullet_still_ends_a_name() -> None:
     text = "CERTIFICATIONS\nCKA\n\nCKAD\n• PMP\n"
     out = match_text(text, (SectionSpan(name="certifications", start=0, end=len(text), heading_start=0),))
     assert out == "CERTIFICATIONS\nCKA\n\nCKAD\n• PMP\n"
-
-
-# ==============================================================================================================
-# A word-like product name written with its release number ('Oracle 10g', 'Flex 3.0') is the product;
-# a bare number or a year after a word is not a release ('Spring 2010', 'Expo 2010', 'Nexus 9k').
-IDS = {"oracle-database", "adobe-flex", "eclipse", "spring", "sonatype-nexus", "expo"}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Maintained the billing schema on Oracle 10g for the finance team.", ["oracle-database"]),
-        ("Tuned queries on Oracle 11i.", ["oracle-database"]),
-        ("Rewrote the dashboard in Flex 3.0 last summer.", ["adobe-flex"]),
-        ("Wrote the plug-in against Eclipse 3.1.1 on a laptop.", ["eclipse"]),
-        ("Teaching assistant, Spring 2010.", []),
-        ("Presented a poster at the Careers Expo 2010.", []),
-        ("Upgraded the Cisco Nexus 9k leaf switches.", []),
-    ],
-)
-def test_release_numbers(engine: Engine, text: str, expected: list[str]) -> None:
-    report = engine.analyze_text(text, kind="resume")
-    assert sorted(s.id for s in report.skills if s.id in IDS) == expected
-
-
-# ==============================================================================================================
-# A framework name that is an English word, written in lower case ('spring'), counts in a run of tags
-# when a technology its rule names as related stands in the same run ('spring java', 'kotlin spring');
-# one unrelated technology is not enough ('spring docker'), and prose is not a run.
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Payments platform team\nTags\nspring java cloud\nWe build the ledger.", ["spring"]),
-        ("Payments platform team\nTags\nkotlin spring\nWe build the ledger.", ["spring"]),
-        ("Payments platform team\nTags\njava, spring\nWe build the ledger.", ["spring"]),
-        # one technology, not named by the rule, in a line that no label calls tags
-        ("Payments platform team\nspring docker\nWe build the ledger.", []),
-        # prose: a word between the name and the technology
-        ("We moved offices last spring and the java machine broke.", []),
-        ("Hiring in spring for our java team.", []),
-    ],
-)
-def test_lower_case_name_next_to_related_technology(engine: Engine, text: str, expected: list[str]) -> None:
-    assert skills_among(engine.analyze_text(text, kind="job"), {"spring"}) == expected
 
 
 # ==============================================================================================================
@@ -406,48 +363,30 @@ def test_domain_mentions(engine: Engine, text: str, kind: DocumentKind, expected
 
 
 # ==============================================================================================================
-# Social-media platforms as tools need social-media context (they are employers too); AJAX counts in any
-# case with web context ('Ajax' in a tools list), not as a football club.
-SOCIAL_MEDIA_IDS = {"facebook", "instagram", "twitter", "youtube", "ajax"}
+# Words that are skills only in context (release numbers, related runs, social media, platform words): the
+# cases are data, tests/cases/skills_in_context.yaml.
+class SkillCase(Case):
+    text: str
+    found: tuple[str, ...]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ran paid campaigns on Facebook and Instagram for three brands.", ["facebook", "instagram"]),
-        ("Grew our Twitter followers by 40% with daily posts.", ["twitter"]),
-        ("Software Engineer at Facebook, Menlo Park (2016-2019)", []),
-        ("Tools: PHP, MySQL, Ajax, jQuery, Web Services", ["ajax"]),
-        ("Season ticket holder of Ajax Amsterdam.", []),
-    ],
-)
-def test_social_media_and_ajax(engine: Engine, text: str, expected: list[str]) -> None:
-    assert skills_among(engine.analyze_text(text, kind="resume"), SOCIAL_MEDIA_IDS) == expected
+class SkillGroup(Case):
+    group: str
+    kind: DocumentKind
+    watch: tuple[str, ...]
+    cases: tuple[SkillCase, ...]
 
 
-# ==============================================================================================================
-# Platform words that are English words, names or letters ('Mac', 'PC', 'Vista', 'Windows', 'Access') count
-# only with context: a list of operating systems or platforms, a Windows version, Office products around.
-PLATFORM_WORDS_IDS = {"macos", "pc", "windows", "ms-access"}
+IN_CONTEXT = [
+    pytest.param(g.kind, g.watch, c, id=f"{g.group}: {c.text[:40]}")
+    for g in load_cases("skills_in_context", SkillGroup)
+    for c in g.cases
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Comfortable on both PC and Mac platforms.", ["macos", "pc"]),
-        ("Operating systems: Win XP, Vista, Linux", ["windows"]),
-        ("Tested the installer on Win NT and Win 2000 machines.", ["windows"]),
-        ("Operating System Windows family, Solaris", ["windows"]),
-        ("Built reports with Microsoft Word, Excel, PowerPoint and Access", ["ms-access"]),
-        ("Configured MAC address filtering on the office routers.", []),
-        ("Ordered a Big Mac and fries.", []),
-        ("Designed levels for two PC games.", []),
-        ("Moved to Chula Vista in 2015.", []),
-        ("Improved visibility and access for wheelchair users.", []),
-    ],
-)
-def test_platform_words(engine: Engine, text: str, expected: list[str]) -> None:
-    assert skills_among(engine.analyze_text(text, kind="resume"), PLATFORM_WORDS_IDS) == expected
+@pytest.mark.parametrize(("kind", "watch", "case"), IN_CONTEXT)
+def test_skills_in_context(engine: Engine, kind: DocumentKind, watch: tuple[str, ...], case: SkillCase) -> None:
+    assert skills_among(engine.analyze_text(case.text, kind=kind), watch) == list(case.found)
 
 
 # ==============================================================================================================

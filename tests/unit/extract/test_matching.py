@@ -582,3 +582,22 @@ def test_cloud_counts_with_context(engine: Engine, text: str, kind: DocumentKind
 )
 def test_cloud_without_context_is_the_word(engine: Engine, text: str) -> None:
     assert "cloud-computing" not in ids(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # short product names people write, each needing its kind of context (taxonomy ambiguity rules)
+        ("Technologies used include VB and Crystal Reports for the client system.", "visual-basic", True),
+        ("High skills in Ajax, VB, and Shell scripting languages.", "visual-basic", True),
+        ("Played VB for the county team.", "visual-basic", False),
+        ("Tracked defects using tools QC and AIT.", "hp-quality-center", True),
+        ("Environment: Win XP, SQL, C, QC, Jira", "hp-quality-center", True),
+        ("Worked as a QC inspector on the packaging line.", "hp-quality-center", False),
+        ("Took part in 3 implementations of SAP and a rollout project.", "sap", True),
+        ("Developed an outbound interface report from SAP to CLM.", "sap", True),
+    ],
+)
+def test_short_product_names_in_context(engine: Engine, text: str, skill: str, found: bool) -> None:
+    report = engine.analyze_text(f"Jane Roe\n\nExperience\n{text}\n")
+    assert (skill in {s.id for s in report.skills}) is found

@@ -1,6 +1,6 @@
 """The analyses of ``gapfinder.extract.trie`` as they were on CPython's private ``re._parser``: the reference
-that ``tests/unit/extract/test_regex_syntax.py`` holds ``trie`` (on its own parser, ``extract/regex_syntax.py``) to. Only
-the tests import it; it exists while this Python has ``re._parser``.
+that ``tests/unit/extract/test_regex_syntax.py`` holds ``trie`` (on its own parser,
+``extract/regex_syntax.py``) to. Only the tests import it; it exists while this Python has ``re._parser``.
 """
 
 from __future__ import annotations

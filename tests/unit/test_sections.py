@@ -9,9 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gapfinder.extract.context import SectionSpan
-from gapfinder.models import DocumentKind
+from gapfinder.models import DocumentKind, SectionName
 from gapfinder.normalize import normalize
 from gapfinder.sections import classify_heading, detect_sections, heading_of
+from helpers.cases import Case, load_cases, params
+
+
+class HeadingCase(Case):
+    line: str
+    section: SectionName
+
+
+RESUME_HEADINGS = load_cases("headings_resume", HeadingCase)
+JOB_HEADINGS = load_cases("headings_job", HeadingCase)
 
 
 def names(text: str, kind: DocumentKind = "resume") -> list[str]:
@@ -32,46 +42,10 @@ def assert_covers(spans: tuple[SectionSpan, ...], text: str) -> None:
 
 
 # ------------------------------------------------------------------------------------- heading forms
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Experience", "experience"),
-        ("EXPERIENCE", "experience"),
-        ("Work Experience:", "experience"),
-        ("## Professional Experience", "experience"),
-        ("### Employment History ###", "experience"),
-        ("**Skills**", "skills"),
-        ("__Technical Skills__", "skills"),
-        ("**Skills:**", "skills"),
-        ("1. Education", "education"),
-        ("II. Projects", "projects"),
-        ("A) Certifications", "certifications"),
-        ("E X P E R I E N C E", "experience"),
-        ("WORKEXPERIENCE", "experience"),
-        ("Honors & Awards", "awards"),
-        ("Licenses & Certifications", "certifications"),
-        ("Publications (selected)", "publications"),
-        ("Miscellaneous. . . . . . . .", "other"),
-        ("Relevant Technical Experience", "experience"),
-        ("Skills & Interests", "skills"),
-        ("Core Competencies", "skills"),
-        ("Tech Stack", "skills"),
-        ("Professional Summary", "summary"),
-        ("About Me", "summary"),
-        ("Career Objective", "summary"),
-        ("Academic Background", "education"),
-        ("Qualifications", "education"),
-        ("Spoken Languages", "languages"),
-        ("Hobbies & Interests", "interests"),
-        ("References available upon request", "references"),
-        ("Volunteer Experience", "other"),
-        ("Additional Information", "other"),
-        ("Patents", "publications"),
-    ],
-)
-def test_resume_headings(line: str, expected: str) -> None:
-    found = heading_of(line)
-    assert found is not None and found[0] == expected and not found[2]
+@pytest.mark.parametrize("case", params(RESUME_HEADINGS, "line"))
+def test_resume_headings(case: HeadingCase) -> None:
+    found = heading_of(case.line)
+    assert found is not None and found[0] == case.section and not found[2]
 
 
 @pytest.mark.parametrize(
@@ -95,44 +69,10 @@ def test_not_resume_headings(line: str) -> None:
     assert heading_of(line) is None
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("About the Role", "job_summary"),
-        ("Job Description", "job_summary"),
-        ("What you'll do", "responsibilities"),
-        ("What You’ll Do:", "responsibilities"),
-        ("In this role, you will:", "responsibilities"),
-        ("Key Responsibilities", "responsibilities"),
-        ("Requirements", "requirements"),
-        ("Qualifications", "requirements"),
-        ("Minimum Qualifications", "requirements"),
-        ("What we're looking for", "requirements"),
-        ("Who you are", "requirements"),
-        ("About You", "requirements"),
-        ("Skills", "requirements"),
-        ("Technical Skills", "requirements"),
-        ("Preferred Qualifications", "preferred"),
-        ("Nice to have", "preferred"),
-        ("Nice-to-haves:", "preferred"),
-        ("Bonus points", "preferred"),
-        ("Bonus Skills", "preferred"),
-        ("Benefits", "benefits"),
-        ("What we offer", "benefits"),
-        ("Perks & Benefits", "benefits"),
-        ("About Us", "company"),
-        ("About Acme", "company"),
-        ("Equal Opportunity Employer", "company"),
-        ("How to apply", "application"),
-        ("Privacy Notice", "application"),
-        ("Job benefits:", "benefits"),
-        ("Company description:", "company"),
-        ("About the team", "job_summary"),
-    ],
-)
-def test_job_headings(line: str, expected: str) -> None:
-    found = heading_of(line, "job")
-    assert found is not None and found[0] == expected
+@pytest.mark.parametrize("case", params(JOB_HEADINGS, "line"))
+def test_job_headings(case: HeadingCase) -> None:
+    found = heading_of(case.line, "job")
+    assert found is not None and found[0] == case.section
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from gapfinder import Engine
@@ -9,6 +11,16 @@ from gapfinder.ladder.placement import years_level
 from gapfinder.ladder.titles import TitleClassifier
 from gapfinder.models import DocumentKind, Placement, Report
 from gapfinder.taxonomy import Taxonomy, load_taxonomy
+from helpers.cases import Case, load_cases, params
+
+
+class TitleCase(Case):
+    title: str
+    level: str
+    how: Literal["scope", "reports"] | bool
+
+
+TITLE_LEVELS = load_cases("title_levels", TitleCase)
 
 
 @pytest.fixture(scope="module")
@@ -21,58 +33,12 @@ def titles(tax: Taxonomy) -> TitleClassifier:
     return TitleClassifier(tax.ladders["ml-engineer"])
 
 
-@pytest.mark.parametrize(
-    ("title", "level", "how"),
-    [
-        ("Junior Machine Learning Engineer", "junior", True),
-        ("Machine Learning Intern", "junior", True),
-        ("Associate Software Engineer", "junior", True),
-        ("Werkstudent Data Science", "junior", True),
-        ("Software Engineer II", "mid", True),
-        ("Machine Learning Engineer", "mid", False),
-        ("Buchhalterin", "mid", False),  # any title without a seniority word
-        ("Sr. Data Scientist", "senior", True),
-        ("Senior Project Manager", "senior", True),  # project managers are individual contributors
-        ("Staff Machine Learning Engineer", "staff", True),
-        ("Tech Lead, Search", "staff", True),
-        ("Principal Applied Scientist", "principal", True),
-        ("Chief Scientist", "principal", True),
-        ("ML Engineering Manager", "manager", True),
-        ("Head of Data", "manager", "scope"),  # the track; the scope that comes with it names the rung
-        ("Purchasing Manager", "manager", "reports"),  # a function: a management rung only with reports
-        ("Quality Manager", "manager", "reports"),
-        ("Senior Manager", "senior", True),  # a rank: it keeps its seniority
-        ("Nurse Manager", "manager", True),
-        ("Store Manager", "manager", True),
-        ("Team Leader", "manager", True),
-        ("Project Leader", "staff", True),  # "leader" reads as lead
-        ("Clinical Nurse III", "senior", True),  # a grade in roman numerals after any role
-        ("Cook II", "mid", True),
-        ("Principal", "director", True),  # a bare principal heads a school or is a firm's rank
-        ("Principal, Lincoln Elementary School", "director", True),
-        ("Partner", "director", True),
-        ("HR Business Partner", "mid", False),
-        ("Executive Chef", "manager", True),
-        ("Teamleiter Softwareentwicklung", "manager", True),
-        ("Abteilungsleiter Vertrieb", "manager", True),
-        ("Account Manager", "mid", False),
-        ("Produktmanager Optik", "mid", False),
-        ("Director of Machine Learning", "director", True),
-        ("Vertriebsdirektor", "director", True),
-        ("Associate Director, Analytics", "director", True),  # not junior
-        ("VP of AI", "vp", True),
-        ("Chief Executive Officer", "vp", True),
-        ("Co-Founder & CTO", "vp", True),
-        ("Geschäftsführer", "vp", True),
-        ("Unternehmensinhaber", "vp", True),
-        ("Managing Director", "vp", True),
-    ],
-)
-def test_title_levels(titles: TitleClassifier, title: str, level: str, how: bool | str) -> None:
-    got = titles.classify(title)
+@pytest.mark.parametrize("case", params(TITLE_LEVELS, "title"))
+def test_title_levels(titles: TitleClassifier, case: TitleCase) -> None:
+    got = titles.classify(case.title)
     assert got is not None
     kind = "scope" if got.scoped else "reports" if got.with_reports else got.marked
-    assert (got.level, kind) == (level, how)
+    assert (got.level, kind) == (case.level, case.how)
 
 
 @pytest.mark.parametrize("title", [None, "", "  ", "49504"])

@@ -7,6 +7,7 @@ layer and those below it, at module level or inside a function. A new module or 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,61 @@ def test_the_layers_name_existing_modules() -> None:
     tops = {m.removeprefix("gapfinder").removeprefix(".").split(".")[0] for m in MODULES}
     named = {name for names in LAYERS for name in names}
     assert named == tops, f"not in a layer: {sorted(tops - named)}; no such module: {sorted(named - tops)}"
+
+
+# ---------------------------------------------------------------------- the README's stage table
+def stage_table() -> list[tuple[str, list[str]]]:
+    """The rows of README's "How it works" table: (stage, the paths its module column names). A path after
+    the first of a cell (``phrase_index.py``) is in the directory of the last full one (``gapfinder/...``)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1]
+    rows: list[tuple[str, list[str]]] = []
+    for line in section.splitlines():
+        if not line.startswith("| ") or line.startswith(("| stage", "|---")):
+            if rows and not line.strip():
+                break
+            continue
+        stage, modules = (cell.strip() for cell in line.strip("|").split("|")[:2])
+        paths, directory = [], ""
+        for name in re.findall(r"`([^`]+)`", modules):
+            if name.startswith("gapfinder/"):
+                directory = name if name.endswith("/") else name.rsplit("/", 1)[0] + "/"
+                paths.append(name)
+            else:
+                paths.append(directory + name)
+        rows.append((stage, paths))
+    return rows
+
+
+def named_modules(path: str) -> list[str]:
+    """The modules a path of the table stands for: a file, or every module of a package directory."""
+    target = SRC / path
+    if path.endswith("/"):
+        return sorted(module_name(p) for p in target.rglob("*.py"))
+    return [module_name(target)] if target.is_file() else []
+
+
+def _empty(path: Path) -> bool:
+    """A package's ``__init__.py`` with nothing in it but a docstring."""
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return all(isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) for node in body)
+
+
+def test_the_readme_names_every_module_and_no_other() -> None:
+    rows = stage_table()
+    assert len(rows) > 10, "README.md has no stage table under 'How it works'"
+    paths = [p for _, row in rows for p in row]
+    missing_paths = [p for p in paths if not named_modules(p)]
+    assert not missing_paths, f"README's stage table names modules that do not exist: {missing_paths}"
+    named = {m for p in paths for m in named_modules(p)}
+    unnamed = sorted(m for m in set(MODULES) - named if not _empty(MODULES[m]))
+    assert not unnamed, f"README's stage table does not name these modules: {unnamed}"
+
+
+def test_the_readme_lists_the_stages_in_import_order() -> None:
+    """Down the table, a stage sits in the same layer as the one above or a later one."""
+    previous = ("", 0)
+    for stage, paths in stage_table():
+        layers = {layer_of(m) for p in paths for m in named_modules(p)}
+        assert min(layers) >= previous[1], f"README lists '{stage}' after '{previous[0]}', a later stage"
+        previous = (stage, max(layers))

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import pytest
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict
 
 from helpers import TESTS
 
@@ -26,7 +26,8 @@ C = TypeVar("C", bound=Case)
 def load_cases(name: str, model: type[C]) -> list[C]:
     """The cases of ``tests/cases/<name>.yaml`` as ``model`` instances."""
     data = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
-    return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
+    assert isinstance(data, list) and data, f"tests/cases/{name}.yaml: expected a non-empty list of cases"
+    return [model.model_validate(item) for item in data]
 
 
 def params(cases: list[C], id_field: str = "text") -> list[object]:

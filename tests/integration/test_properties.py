@@ -245,9 +245,9 @@ def test_a_damaged_taxonomy_loads_or_names_the_file(data: st.DataObject, file: s
     import tempfile
     from pathlib import Path
 
-    from conftest import MINI
     from gapfinder.errors import TaxonomyError
     from gapfinder.taxonomy import load_taxonomy
+    from helpers import MINI
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "tax"

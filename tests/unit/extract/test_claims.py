@@ -13,12 +13,13 @@ from gapfinder.engine import Engine
 from gapfinder.errors import LexiconError
 from gapfinder.lexicon import load_file
 from gapfinder.lexicon.schema import Aspirations
+from gapfinder.models import DocumentKind
 
 ENGINE = Engine(today=dt.date(2026, 12, 1))
 
 
-def _skills(text: str, kind: str = "resume") -> set[str]:
-    report = ENGINE.analyze_text(text, kind=kind)  # type: ignore[arg-type]
+def _skills(text: str, kind: DocumentKind = "resume") -> set[str]:
+    report = ENGINE.analyze_text(text, kind=kind)
     return {s.id for s in report.skills}
 
 

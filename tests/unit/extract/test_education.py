@@ -14,6 +14,7 @@ from gapfinder.models import DocumentKind, EducationFinding, SectionName
 from gapfinder.normalize import normalize
 from gapfinder.taxonomy.schema import DegreesFile
 from helpers import TAXONOMY, skill_mentions
+from helpers.cases import Case, load_cases
 from helpers.context import find_sections, make_ctx
 
 DEGREES = TAXONOMY / "degrees.yaml"
@@ -42,39 +43,12 @@ def test_degrees_file_is_valid_and_ranked(tax: SimpleNamespace) -> None:
     assert tax.fields["statistics"].quantitative and not tax.fields["psychology"].quantitative
 
 
-SPELLINGS = [
-    ("BS in Computer Science", [("bachelor", "computer-science")]),
-    ("B.S. in Statistics", [("bachelor", "statistics")]),
-    ("B.Sc. Physics", [("bachelor", "physics")]),
-    ("BSc (Hons) Mathematics", [("bachelor", "mathematics")]),
-    ("B.Tech in Information Technology", [("bachelor", "information-technology")]),
-    ("B-Tech (CSE)", [("bachelor", "computer-science")]),
-    ("btech in mechanical engineering", [("bachelor", "mechanical-engineering")]),
-    ("B.E. in Electronics and Communication Engineering", [("bachelor", "electrical-engineering")]),
-    ("BE Mechanical", [("bachelor", "mechanical-engineering")]),
-    ("Bachelor of Engineering in Civil Engineering", [("bachelor", "civil-engineering")]),
-    ("Bachelor's degree in Economics", [("bachelor", "economics")]),
-    ("Bachelors in Data Science", [("bachelor", "data-science")]),
-    ("undergraduate degree in a quantitative field", [("bachelor", None)]),
-    ("MS in Machine Learning", [("master", "machine-learning")]),
-    ("M.Sc. in Applied Mathematics", [("master", "applied-mathematics")]),
-    ("MSC in Computer science", [("master", "computer-science")]),
-    ("M.Tech (EE)", [("master", "electrical-engineering")]),
-    ("MBA, Finance", [("master", "finance")]),
-    ("Master of Science in Operations Research", [("master", "operations-research")]),
-    ("Master's degree or PhD preferred", [("phd", None), ("master", None)]),
-    ("Masters in Artificial Intelligence", [("master", "artificial-intelligence")]),
-    ("LL.M. in Tax Law", [("master", "law")]),
-    ("PGDM in Marketing", [("master", "marketing")]),
-    ("Dipl.-Ing. Maschinenbau", [("master", "mechanical-engineering")]),
-    ("PhD in Physics", [("phd", "physics")]),
-    ("Ph.D. candidate in Neuroscience", [("phd", "neuroscience")]),
-    ("Doctor of Philosophy, Chemistry", [("phd", "chemistry")]),
-    ("High School Diploma or GED", [("highschool", None)]),
-    ("Associate degree in Accounting", [("associate", "accounting")]),
-    ("BS/MS in Computer Science or related field", [("master", "computer-science"), ("bachelor", "computer-science")]),
-    ("Bachelor's or Master's degree in Statistics", [("master", "statistics"), ("bachelor", "statistics")]),
-]
+class SpellingCase(Case):
+    text: str
+    degrees: list[tuple[str, str | None]]
+
+
+SPELLINGS = [(c.text, c.degrees) for c in load_cases("degree_spellings", SpellingCase)]
 
 
 @pytest.mark.parametrize(("text", "expected"), SPELLINGS)

@@ -16,6 +16,15 @@ import yaml
 
 from gapfinder.taxonomy.schema import CategoriesFile, CertificationsFile, Skill, SkillsFile
 from helpers import TAXONOMY
+from helpers.cases import Case, load_cases
+
+
+class AliasCase(Case):
+    surface: str
+    skill: str
+
+
+ALIASES = load_cases("alias_lookups", AliasCase)
 
 SKILL_FILES = sorted((TAXONOMY / "skills").glob("*.yaml"))
 
@@ -275,69 +284,7 @@ def test_short_or_ambiguous_skills_are_not_fuzzy() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- lookups
-@pytest.mark.parametrize(
-    ("surface", "skill_id"),
-    [
-        ("k8s", "kubernetes"),
-        ("sklearn", "scikit-learn"),
-        ("scikit learn", "scikit-learn"),
-        ("Tensor Flow", "tensorflow"),
-        ("Py Torch", "pytorch"),
-        ("golang", "go"),
-        ("postgres", "postgresql"),
-        ("Postgres SQL", "postgresql"),
-        ("R programming", "r"),
-        ("C language", "c"),
-        ("Apache Spark", "apache-spark"),
-        ("Spark", "apache-spark"),
-        ("GCP", "gcp"),
-        ("Google Cloud", "gcp"),
-        ("Amazon Web Services", "aws"),
-        ("AWS SageMaker", "aws-sagemaker"),
-        ("EKS", "aws-eks"),
-        ("MS Excel", "excel"),
-        ("LLMs", "llm"),
-        ("CV", "computer-vision"),
-        ("W&B", "weights-and-biases"),
-        ("wandb", "weights-and-biases"),
-        ("HuggingFace", "hugging-face"),
-        ("RAG", "rag"),
-        ("CI/CD", "ci-cd"),
-        ("A/B testing", "ab-testing"),
-        ("NodeJS", "node.js"),
-        ("ReactJS", "react"),
-        ("XGB", "xgboost"),
-        ("GenAI", "generative-ai"),
-        ("NLP", "nlp"),
-        ("RecSys", "recommender-systems"),
-        ("Vertex AI", "vertex-ai"),
-        ("Azure ML", "azure-ml"),
-        ("PowerBI", "power-bi"),
-        ("DSA", "data-structures-algorithms"),
-        # enterprise, legacy and desktop tools: vendor-free names, acronyms and old product names
-        ("TFS", "team-foundation-server"),
-        ("WebLogic", "oracle-weblogic"),
-        ("Exchange Server", "microsoft-exchange"),
-        ("QTP", "micro-focus-uft"),
-        ("Quality Center", "hp-quality-center"),
-        ("ClearCase", "clearcase"),
-        ("ClearQuest", "ibm-rational-clearquest"),
-        ("Servlets", "jakarta-ee"),
-        ("JMS", "oracle-java-message-service"),
-        ("J2SE", "java"),
-        ("Google AdWords", "google-ads"),
-        ("PageMaker", "adobe-pagemaker"),
-        ("RedHat", "rhel"),
-        ("Windows 7", "windows"),
-        ("APIs", "api-design"),
-        ("XSD", "xml-schema"),
-        # British spellings of concept names
-        ("model quantisation", "quantization"),
-        ("time series modelling", "time-series"),
-        ("Optimisation", "optimization"),
-        ("Virtualisation", "virtualization"),
-    ],
-)
+@pytest.mark.parametrize(("surface", "skill_id"), [(c.surface, c.skill) for c in ALIASES])
 def test_alias_lookup(surface: str, skill_id: str) -> None:
     assert surface_index().get(surface.casefold()) == skill_id
 

@@ -9,7 +9,7 @@ import pytest
 
 from gapfinder import Engine
 from gapfinder.taxonomy import Taxonomy, load_taxonomy
-from helpers import MINI, ROOT, SHARED, TODAY  # noqa: F401 (ROOT, SHARED: for tests that still import them from here)
+from helpers import MINI, TODAY
 
 # the compiled-taxonomy cache (gapfinder.extract.index_cache) goes to a throwaway directory, never the user's
 os.environ["GAPFINDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="gapfinder-test-cache-")

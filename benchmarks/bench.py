@@ -271,10 +271,10 @@ def measure_rss(jobs: list[str], resumes: list[str]) -> dict[str, Any]:
 
 
 def _contexts(engine: Any, texts: list[str], kind: str) -> list[tuple[Any, Any]]:
-    from gapfinder.extract.context import AnalysisContext
     from gapfinder.extract.matching import match_text
-    from gapfinder.normalize import normalize
-    from gapfinder.sections import detect_sections
+    from gapfinder.text.context import AnalysisContext
+    from gapfinder.text.normalize import normalize
+    from gapfinder.text.sections import detect_sections
 
     out = []
     for text in texts:

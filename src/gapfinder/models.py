@@ -66,7 +66,7 @@ class DocumentWarning(Frozen):
       ``\\ud800`` escape); each was replaced with U+FFFD, so offsets are unchanged.
     - ``broken_encoding``: 10% or more of the text is not language (broken font encoding, ``(cid:N)``
       artefacts, private-use glyphs, the wrong character set); findings may be missing or wrong. A PDF
-      at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.quality``).
+      at 60% or more is refused with ``NoTextLayerError`` instead (see ``gapfinder.text.quality``).
       Also any mojibake left in the text (UTF-8 read as Windows-1252: "Ã©", "â€™"), as text handed
       over as a string is never changed.
     - ``encoding_repaired``: a file's text held mojibake and was repaired (ftfy) before analysis; the

@@ -1,15 +1,15 @@
 """Test helper: an AnalysisContext from plain text, with a tiny heading detector of its own.
 
-The real section detector lives in gapfinder.sections; these tests must not depend on it.
+The real section detector lives in gapfinder.text.sections; these tests must not depend on it.
 """
 
 from __future__ import annotations
 
 import re
 
-from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.models import DocumentKind, SectionName
-from gapfinder.normalize import normalize
+from gapfinder.text.context import AnalysisContext, SectionSpan
+from gapfinder.text.normalize import normalize
 
 HEADINGS: dict[str, SectionName] = {
     "experience": "experience",

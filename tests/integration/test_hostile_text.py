@@ -131,7 +131,7 @@ def test_a_run_without_spaces_is_cut_short_and_findings_keep_their_offsets(engin
     rest each time); the normaliser keeps 16 symbols of a run and the tokenizer peels long chunks from
     their ends, so the analysis sees a short text and the evidence still points into the original."""
     from gapfinder.extract.tokenize import tokenize
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     run = unit * (40_000 // len(unit))
     text = BODY + "x" + run + "\nAlso Docker" + run + " and Terraform\n"

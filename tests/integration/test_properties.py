@@ -91,7 +91,7 @@ def test_evidence_points_into_the_text(engine: Engine, text: str, kind: Document
 def test_normalisation_maps_any_unicode_back_into_the_text(text: str) -> None:
     import itertools
 
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     norm = normalize(text)
     assert len(norm.offsets) == len(norm.text) + 1 and norm.offsets[-1] == len(text)
@@ -105,7 +105,7 @@ def test_normalisation_maps_any_unicode_back_into_the_text(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=80))
 def test_normalisation_is_idempotent(text: str) -> None:
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     once = normalize(text).text
     assert normalize(once).text == once
@@ -141,7 +141,7 @@ def test_written_month_ranges_are_parsed_back(
     pair: tuple[tuple[int, int], tuple[int, int]], style: str, sep: str, before: str, after: str
 ) -> None:
     from gapfinder.extract.dates import find_date_ranges
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     assume(not (style == "iso" and sep == "-"))  # "2019-03-2020-01" is ambiguous to anyone
     (start, end), fmt = pair, _STYLES[style]
@@ -159,7 +159,7 @@ def test_written_month_ranges_are_parsed_back(
 )
 def test_open_ranges_are_current(start: tuple[int, int], word: str, style: str) -> None:
     from gapfinder.extract.dates import find_date_ranges
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     text = normalize(f"Engineer, {_STYLES[style](*start)} - {word}").text
     assert [(r.start, r.end, r.current) for r in find_date_ranges(text, (2026, 11))] == [(start, None, True)]
@@ -189,7 +189,7 @@ def test_headings_on_their_own_line_open_their_section(
 ) -> None:
     import itertools
 
-    from gapfinder.sections import detect_sections
+    from gapfinder.text.sections import detect_sections
 
     lines = ["Jane Doe", "jane@example.com"]
     for heading, body in zip(headings, bodies, strict=False):

@@ -24,7 +24,7 @@ import re
 from ..kinds import is_job, is_resume
 from ..models import DegreeLevel as DegreeLevelId
 from ..models import EducationFinding, MatchKind, Mention, SectionName
-from .context import AnalysisContext, SectionSpan
+from ..text.context import AnalysisContext, SectionSpan
 from .dates import find_date_ranges
 from .degree_index import DegreeIndex, DegreeTaxonomy, abbreviation_variants, degree_index, degree_matches
 

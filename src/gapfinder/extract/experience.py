@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from ..lexicon import numbers
 from ..models import Experience, Position, SectionName
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .dates import YM, DateRange, find_date_ranges, ym_str
 from .header_lines import MAX_HEADER_CHARS, is_description, is_detail
 from .timeline import month_index, union_months

@@ -13,7 +13,7 @@ import re
 from ..kinds import is_job
 from ..models import CertificationFinding, DegreeLevel, EducationFinding, JobRequirements, SkillFinding
 from ..taxonomy import Taxonomy
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .job_items import job_items
 from .titles import has_job_word
 

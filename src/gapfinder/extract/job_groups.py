@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import RequirementGroup
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .job_clauses import ClauseKind, clause_kind
 from .trie import find_all, lowered_for_anchors
 

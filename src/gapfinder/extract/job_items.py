@@ -38,7 +38,7 @@ from ..models import (
     Span,
 )
 from ..taxonomy import Taxonomy
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .degree_index import degree_index
 from .job_clauses import (
     INCIDENTAL_CATEGORIES,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..lexicon import leadership_rules, numbers
 from ..models import LeadershipSignal, Mention, SignalKind
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .trie import guarded, lowercase_only, lowered_for_anchors, scan_at, start_literals, trie_pattern, word_start_finder
 
 Kind = SignalKind

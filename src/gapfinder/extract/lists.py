@@ -16,8 +16,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..sections import classify_heading
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
+from ..text.sections import classify_heading
 from .doc_view import Match, Tokens, neighbour
 
 #: labels of a tag line besides the headings of a resume's skills section

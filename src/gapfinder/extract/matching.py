@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from ..kinds import is_resume
 from ..models import MatchKind
+from ..text.context import AnalysisContext, SectionSpan
 from .claims import claims_nothing
-from .context import AnalysisContext, SectionSpan
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
 from .lists import TagLines, without_list_labels
 from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy

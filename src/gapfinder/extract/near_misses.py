@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .doc_view import Lex, Match, Tokens, neighbour
 from .phrase_index import PhraseIndex, Surface
 

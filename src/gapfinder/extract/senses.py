@@ -8,7 +8,7 @@ its id (``Surface.senses``), so most matches cost one attribute test.
 
 from __future__ import annotations
 
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .doc_view import Match, Tokens, neighbour, word_index
 from .phrase_index import PhraseIndex, SenseCue
 

@@ -8,9 +8,9 @@ from collections import defaultdict
 
 from ..kinds import is_internship_kind, is_job
 from ..models import CertificationFinding, Mention, Position, SkillFinding
-from ..sections import CONTEXT_SECTIONS
 from ..taxonomy import Taxonomy
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
+from ..text.sections import CONTEXT_SECTIONS
 from .doc_view import Match
 from .timeline import month_index, union_months
 from .title_lines import inside, title_spans

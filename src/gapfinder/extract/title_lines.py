@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..kinds import is_job
 from ..models import Position
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
 from .titles import has_job_word
 
 #: a job post's first line is its title when it is at most this long

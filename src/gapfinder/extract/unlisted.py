@@ -15,8 +15,8 @@ import re
 
 from ..kinds import is_job
 from ..models import Span, UnlistedSkill
-from ..sections import CONTEXT_SECTIONS
-from .context import AnalysisContext
+from ..text.context import AnalysisContext
+from ..text.sections import CONTEXT_SECTIONS
 from .doc_view import Match
 from .lists import FUNCTION_WORDS, TagLines, TagRegion
 from .phrase_index import PhraseIndex, compact_key

@@ -230,7 +230,7 @@ class RoleCues(_Words):
 
 
 class SectionWords(_Words):
-    """The words of section headings (``sections.yaml``), read by ``gapfinder.sections``."""
+    """The words of section headings (``sections.yaml``), read by ``gapfinder.text.sections``."""
 
     resume: dict[SectionName, Phrases] = Field(min_length=1, description="resume headings: section -> phrases")
     job: dict[SectionName, Phrases] = Field(min_length=1, description="job-post headings, over remapped resume ones")

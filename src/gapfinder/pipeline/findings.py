@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._version import __version__
-from ..extract.context import AnalysisContext
 from ..extract.doc_view import Match
 from ..extract.education import extract_education
 from ..extract.job import headline
@@ -40,12 +39,13 @@ from ..models import (
     Section,
     SkillFinding,
 )
-from ..normalize import normalize
-from ..quality import little_text_warning
 from ..reading import Document
-from ..sections import detect_sections
 from ..taxonomy import Taxonomy
 from ..taxonomy.schema import Ladder
+from ..text.context import AnalysisContext
+from ..text.normalize import normalize
+from ..text.quality import little_text_warning
+from ..text.sections import detect_sections
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def report(
 
 
 def _quality_warnings(f: Findings) -> tuple[DocumentWarning, ...]:
-    """Analysis-level signals: little text (``gapfinder.quality``), no skills found.
+    """Analysis-level signals: little text (``gapfinder.text.quality``), no skills found.
 
     Garbled text is flagged by the readers (``broken_encoding``), on the text before normalisation.
     """

@@ -28,7 +28,7 @@ from ..errors import (
 )
 from ..limits import DEFAULT_LIMITS, Limits
 from ..models import DocumentWarning
-from ..quality import garbage_warning
+from ..text.quality import garbage_warning
 from .deadline import Deadline, DeadlineExceeded, run_with_deadline, time_budget_error
 from .document import Document
 from .docx import MAIN_PART, ZIP_ERRORS, read_docx

@@ -10,7 +10,7 @@ thread a ``SIGALRM`` timer also interrupts work that makes no callback (see :mod
 File-level quality signals are found here: ``truncated`` (no ``%%EOF``), ``repaired`` (the cross-reference
 table is broken and pypdf rebuilt it), ``unreadable_pages``, ``scanned_pages`` (pages that are an image
 with no text), ``two_columns`` (columns read one after the other, or whose order could not be fixed).
-Text-level signals (little text, garbled text) are the analysis's, in :mod:`gapfinder.quality`, for every
+Text-level signals (little text, garbled text) are the analysis's, in :mod:`gapfinder.text.quality`, for every
 format. A PDF whose text is mostly garbled is refused with
 ``NoTextLayerError``: the fix (OCR) is the same as for a scan, and nothing useful can come out of it.
 """
@@ -38,7 +38,7 @@ from ..errors import (
 )
 from ..limits import Limits
 from ..models import DocumentWarning
-from ..quality import garbage_ratio
+from ..text.quality import garbage_ratio
 from .deadline import Deadline, DeadlineExceeded
 from .document import Document
 from .layout import read_page
@@ -69,7 +69,7 @@ _EOF_TAIL = 2048
 _STARTXREF = re.compile(rb"startxref\s+(\d{1,15})")
 _OBJ_HEADER = re.compile(rb"\d+\s+\d+\s+obj")
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s.*?\sID\s", re.DOTALL)
-#: share of garbled text (see gapfinder.quality) at which a PDF is refused as having no usable text layer
+#: share of garbled text (see gapfinder.text.quality) at which a PDF is refused as having no usable text layer
 REFUSE_GARBAGE = 0.6
 
 

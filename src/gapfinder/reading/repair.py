@@ -7,14 +7,14 @@ alone); ftfy is imported only when a mojibake sequence is found, so other docume
 ~70 ms import. The repaired text is the analysed text, every offset points into it, and the report says
 so with the ``encoding_repaired`` warning. Text handed over as a string is analysed exactly as given, so
 that offsets point into the caller's string: there, and wherever sequences are left after the repair, the
-``broken_encoding`` warning names the problem (the share-of-garbage measure of :mod:`gapfinder.quality`
+``broken_encoding`` warning names the problem (the share-of-garbage measure of :mod:`gapfinder.text.quality`
 flags it only from 10%, far more than the few sequences that turn "$2 M" into "$2 MÂ").
 """
 
 from __future__ import annotations
 
 from ..models import DocumentWarning
-from ..quality import MOJIBAKE
+from ..text.quality import MOJIBAKE
 
 REPAIRED = DocumentWarning(
     code="encoding_repaired",

@@ -25,7 +25,7 @@ STYLES = load_cases("dates", DateCase)
 
 @pytest.mark.parametrize("case", params(STYLES))
 def test_every_style(case: DateCase) -> None:
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     norm = normalize(case.text).text  # the parser sees normalised text (dashes unified)
     (rng,) = find_date_ranges(norm, TODAY)

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from gapfinder import Engine
-from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.extract.education import abbreviation_variants, extract_education
 from gapfinder.models import DocumentKind, EducationFinding, SectionName
-from gapfinder.normalize import normalize
 from gapfinder.taxonomy.schema import DegreesFile
+from gapfinder.text.context import AnalysisContext, SectionSpan
+from gapfinder.text.normalize import normalize
 from helpers import TAXONOMY, skill_mentions
 from helpers.cases import Case, load_cases
 from helpers.context import find_sections, make_ctx

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gapfinder.extract.context import SectionSpan
 from gapfinder.extract.experience import extract_experience, stated_years, union_years
 from gapfinder.models import Position
+from gapfinder.text.context import SectionSpan
 from helpers.context import make_ctx
 
 TODAY = (2026, 11)

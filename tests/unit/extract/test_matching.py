@@ -7,13 +7,13 @@ import dataclasses
 import pytest
 
 from gapfinder import Engine
-from gapfinder.extract.context import AnalysisContext, SectionSpan
 from gapfinder.extract.matching import find_matches, match_text
 from gapfinder.extract.near_misses import plausible_typo
 from gapfinder.extract.phrase_index import PhraseIndex, build_index, compact_key
 from gapfinder.models import DocumentKind, Report, SectionName
-from gapfinder.normalize import normalize
 from gapfinder.taxonomy import Taxonomy
+from gapfinder.text.context import AnalysisContext, SectionSpan
+from gapfinder.text.normalize import normalize
 from helpers import analysed_skill_ids, skill_mentions, skills_among
 from helpers.cases import Case, load_cases
 from helpers.pdf_layouts import LAYOUTS, PROBE, render, source_text

@@ -7,11 +7,11 @@ import random
 
 from gapfinder import Engine
 from gapfinder.extract import doc_view, near_misses
-from gapfinder.extract.context import AnalysisContext
 from gapfinder.extract.doc_view import Match, Tokens
 from gapfinder.extract.near_misses import window_match
 from gapfinder.extract.phrase_index import PhraseIndex
 from gapfinder.extract.tokenize import tokenize
+from gapfinder.text.context import AnalysisContext
 
 
 def _reference(ctx: AnalysisContext, index: PhraseIndex, toks: Tokens, covered: bytearray) -> list[Match]:
@@ -44,7 +44,7 @@ def _reference(ctx: AnalysisContext, index: PhraseIndex, toks: Tokens, covered: 
 
 
 def test_skipped_windows_find_nothing(engine: Engine) -> None:
-    from gapfinder.normalize import normalize
+    from gapfinder.text.normalize import normalize
 
     index = engine.index
     words = [w for sf in list(index.compact.values())[::7] for w in sf.text.replace("-", " - ").split()]

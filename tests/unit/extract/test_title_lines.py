@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from gapfinder import Engine
-from gapfinder.extract.context import AnalysisContext
 from gapfinder.extract.title_lines import title_spans
 from gapfinder.models import DocumentKind
-from gapfinder.normalize import normalize
-from gapfinder.sections import detect_sections
+from gapfinder.text.context import AnalysisContext
+from gapfinder.text.normalize import normalize
+from gapfinder.text.sections import detect_sections
 
 
 def spans(text: str, kind: DocumentKind = "job") -> list[str]:

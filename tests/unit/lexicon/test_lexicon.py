@@ -11,11 +11,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from gapfinder import sections
 from gapfinder.errors import LexiconError, TaxonomyError
 from gapfinder.extract import experience, job_items, leadership
 from gapfinder.lexicon import FILES, leadership_rules, lexicon_dir, load_file, load_path, numbers, section_words
 from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, Leadership, Numbers, SectionWords
+from gapfinder.text import sections
 from helpers.context import make_ctx
 
 

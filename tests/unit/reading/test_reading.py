@@ -128,7 +128,7 @@ def test_pdf_from_path(tmp_path: Path) -> None:
         ([RESUME_LINES, SCAN], {"scanned_pages"}),
         ([SCAN, RESUME_LINES, SCAN], {"scanned_pages"}),
         ([RESUME_LINES, []], set()),  # a page with a drawing and no text is not a scan
-        ([["Jane Doe", "Python"]], set()),  # little text is the analysis's warning (gapfinder.quality)
+        ([["Jane Doe", "Python"]], set()),  # little text is the analysis's warning (gapfinder.text.quality)
     ],
 )
 def test_pdf_quality_warnings(pages: list[list[str]], expected: set[str]) -> None:

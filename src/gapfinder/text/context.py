@@ -6,8 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..models import DocumentKind, MatchKind, Mention, SectionName
-from ..normalize import NormalizedText
-from ..sections import SectionSpan  # defined with the sections; extractors take it from here too
+from .normalize import NormalizedText
+from .sections import SectionSpan
 
 
 @dataclass(frozen=True)

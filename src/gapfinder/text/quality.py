@@ -34,7 +34,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from .models import DocumentWarning
+from ..models import DocumentWarning
 
 #: share of garbage at which the report warns
 WARN_GARBAGE = 0.10

@@ -11,9 +11,9 @@ import pytest
 
 from gapfinder import Engine
 from gapfinder.errors import NoTextLayerError
-from gapfinder.quality import WARN_GARBAGE, garbage_ratio
 from gapfinder.reading import read_document
 from gapfinder.reading.pdf import REFUSE_GARBAGE
+from gapfinder.text.quality import WARN_GARBAGE, garbage_ratio
 from helpers import ROOT, SHARED
 
 REAL = [p.read_text() for p in sorted((ROOT / "examples" / "resumes").glob("*.txt"))] + [

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapfinder.normalize import normalize
+from gapfinder.text.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_no_blank_runs_are_left(original: str) -> None:
 
 def _reference(original: str) -> tuple[str, list[int]]:
     """The normalisation spelled out character by character (slow, plain): map, then drop blanks."""
-    from gapfinder.normalize import _char_map, _join_hyphenation
+    from gapfinder.text.normalize import _char_map, _join_hyphenation
 
     chars: list[tuple[str, int]] = []
     i = 0

@@ -27,9 +27,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
-from .lexicon import section_words
-from .models import SectionName
+from ..kinds import DOCUMENT_KINDS, DocumentKind, is_job, is_resume
+from ..lexicon import section_words
+from ..models import SectionName
 
 _VOCAB = section_words()  # lexicon/sections.yaml
 #: job-post sections about the employer, its offer or the application, not about the role

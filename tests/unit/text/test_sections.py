@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapfinder.extract.context import SectionSpan
 from gapfinder.models import DocumentKind, SectionName
-from gapfinder.normalize import normalize
-from gapfinder.sections import classify_heading, detect_sections, heading_of
+from gapfinder.text.context import SectionSpan
+from gapfinder.text.normalize import normalize
+from gapfinder.text.sections import classify_heading, detect_sections, heading_of
 from helpers.cases import Case, load_cases, params
 
 

@@ -34,6 +34,11 @@ def is_resume(kind: str) -> TypeIs[Literal["resume"]]:
     return kind == "resume"
 
 
+def document_noun(kind: DocumentKind) -> str:
+    """What messages and reports call a document of this kind: "resume" or "job post"."""
+    return "job post" if is_job(kind) else "resume"
+
+
 def is_internship_kind(kind: PositionKind) -> bool:
     """Whether a dated position (``Position.kind``) is an internship rather than a job."""
     return kind == "internship"
@@ -77,6 +82,7 @@ __all__ = [
     "PositionKind",
     "SignalKind",
     "Track",
+    "document_noun",
     "is_internship_kind",
     "is_job",
     "is_resume",

@@ -7,7 +7,7 @@ import typing
 import pytest
 
 from gapfinder import models
-from gapfinder.kinds import DOCUMENT_KINDS, DocumentKind, is_internship_kind, is_job, is_resume
+from gapfinder.kinds import DOCUMENT_KINDS, DocumentKind, document_noun, is_internship_kind, is_job, is_resume
 from gapfinder.service.uploads import AnalyzeText
 
 
@@ -35,3 +35,8 @@ def test_service_and_reports_accept_the_same_kinds() -> None:
         assert AnalyzeText(text="x", kind=kind).kind == kind
     with pytest.raises(ValueError):
         AnalyzeText.model_validate({"text": "x", "kind": "cv"})
+
+
+@pytest.mark.parametrize(("kind", "noun"), [("resume", "resume"), ("job", "job post")])
+def test_the_noun_of_a_kind(kind: DocumentKind, noun: str) -> None:
+    assert document_noun(kind) == noun

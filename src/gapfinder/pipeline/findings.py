@@ -19,7 +19,7 @@ from ..extract.phrase_index import PhraseIndex
 from ..extract.skills import certification_findings, skill_findings, split_context, split_titles
 from ..extract.tokenize import tokenize
 from ..extract.unlisted import unlisted_skills
-from ..kinds import DocumentKind, is_resume
+from ..kinds import DocumentKind, document_noun
 from ..ladder.placement import place
 from ..ladder.profile import Profile
 from ..ladder.titles import TitleClassifier
@@ -180,7 +180,7 @@ def _quality_warnings(f: Findings) -> tuple[DocumentWarning, ...]:
 def _fit_warnings(placement: Placement, kind: DocumentKind) -> tuple[DocumentWarning, ...]:
     if placement.fit != "off_ladder":
         return ()
-    what = "resume" if is_resume(kind) else "job post"
+    what = document_noun(kind)
     return (
         DocumentWarning(
             code="off_ladder",

@@ -63,6 +63,11 @@ def tracks(placement: Placement) -> list[str]:
     return [t for t in TRACK_NAMES if any(s.track == t for s in placement.fits)]
 
 
+def placement_label(report: Report) -> str:
+    """What the placement of this report is called: a resume's placement, the level a job post asks for."""
+    return "Job level" if is_job(report.kind) else "Placement"
+
+
 def placement_facts(report: Report) -> PlacementFacts | None:
     pl = report.placement
     if pl is None:
@@ -85,9 +90,8 @@ def placement_facts(report: Report) -> PlacementFacts | None:
         next_line = f"{verb} {pl.next.name}: {asks}"
     others = [s for s in pl.fits if s.level != pl.level][:OTHER_FITS] if pl.fit != "off_ladder" else []
     others_line = "Nearest other fits: " + "; ".join(f"{s.name} {s.score:.2f}" for s in others) if others else None
-    what = "Job level" if is_job(report.kind) else "Placement"
     return PlacementFacts(
-        headline=f"{what}: {pl.level_name}  [{pl.track} track, confidence {pl.confidence:.2f}]",
+        headline=f"{placement_label(report)}: {pl.level_name}  [{pl.track} track, confidence {pl.confidence:.2f}]",
         ladder_line=ladder_line,
         path_line=path_line,
         fit_line=fit_line,
@@ -303,6 +307,7 @@ __all__ = [
     "ordered_requirements",
     "pay_lines",
     "placement_facts",
+    "placement_label",
     "plan_lines",
     "source_name",
     "step_line",

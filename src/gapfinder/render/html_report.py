@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..kinds import is_job, is_resume
+from ..kinds import document_noun, is_job, is_resume
 from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
 from .common import pct, years
-from .facts import EVIDENCED, NOT_EVIDENCED, gap_facts, pay_lines, placement_facts, plan_lines
+from .facts import EVIDENCED, NOT_EVIDENCED, gap_facts, pay_lines, placement_facts, placement_label, plan_lines
 from .html_parts import (
     badge,
     card,
@@ -40,8 +40,7 @@ def _header(report: Report) -> Html:
     pl, gap = report.placement, report.gap
     cards = []
     if pl is not None:
-        label = "Job level" if is_job(report.kind) else "Placement"
-        cards.append(card(label, pl.level_name, f"{pl.track} track, confidence {pl.confidence:.2f}"))
+        cards.append(card(placement_label(report), pl.level_name, f"{pl.track} track, confidence {pl.confidence:.2f}"))
     if is_resume(report.kind):
         exp = report.experience
         cards.append(card("Experience", years(exp.total_years), f"from {exp.basis}"))
@@ -55,10 +54,9 @@ def _header(report: Report) -> Html:
             )
         )
     cards.append(card("Skills found", str(len(report.skills)), f"{len(report.certifications)} certifications"))
-    kind = "job post" if is_job(report.kind) else "resume"
     return tag(
         "header",
-        tag("p", f"gapfinder · {kind} report", class_="kicker"),
+        tag("p", f"gapfinder · {document_noun(report.kind)} report", class_="kicker"),
         tag("h1", short_name(report)),
         dl([("Document", doc_line(report))]),
         tag("div", *cards, class_="cards"),

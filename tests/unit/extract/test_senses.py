@@ -11,6 +11,16 @@ from gapfinder import Engine
 from gapfinder.errors import TaxonomyError
 from gapfinder.taxonomy import load_taxonomy
 from helpers import MINI, analysed_skill_ids
+from helpers.cases import Case, load_cases
+
+
+class SenseCase(Case):
+    text: str
+    absent: frozenset[str]
+    present: frozenset[str]
+
+
+OTHER_SENSES = load_cases("other_senses", SenseCase)
 
 GOOD = """schema_version: 1
 senses:
@@ -73,46 +83,8 @@ def test_packaged_senses_name_known_skills() -> None:
         assert set(sense.skills) <= set(tax.skills)
 
 
-@pytest.mark.parametrize(
-    ("text", "absent", "present"),
-    [
-        # a language name as a nationality, a people or a place
-        ("Worked for a French tire manufacturer.", {"lang-french"}, set()),
-        ("Anna University, Chennai, Tamil Nadu", {"lang-tamil"}, set()),
-        ("Italian-American restaurant, line cook", {"lang-italian"}, set()),
-        ("Languages: English, Tamil, Hindi", set(), {"lang-english", "lang-tamil", "lang-hindi"}),
-        ("Fluent in German and English.", set(), {"lang-german", "lang-english"}),
-        ("Excellent written English (C1).", set(), {"lang-english"}),
-        ("B.A. English Literature, 2004", set(), {"lang-english"}),  # a field of study
-        ("South African  English  Afrikaans", set(), {"lang-english"}),  # columns of a table
-        # a company's name
-        ("Consultant at SAP AG, Walldorf", {"sap"}, set()),
-        ("Past organisation: Tata Consultancy Services", {"consulting"}, set()),
-        # a link or an account
-        ("Follow us on Instagram and Facebook", {"instagram", "facebook"}, set()),
-        ("Send your GitHub profile", {"github"}, set()),
-        ("Repositories on GitHub, CI in Jenkins", set(), {"github"}),
-        # a soft-skill adjective describing a thing
-        ("Set up proactive monitoring of the servers.", {"self-motivation"}, set()),
-        ("An adaptable architecture for payments.", {"adaptability"}, set()),
-        ("A proactive and adaptable person.", set(), {"self-motivation", "adaptability"}),
-        ("A self-motivated data analyst.", {"self-motivation"}, set()),  # known limit: one word of look-ahead
-        # received, not given
-        ("Mentoring from senior engineers and a training budget", {"mentoring"}, set()),
-        ("He was a great mentor to me.", {"mentoring"}, set()),
-        ("Mentoring junior engineers.", set(), {"mentoring"}),
-        # another technical sense
-        ("Regression and smoke testing of releases", {"regression"}, set()),
-        ("Cisco Nexus 5k and ACI switches", {"sonatype-nexus"}, set()),
-        ("Artifacts in Nexus and Artifactory, builds in Maven", set(), {"sonatype-nexus"}),
-        ("Fine tuning customer service processes", {"fine-tuning"}, set()),
-        ("Fine-tuning BERT models for NER", set(), {"fine-tuning"}),
-        # an English-word product name inside another name
-        ("Deployed Unified Access Gateway for remote users.", {"ms-access"}, set()),
-        ("Tools: Word, Excel, Access, Outlook", set(), {"ms-access"}),
-    ],
-)
-def test_other_senses(engine: Engine, text: str, absent: set[str], present: set[str]) -> None:
+@pytest.mark.parametrize(("text", "absent", "present"), [(c.text, c.absent, c.present) for c in OTHER_SENSES])
+def test_other_senses(engine: Engine, text: str, absent: frozenset[str], present: frozenset[str]) -> None:
     found = analysed_skill_ids(engine, text)
     assert not absent & found, found
     assert present <= found, found

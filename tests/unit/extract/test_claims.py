@@ -4,7 +4,6 @@ the resume: a comparison must not call it `claimed`, or a tailoring service woul
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,9 @@ from gapfinder.lexicon import load_file
 from gapfinder.lexicon.schema import Aspirations
 from gapfinder.models import DocumentKind
 
-ENGINE = Engine(today=dt.date(2026, 12, 1))
 
-
-def _skills(text: str, kind: DocumentKind = "resume") -> set[str]:
-    report = ENGINE.analyze_text(text, kind=kind)
+def _skills(engine: Engine, text: str, kind: DocumentKind = "resume") -> set[str]:
+    report = engine.analyze_text(text, kind=kind)
     return {s.id for s in report.skills}
 
 
@@ -34,8 +31,8 @@ def _skills(text: str, kind: DocumentKind = "resume") -> set[str]:
         ("Career change into data science after ten years in retail.", {"data-science"}),
     ],
 )
-def test_a_wish_claims_nothing(sentence: str, wished: set[str]) -> None:
-    assert not (_skills(f"Jane Roe\n\nSummary\n{sentence}\n") & wished)
+def test_a_wish_claims_nothing(engine: Engine, sentence: str, wished: set[str]) -> None:
+    assert not (_skills(engine, f"Jane Roe\n\nSummary\n{sentence}\n") & wished)
 
 
 @pytest.mark.parametrize(
@@ -47,22 +44,22 @@ def test_a_wish_claims_nothing(sentence: str, wished: set[str]) -> None:
         ("Led the transition to Kubernetes for 40 services.", "kubernetes"),
     ],
 )
-def test_a_claim_next_to_a_wish_stays(sentence: str, held: str) -> None:
-    assert held in _skills(f"Jane Roe\n\nSummary\n{sentence}\n")
+def test_a_claim_next_to_a_wish_stays(engine: Engine, sentence: str, held: str) -> None:
+    assert held in _skills(engine, f"Jane Roe\n\nSummary\n{sentence}\n")
 
 
-def test_job_posts_are_not_read_for_wishes() -> None:
+def test_job_posts_are_not_read_for_wishes(engine: Engine) -> None:
     post = "ML Engineer\n\nRequirements\n- You are interested in Kubernetes and Python.\n"
-    assert {"kubernetes", "python"} <= _skills(post, kind="job")
+    assert {"kubernetes", "python"} <= _skills(engine, post, kind="job")
 
 
-def test_a_wished_skill_is_missing_not_claimed_in_a_comparison() -> None:
+def test_a_wished_skill_is_missing_not_claimed_in_a_comparison(engine: Engine) -> None:
     resume = (
         "Tom Baker\n\nSummary\nAccountant seeking a role in machine learning; interested in MLOps.\n\n"
         "Experience\nSenior Accountant, KPMG, London - 2019 - Present\n- Led quarterly audits.\n"
     )
     post = "Machine Learning Engineer\n\nRequirements\n- Experience with machine learning\n- MLOps practices\n"
-    comparison = ENGINE.compare_text(resume, post)
+    comparison = engine.compare_text(resume, post)
     assert {s.requirement.label: s.status for s in comparison.requirements} == {
         "Machine learning": "missing",
         "MLOps": "missing",
@@ -89,8 +86,8 @@ def test_a_broken_cue_names_file_and_key(tmp_path: Path, cue: str, needle: str) 
     assert "aspirations.yaml" in str(info.value) and "cues.0.pattern" in str(info.value) and needle in str(info.value)
 
 
-def test_the_same_names_are_found_when_done() -> None:
+def test_the_same_names_are_found_when_done(engine: Engine) -> None:
     done = "Worked in machine learning, MLOps, Kubernetes, Core Java, the automotive service industry and data science."
     assert {"machine-learning", "mlops", "kubernetes", "java", "domain-automotive", "data-science"} <= _skills(
-        f"Jane Roe\n\nSummary\n{done}\n"
+        engine, f"Jane Roe\n\nSummary\n{done}\n"
     )

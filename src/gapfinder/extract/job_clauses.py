@@ -30,6 +30,7 @@ import itertools
 import re
 from typing import Literal
 
+from ..lexicon import clause_words
 from .trie import guarded
 
 ClauseKind = Literal["asks", "duties", "employer", "plain"]
@@ -37,148 +38,25 @@ ClauseKind = Literal["asks", "duties", "employer", "plain"]
 #: taxonomy categories that describe the setting of the work when named among the duties or in prose
 INCIDENTAL_CATEGORIES = frozenset({"domain", "field_of_study"})
 
+_WORDS_OF = clause_words()  # lexicon/clauses.yaml
 #: words and word pairs that ask something of the candidate (lower case; "’" read as "'")
-_ASK_WORDS = frozenset(
-    [
-        "experience",
-        "experienced",
-        "experiences",
-        "exp",
-        "knowledge",
-        "knowledgeable",
-        "familiar",
-        "familiarity",
-        "proficient",
-        "proficiency",
-        "expert",
-        "expertise",
-        "skill",
-        "skills",
-        "skilled",
-        "ability",
-        "abilities",
-        "understanding",
-        "background",
-        "degree",
-        "degrees",
-        "must",
-        "required",
-        "requirement",
-        "requirements",
-        "mandatory",
-        "essential",
-        "preferred",
-        "ideally",
-        "bonus",
-        "candidate",
-        "candidates",
-        "applicant",
-        "applicants",
-        "fluent",
-        "fluency",
-        "awareness",
-        "aware",
-        "comfortable",
-        "exposure",
-        "specialization",
-        "proven",
-        "demonstrated",
-    ]
-)
-_ASK_PREFIXES = ("qualif", "certif", "competen", "proficien")
-_ASK_PAIRS = frozenset(
-    [
-        "able to",
-        "a plus",
-        "nice to",
-        "you have",
-        "you bring",
-        "you are",
-        "you're",
-        "you possess",
-        "you know",
-        "you've",
-        "should have",
-        "will have",
-        "hands on",
-        "command of",
-        "track record",
-    ]
-)
+_ASK_WORDS = frozenset(_WORDS_OF.asks.words)
+_ASK_PREFIXES = tuple(_WORDS_OF.asks.prefixes)
+_ASK_PAIRS = frozenset(_WORDS_OF.asks.pairs)
 #: duties, and the introduction of the role ("We are looking for a Senior ML Engineer to own ranking"): what
 #: the role does, not what it asks
-_DUTY_WORDS = frozenset({"responsibilities", "duties", "you'll"})
-_DUTY_PAIRS = frozenset(
-    [
-        "you will",
-        "you would",
-        "you might",
-        "you may",
-        "you can",
-        "you get",
-        "responsible for",
-        "in this",
-        "the role",
-        "this role",
-        "this position",
-        "the position",
-        "the successful",
-        "looking for",
-        "we need",
-        "in search",
-        "is seeking",
-        "are seeking",
-        "we seek",
-        "seeks a",
-        "seeks an",
-        "seeking a",
-        "seeking an",
-        "is hiring",
-        "are hiring",
-        "we're hiring",
-        "hiring a",
-        "hiring an",
-    ]
-)
-_DUTY_AFTER_WILL = frozenset(
-    [
-        "design",
-        "build",
-        "develop",
-        "lead",
-        "work",
-        "own",
-        "create",
-        "drive",
-        "support",
-        "partner",
-        "collaborate",
-        "help",
-        "deliver",
-        "apply",
-        "use",
-        "be",
-    ]
-)
+_DUTY_WORDS = frozenset(_WORDS_OF.duties.words)
+_DUTY_PAIRS = frozenset(_WORDS_OF.duties.pairs)
+_DUTY_AFTER_WILL = frozenset(_WORDS_OF.duties.after_will)
 #: a clause that starts with a verb of work states a duty: "Build dashboards for our customers", "Leading the
 #: data strategy"
 _DUTY_VERB = re.compile(
-    r"(?i:(?:act|analy[sz]|apply|architect|assist|automat|build|champion|coach|collaborat|communicat|conduct|"
-    r"contribut|coordinat|creat|defin|deliver|deploy|design|detect|develop|document|driv|engag|ensur|establish|"
-    r"evaluat|explor|extract|facilitat|generat|help|identif|implement|improv|interpret|investigat|lead|leverag|"
-    r"maintain|manag|meet|mentor|monitor|optimi[sz]|own|oversee|participat|partner|perform|plan|power|prepar|"
-    r"present|provid|push|research|review|run|scal|serv|set|support|test|train|translat|use|using|utiliz|work|"
-    r"writ)(?:e|es|ed|s|ing|y|ies)?)\b"
+    "(?i:(?:" + "|".join(_WORDS_OF.duties.verb_stems) + ")(?:" + "|".join(_WORDS_OF.duties.verb_endings) + r")?)\b"
 )
-_EMPLOYER_WORDS = frozenset(
-    ["we", "we're", "we've", "we'll", "our", "ours", "us", "join", "joining", "founded", "headquartered", "mission"]
-)
+_EMPLOYER_WORDS = frozenset(_WORDS_OF.employer.words)
 #: "Acme is a leading healthcare company": a name and a company noun as what it is
 _COMPANY_NOUN = re.compile(
-    r"\b(?:is|are) (?:a|an|the|one of the) (?:[\w-]+,? ){0,6}(?:compan(?:y|ies)|organi[sz]ations?|leaders?|providers?|"
-    r"firms?|startups?|platforms?|networks?|institutions?|agenc(?:y|ies)|business(?:es)?|enterprises?|employers?|"
-    r"consultanc(?:y|ies)|pioneers?|innovators?|groups?|teams?|cent(?:er|re)s?|communit(?:y|ies)|nonprofits?|"
-    r"not-for-profits?|manufacturers?|marketplaces?|brands?|universit(?:y|ies)|hospitals?)\b",
+    r"\b(?:is|are) (?:a|an|the|one of the) (?:[\w-]+,? ){0,6}(?:" + "|".join(_WORDS_OF.employer.company_nouns) + r")\b",
     re.IGNORECASE,
 )
 #: the team or the organisation as the subject ("The team has ongoing research in ...", "This cross-functional team
@@ -218,11 +96,11 @@ _OBJECT_END = re.compile(
 #: people and groups; a department word ("product", "design") only as an item of the list ("product and
 #: engineering", "design teams"), not as a modifier ("product usage data")
 _PEOPLE = re.compile(
-    r"\b(?:teams?|groups?|departments?|org|organi[sz]ations?|functions?|partners?|stakeholders?|counterparts|"
-    r"colleagues|peers|leaders|leadership|executives|designers|clinicians|customers|users|researchers|"
-    r"scientists|engineers|analysts|developers|people|directors?|heads?|vps?|chief|officers?|managers?|"
-    r"(?:product|design|sales|marketing|operations|business|finance|legal|clinical|support|customer|field)"
-    r"(?=\s*(?:,|and\b|&|/|teams?\b|partners?\b|leaders?\b|stakeholders?\b|$)))\b",
+    r"\b(?:"
+    + "|".join(_WORDS_OF.teams.people)
+    + "|(?:"
+    + "|".join(_WORDS_OF.teams.departments)
+    + r")(?=\s*(?:,|and\b|&|/|teams?\b|partners?\b|leaders?\b|stakeholders?\b|$)))\b",
     re.IGNORECASE,
 )
 #: skill categories that can name a team or a department ("data science", "engineering", "product
@@ -236,10 +114,7 @@ _LIST_JOINT = guarded(r"\s*(?:,|and|&|/)\s*")
 _TITLE_RUN = guarded(r"[A-Z][\w&+-]*(?: [A-Z][\w&+-]*){0,3}")
 OBJECT_MAX = 80  # characters: the object of a collaboration verb is a short phrase
 #: every collaboration verb and team noun above contains one of these (lower case)
-TEAM_WORDS = (
-    "work", "partner", "collaborat", "liais", "interfac", "coordinat", "report", "alongside", "join", "team", "group",
-    "department", "org", "function",
-)  # fmt: skip
+TEAM_WORDS = tuple(_WORDS_OF.teams.cues)
 _TEAM_CUE = re.compile("|".join(TEAM_WORDS), re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Aspirations, Leadership, Numbers, Places, SectionWords
+from .schema import Aspirations, ClauseWords, Leadership, Numbers, Places, SectionWords
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -126,9 +126,16 @@ def section_words() -> SectionWords:
     return load_file(lexicon_dir() / "sections.yaml", SectionWords)
 
 
+@functools.cache
+def clause_words() -> ClauseWords:
+    """What a clause of a job post does (``clauses.yaml``)."""
+    return load_file(lexicon_dir() / "clauses.yaml", ClauseWords)
+
+
 #: each word list of the package and its model
 FILES: dict[str, type[BaseModel]] = {
     "aspirations.yaml": Aspirations,
+    "clauses.yaml": ClauseWords,
     "leadership.yaml": Leadership,
     "numbers.yaml": Numbers,
     "places.txt": Places,
@@ -139,6 +146,7 @@ __all__ = [
     "FILES",
     "LexiconError",
     "aspirations",
+    "clause_words",
     "leadership_rules",
     "lexicon_dir",
     "load_file",

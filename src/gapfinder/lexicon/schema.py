@@ -268,3 +268,64 @@ class SectionWords(_Words):
             if name not in self.head_nouns:
                 raise ValueError(f"job_only: {name!r} has no head nouns")
         return self
+
+
+def _lower_words(words: list[str]) -> list[str]:
+    for w in words:
+        if not w or w != " ".join(w.lower().split()):
+            raise ValueError(f"{w!r}: lower case, single spaces")
+    return words
+
+
+def _pieces(pieces: list[str]) -> list[str]:
+    for p in pieces:
+        _compiles(p, repr(p))
+    return pieces
+
+
+#: lower-case words (or word pairs, with single spaces)
+LowerWords = Annotated[list[str], AfterValidator(_lower_words)]
+#: pieces of a regular expression, each one that compiles on its own
+Pieces = Annotated[list[str], AfterValidator(_pieces)]
+
+
+class _ClauseAsks(_Words):
+    words: LowerWords = Field(min_length=1)
+    prefixes: LowerWords = Field(min_length=1)
+    pairs: LowerWords = Field(min_length=1)
+
+
+class _ClauseDuties(_Words):
+    words: LowerWords = Field(min_length=1)
+    pairs: LowerWords = Field(min_length=1)
+    after_will: SingleWords = Field(min_length=1)
+    verb_stems: Pieces = Field(min_length=1)
+    verb_endings: SingleWords = Field(min_length=1)
+
+
+class _ClauseEmployer(_Words):
+    words: LowerWords = Field(min_length=1)
+    company_nouns: Pieces = Field(min_length=1)
+
+
+class _ClauseTeams(_Words):
+    cues: SingleWords = Field(min_length=1)
+    people: Pieces = Field(min_length=1)
+    departments: SingleWords = Field(min_length=1)
+
+
+class ClauseWords(_Words):
+    """What a clause of a job post does (``clauses.yaml``), read by ``extract/job_clauses.py``."""
+
+    asks: _ClauseAsks
+    duties: _ClauseDuties
+    employer: _ClauseEmployer
+    teams: _ClauseTeams
+
+    @model_validator(mode="after")
+    def _pairs(self) -> Self:
+        for where, pairs in (("asks.pairs", self.asks.pairs), ("duties.pairs", self.duties.pairs)):
+            for p in pairs:
+                if len(p.split()) != 2:
+                    raise ValueError(f"{where}: {p!r} is not two words")
+        return self

@@ -12,9 +12,18 @@ import yaml
 from pydantic import BaseModel
 
 from gapfinder.errors import LexiconError, TaxonomyError
-from gapfinder.extract import experience, job_items, leadership
-from gapfinder.lexicon import FILES, leadership_rules, lexicon_dir, load_file, load_path, numbers, section_words
-from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, Leadership, Numbers, SectionWords
+from gapfinder.extract import experience, job_clauses, job_items, leadership
+from gapfinder.lexicon import (
+    FILES,
+    clause_words,
+    leadership_rules,
+    lexicon_dir,
+    load_file,
+    load_path,
+    numbers,
+    section_words,
+)
+from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, ClauseWords, Leadership, Numbers, SectionWords
 from gapfinder.text import sections
 from helpers.context import make_ctx
 
@@ -198,3 +207,52 @@ def test_the_section_detector_reads_sections_yaml() -> None:
                 assert sections.classify_heading(phrase.title(), "resume") == name, phrase
     for name, phrases in words.job.items():
         assert sections.classify_heading(phrases[0].title(), "job") == name, phrases[0]
+
+
+# ----------------------------------------------------------------- clauses.yaml
+def _clauses_with(tmp_path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    data = yaml.safe_load((lexicon_dir() / "clauses.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "clauses.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["asks"]["pairs"].append("you're"), 'asks.pairs: "you\'re" is not two words'),
+        (lambda d: d["asks"]["words"].append("Experience"), "asks.words"),
+        (lambda d: d["duties"]["verb_stems"].append("analy[sz"), "duties.verb_stems"),
+        (lambda d: d["duties"]["after_will"].append("work on"), "duties.after_will"),
+        (lambda d: d["employer"].pop("company_nouns"), "employer.company_nouns"),
+        (lambda d: d["teams"].update(verbs=["work"]), "teams.verbs"),
+    ],
+)
+def test_a_malformed_clauses_file_names_the_key(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], where: str
+) -> None:
+    path = _clauses_with(tmp_path, change)
+    with pytest.raises(LexiconError) as info:
+        load_file(path, ClauseWords)
+    assert info.value.message.startswith(f"{path}: {where}"), info.value.message
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("Hands on work with Spark.", "asks"),  # a pair of asks words
+        ("Qualified engineers welcome.", "asks"),  # an asks prefix
+        ("You will build our ranking models.", "duties"),
+        ("Optimizing the ranking models.", "duties"),  # a verb stem and ending
+        ("Acme is a leading healthcare company.", "employer"),
+        ("The weather is nice.", "plain"),
+    ],
+)
+def test_clause_kinds_come_from_clauses_yaml(clause: str, kind: str) -> None:
+    words = clause_words()
+    assert tuple(words.teams.cues) == job_clauses.TEAM_WORDS
+    assert (
+        "hands on" in words.asks.pairs and "qualif" in words.asks.prefixes and "optimi[sz]" in words.duties.verb_stems
+    )
+    assert job_clauses.clause_kind(clause, 0, len(clause)) == kind

@@ -14,96 +14,18 @@ import re
 
 from spacy.tokens import Doc
 
-from ..lexicon import aspirations
+from ..lexicon import aspirations, claim_words
 from .doc_view import Match, Tokens, neighbour, next_word, word_index
 
+_WORDS_OF = claim_words()  # lexicon/claims.yaml
 # a "C++ developer" does claim C++
-_CLAIMED_BY_ROLE = frozenset({"language"})
-_ROLE_NOUNS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "team",
-        "teams",
-        "architect",
-        "architects",
-        "specialist",
-        "specialists",
-        "tester",
-        "testers",
-        "consultant",
-        "consultants",
-        "position",
-        "role",
-        "roles",
-        "department",
-        "guild",
-        "chapter",
-        "squad",
-    ]
-)
+_CLAIMED_BY_ROLE = frozenset(_WORDS_OF.claimed_by_role)
+_ROLE_NOUNS = frozenset(_WORDS_OF.role_nouns)
 #: nouns that end or head the name of an institution, a publication or an event
-_INSTITUTION_NOUNS = frozenset(
-    [
-        "institute",
-        "institution",
-        "faculty",
-        "school",
-        "department",
-        "college",
-        "university",
-        "journal",
-        "society",
-        "association",
-        "council",
-        "division",
-        "bureau",
-        "ministry",
-        "academy",
-        "conference",
-        "symposium",
-        "proceedings",
-        "transactions",
-        "foundation",
-        "centre",
-        "center",
-        "club",
-        "committee",
-        "laboratory",
-        "laboratories",
-        "agency",
-        "board",
-        "magazine",
-        "review",
-        "quarterly",
-        "forum",
-    ]
-)
-_LEARNING_VERBS = frozenset({"learning", "studying", "exploring"})
-_LEARNING_KINDS = frozenset(
-    {
-        "machine",
-        "deep",
-        "reinforcement",
-        "transfer",
-        "federated",
-        "active",
-        "supervised",
-        "unsupervised",
-        "self-supervised",
-        "representation",
-        "statistical",
-        "online",
-        "ensemble",
-        "meta",
-        "contrastive",
-        "e",
-        "-",
-    }
-)
-_LEARNING_NOTES = ("(learning", "(currently learning", "(in progress", "(studying", "(planned")
+_INSTITUTION_NOUNS = frozenset(_WORDS_OF.institution_nouns)
+_LEARNING_VERBS = frozenset(_WORDS_OF.learning_verbs)
+_LEARNING_KINDS = frozenset(_WORDS_OF.learning_kinds)
+_LEARNING_NOTES = tuple(_WORDS_OF.learning_notes)
 
 
 def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match, resume: bool = False) -> bool:

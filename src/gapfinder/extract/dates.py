@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lexicon import date_words
 from .trie import lowered_for_anchors, scan_at, start_literals, trie_pattern, word_start_finder
 
 Precision = Literal["month", "season", "year"]
@@ -30,52 +31,16 @@ YM = tuple[int, int]
 MIN_YEAR = 1950
 _PRECISION_RANK: dict[str, int] = {"month": 0, "season": 1, "year": 2}
 
+_WORDS_OF = date_words()  # lexicon/dates.yaml
 # month names and abbreviations (English, German, French, Spanish); matched case-insensitively
-MONTH_NAMES: dict[str, int] = {}
-for _num, _names in enumerate(
-    (
-        "january jan januar janvier enero jän",
-        "february feb februar février fevrier febrero",
-        "march mar märz maerz mars marzo mrz",
-        "april apr avril abril",
-        "may mai mayo",
-        "june jun juni juin junio",
-        "july jul juli juillet julio",
-        "august aug août agosto",
-        "september sep sept septembre septiembre",
-        "october oct oktober okt octobre octubre",
-        "november nov novembre noviembre",
-        "december dec dezember dez décembre decembre diciembre",
-    ),
-    start=1,
-):
-    for _n in _names.split():
-        MONTH_NAMES[_n] = _num
-SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
-OPEN_WORDS = (
-    "present day",
-    "present",
-    "currently",
-    "current",
-    "now",
-    "today",
-    "date",
-    "ongoing",
-    "heute",
-    "aktuell",
-    "jetzt",
-    "dato",
-    "actualidad",
-    "actual",
-    "presente",
-    "aujourd'hui",
-    "maintenant",
-)
+MONTH_NAMES: dict[str, int] = _WORDS_OF.month_names()
+SEASONS: dict[str, int] = dict(_WORDS_OF.seasons)
+OPEN_WORDS = tuple(_WORDS_OF.open_words)
 # what may stand between the two ends of a range (after collapsing blanks)
-_SEP = re.compile(r"\s{0,2}(?:-{1,2}|~|/|to|till|til|until|through|thru|bis|au|à|a|hasta|al)\s{0,2}", re.IGNORECASE)
+_SEP = re.compile(r"\s{0,2}(?:" + "|".join(_WORDS_OF.range_separators) + r")\s{0,2}", re.IGNORECASE)
 _MAX_GAP = 12
-_SINCE = re.compile(r"(?<![\w])(?:since|seit|depuis|desde)\s?\(?$", re.IGNORECASE)
-_ONWARDS = re.compile(r"\s?(?:onwards?|and ongoing|-\s?(?:ongoing))\b", re.IGNORECASE)
+_SINCE = re.compile(r"(?<![\w])(?:" + "|".join(_WORDS_OF.since_words) + r")\s?\(?$", re.IGNORECASE)
+_ONWARDS = re.compile(r"\s?(?:" + "|".join(_WORDS_OF.onwards) + r")\b", re.IGNORECASE)
 
 
 _YEAR = r"(?:19|20)\d\d"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import header_line_words
 from .titles import has_job_word, is_place
 
 MAX_HEADER_CHARS = 160
@@ -30,46 +31,21 @@ BULLET = re.compile(
     r"(?:[•*>o+\-–—·◦▪▫■□●○◆◇►▶▸➢➣➤➔→✓✔✗❖⁃‣∙⦿⦾\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0a8\uf02d]|\d{1,2}[.)])\s"
     r"|[•◦▪■●○◆►▶▸➢➤❖\uf0a7\uf0b7\uf0d8\uf0fc\uf076]"
 )
+_WORDS_OF = header_line_words()  # lexicon/header_lines.yaml
 #: a line that opens with a lower-case function word continues a sentence
-_PROSE_START = re.compile(r"(?:since|as|and|or|to|from|with|for|in|on|the|a|an|of|by|during|while|which|i|we|my) ")
+_PROSE_START = re.compile("(?:" + "|".join(_WORDS_OF.prose_starts) + ") ")
 #: first words that open a sentence about the work, never a title ("Have worked as", "Responsible for")
-SENTENCE_STARTS = frozenset(
-    {
-        "i", "we", "my", "our", "me", "am", "is", "was", "were", "are", "be", "been", "have", "has", "had",
-        "having", "will", "would", "currently", "presently", "also", "responsible", "involved", "looking",
-        "seeking", "searching", "worked", "working", "gained", "got", "did", "doing", "handled", "handling",
-    }
-)  # fmt: skip
+SENTENCE_STARTS = frozenset(_WORDS_OF.sentence_starts)
 #: irregular past tenses that lead duty lines ("Led a team", "Built the pipeline", "Ran payroll")
-_IRREGULAR_VERBS = frozenset(
-    {"led", "built", "ran", "made", "wrote", "drove", "grew", "won", "took", "gave", "held", "oversaw", "taught",
-     "sold", "began", "brought", "bought", "cut", "set", "put", "kept", "met", "spent", "sent", "lent", "dealt",
-     "fought", "thought", "caught", "found", "got", "shot", "hit", "split", "spun", "undertook", "overcame"}
-)  # fmt: skip
-#: words a title may have right after a verb-looking first word: joiners ("Training and Development
-#: Manager"), "at" ("Vorstandsmitglied at Acme"), particles of other languages ("Mitglied der Geschäftsleitung")
-_JOINERS = frozenset(
-    {"and", "&", "/", "-", "of", "or", "+", "at", "bei", "chez", "der", "des", "die", "den", "dem", "im", "für",
-     "de", "du", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "van", "von", "y", "e", "i", "och"}
-)  # fmt: skip
+_IRREGULAR_VERBS = frozenset(_WORDS_OF.irregular_verbs)
+#: words a title may have right after a verb-looking first word ("Training and Development Manager")
+_JOINERS = frozenset(_WORDS_OF.joiners)
 #: small words of running text; titles have one or two at most ("Head of Sales for the EMEA region")
-_FUNCTION_WORDS = frozenset(
-    {"in", "the", "to", "a", "an", "on", "with", "by", "from", "into", "across", "over", "through", "via",
-     "was", "were", "is", "are", "which", "that", "this", "these", "while", "using", "within"}
-)  # fmt: skip
+_FUNCTION_WORDS = frozenset(_WORDS_OF.function_words)
 #: abbreviations that end a name with a full stop ("Acme Inc.", "Pvt. Ltd.", "Sr.")
-_ABBREVIATIONS = frozenset(
-    {"inc", "ltd", "co", "corp", "llc", "plc", "gmbh", "ag", "sa", "bv", "nv", "kg", "pvt", "pty", "jr", "sr",
-     "dept", "univ", "intl", "assn", "bros", "mfg", "e.k", "e.v", "s.a", "s.r.l", "s.p.a", "n.v", "b.v"}
-)  # fmt: skip
+_ABBREVIATIONS = frozenset(_WORDS_OF.abbreviations)
 #: detail labels: followed by a colon they never head a position ("Client: Insurer", "Duration: 2019 - 2020")
-_DETAIL_LABELS = (
-    r"duration|period|tenure|time ?period|team ?size|location|client|customer|technolog(?:y|ies)|tools?|"
-    r"environment|platforms?|project(?: name| title)?|domain|description|responsibilit(?:y|ies)|roles? and "
-    r"responsibilities|achievements?|skills?|software|hardware|languages?|databases?|os|operating systems?|"
-    r"tech(?:nical)? stack|stack|frameworks?|methodolog(?:y|ies)|reporting to|reports to|salary|ctc|"
-    r"zeitraum|dauer|kunde|projekt"
-)
+_DETAIL_LABELS = "|".join(_WORDS_OF.detail_labels)
 _LABEL = rf"(?:{_DETAIL_LABELS})(?:\s?[/&]\s?(?:{_DETAIL_LABELS}))*"  # "Technology/Tools"
 _DETAIL = re.compile(rf"(?i:{_LABEL}\s?:|{_LABEL}\s[-–]\s|(?:duration|tenure|team size)\b)")
 #: a money amount: a currency sign or code next to a number, or a rate ("per year", "p.a.")
@@ -84,12 +60,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 #: codes that end a "City, ST" place: US states and territories, Canadian provinces, Australian states
-_REGION_CODES = frozenset(
-    {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-     "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
-     "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
-     "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "NSW", "QLD", "TAS", "VIC", "UK", "US"}
-)  # fmt: skip
+_REGION_CODES = frozenset(_WORDS_OF.region_codes)
 #: a page number, alone or after a footer's name: "2/3", "Page 1 of 2", "John Doe – 1/2"
 _PAGE_NUMBER = re.compile(r"(?:^|[-–—|•]\s*)(?i:page\s*)?\d{1,3}\s*(?:/|(?i:of))\s*\d{1,3}$")
 _WORDS = re.compile(r"[\w&+/-]+")

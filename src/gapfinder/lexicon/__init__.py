@@ -18,7 +18,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LexiconError
-from .schema import Aspirations, ClauseWords, Leadership, Numbers, Places, SectionWords
+from .schema import (
+    Aspirations,
+    ClaimWords,
+    ClauseWords,
+    DateWords,
+    HeaderLineWords,
+    Leadership,
+    Numbers,
+    Places,
+    SectionWords,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -132,10 +142,31 @@ def clause_words() -> ClauseWords:
     return load_file(lexicon_dir() / "clauses.yaml", ClauseWords)
 
 
+@functools.cache
+def date_words() -> DateWords:
+    """The words of dates (``dates.yaml``)."""
+    return load_file(lexicon_dir() / "dates.yaml", DateWords)
+
+
+@functools.cache
+def claim_words() -> ClaimWords:
+    """What a skill's name claims nothing in (``claims.yaml``)."""
+    return load_file(lexicon_dir() / "claims.yaml", ClaimWords)
+
+
+@functools.cache
+def header_line_words() -> HeaderLineWords:
+    """The words of position headers (``header_lines.yaml``)."""
+    return load_file(lexicon_dir() / "header_lines.yaml", HeaderLineWords)
+
+
 #: each word list of the package and its model
 FILES: dict[str, type[BaseModel]] = {
     "aspirations.yaml": Aspirations,
+    "claims.yaml": ClaimWords,
     "clauses.yaml": ClauseWords,
+    "dates.yaml": DateWords,
+    "header_lines.yaml": HeaderLineWords,
     "leadership.yaml": Leadership,
     "numbers.yaml": Numbers,
     "places.txt": Places,
@@ -146,7 +177,10 @@ __all__ = [
     "FILES",
     "LexiconError",
     "aspirations",
+    "claim_words",
     "clause_words",
+    "date_words",
+    "header_line_words",
     "leadership_rules",
     "lexicon_dir",
     "load_file",

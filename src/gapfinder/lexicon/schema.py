@@ -329,3 +329,55 @@ class ClauseWords(_Words):
                 if len(p.split()) != 2:
                     raise ValueError(f"{where}: {p!r} is not two words")
         return self
+
+
+class DateWords(_Words):
+    """The words of dates (``dates.yaml``), read by ``extract/dates.py``."""
+
+    months: list[LowerWords] = Field(min_length=12, max_length=12, description="each month's names, January first")
+    seasons: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(min_length=1)
+    open_words: LowerWords = Field(min_length=1)
+    range_separators: Pieces = Field(min_length=1)
+    since_words: SingleWords = Field(min_length=1)
+    onwards: Pieces = Field(min_length=1)
+
+    @field_validator("seasons")
+    @classmethod
+    def _seasons(cls, seasons: dict[str, int]) -> dict[str, int]:
+        _single_words(list(seasons))
+        return seasons
+
+    def month_names(self) -> dict[str, int]:
+        """Every name of a month and its number."""
+        return {name: number for number, names in enumerate(self.months, 1) for name in names}
+
+
+class ClaimWords(_Words):
+    """What a skill's name claims nothing in (``claims.yaml``), read by ``extract/claims.py``."""
+
+    role_nouns: SingleWords = Field(min_length=1)
+    claimed_by_role: SingleWords = Field(description="taxonomy categories whose skills a role does claim")
+    institution_nouns: SingleWords = Field(min_length=1)
+    learning_verbs: SingleWords = Field(min_length=1)
+    learning_kinds: SingleWords = Field(min_length=1)
+    learning_notes: LowerWords = Field(min_length=1)
+
+
+def _codes(codes: list[str]) -> list[str]:
+    for c in codes:
+        if not (2 <= len(c) <= 3 and c.isascii() and c.isalpha() and c.isupper()):
+            raise ValueError(f"{c!r}: a code is two or three capital letters")
+    return codes
+
+
+class HeaderLineWords(_Words):
+    """The words of position headers and of the lines that are none (``header_lines.yaml``)."""
+
+    prose_starts: SingleWords = Field(min_length=1)
+    sentence_starts: SingleWords = Field(min_length=1)
+    irregular_verbs: SingleWords = Field(min_length=1)
+    joiners: SingleWords = Field(min_length=1)
+    function_words: SingleWords = Field(min_length=1)
+    abbreviations: SingleWords = Field(min_length=1)
+    detail_labels: Pieces = Field(min_length=1)
+    region_codes: Annotated[list[str], AfterValidator(_codes)] = Field(min_length=1)

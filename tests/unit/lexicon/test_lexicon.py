@@ -12,10 +12,13 @@ import yaml
 from pydantic import BaseModel
 
 from gapfinder.errors import LexiconError, TaxonomyError
-from gapfinder.extract import experience, job_clauses, job_items, leadership
+from gapfinder.extract import claims, dates, experience, header_lines, job_clauses, job_items, leadership
 from gapfinder.lexicon import (
     FILES,
+    claim_words,
     clause_words,
+    date_words,
+    header_line_words,
     leadership_rules,
     lexicon_dir,
     load_file,
@@ -256,3 +259,49 @@ def test_clause_kinds_come_from_clauses_yaml(clause: str, kind: str) -> None:
         "hands on" in words.asks.pairs and "qualif" in words.asks.prefixes and "optimi[sz]" in words.duties.verb_stems
     )
     assert job_clauses.clause_kind(clause, 0, len(clause)) == kind
+
+
+# ----------------------------------------------------------------- dates.yaml, claims.yaml, header_lines.yaml
+def _packaged_with(tmp_path: Path, name: str, change: Callable[[dict[str, Any]], object]) -> Path:
+    data = yaml.safe_load((lexicon_dir() / name).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+BROKEN_WORD_LISTS = [
+    ("dates.yaml", lambda d: d["months"].pop(), "months"),
+    ("dates.yaml", lambda d: d["months"][0].append("Janvier"), "months.0"),
+    ("dates.yaml", lambda d: d["seasons"].update(monsoon=13), "seasons.monsoon"),
+    ("dates.yaml", lambda d: d["range_separators"].append("(?:to"), "range_separators"),
+    ("claims.yaml", lambda d: d["role_nouns"].append("data engineer"), "role_nouns"),
+    ("claims.yaml", lambda d: d.update(role_verbs=["leads"]), "role_verbs"),
+    ("header_lines.yaml", lambda d: d["region_codes"].append("Texas"), "region_codes"),
+    ("header_lines.yaml", lambda d: d["detail_labels"].append("team (size"), "detail_labels"),
+    ("header_lines.yaml", lambda d: d.pop("joiners"), "joiners"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "where"), BROKEN_WORD_LISTS)
+def test_a_malformed_word_list_of_an_extractor_names_the_key(
+    tmp_path: Path, name: str, change: Callable[[dict[str, Any]], object], where: str
+) -> None:
+    path = _packaged_with(tmp_path, name, change)
+    with pytest.raises(LexiconError) as info:
+        load_file(path, FILES[name])
+    assert info.value.message.startswith(f"{path}: {where}"), info.value.message
+
+
+def test_the_extractors_read_their_word_lists() -> None:
+    dates_words, claims_words, header_words = date_words(), claim_words(), header_line_words()
+    assert dates.MONTH_NAMES["märz"] == 3 and dates.MONTH_NAMES["dez"] == 12
+    assert dates_words.month_names() == dates.MONTH_NAMES
+    assert tuple(dates_words.open_words) == dates.OPEN_WORDS
+    assert frozenset(claims_words.role_nouns) == claims._ROLE_NOUNS
+    assert frozenset(header_words.sentence_starts) == header_lines.SENTENCE_STARTS
+    # the words at work: a range to 'heute', a line opening with a sentence start, a labelled detail
+    ranges = dates.find_date_ranges("Data Scientist, Acme\nMärz 2019 - heute\n", (2026, 6))
+    assert [(r.start, r.end, r.current) for r in ranges] == [((2019, 3), None, True)]
+    assert header_lines.is_description("Responsible for the data platform")
+    assert header_lines.is_description("Client: Insurer")

@@ -28,6 +28,7 @@ from .schema import (
     Numbers,
     Places,
     SectionWords,
+    TitleWords,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -160,6 +161,12 @@ def header_line_words() -> HeaderLineWords:
     return load_file(lexicon_dir() / "header_lines.yaml", HeaderLineWords)
 
 
+@functools.cache
+def title_words() -> TitleWords:
+    """The words of job titles (``titles.yaml``)."""
+    return load_file(lexicon_dir() / "titles.yaml", TitleWords)
+
+
 #: each word list of the package and its model
 FILES: dict[str, type[BaseModel]] = {
     "aspirations.yaml": Aspirations,
@@ -171,6 +178,7 @@ FILES: dict[str, type[BaseModel]] = {
     "numbers.yaml": Numbers,
     "places.txt": Places,
     "sections.yaml": SectionWords,
+    "titles.yaml": TitleWords,
 }
 
 __all__ = [
@@ -189,4 +197,5 @@ __all__ = [
     "numbers",
     "places",
     "section_words",
+    "title_words",
 ]

@@ -381,3 +381,14 @@ class HeaderLineWords(_Words):
     abbreviations: SingleWords = Field(min_length=1)
     detail_labels: Pieces = Field(min_length=1)
     region_codes: Annotated[list[str], AfterValidator(_codes)] = Field(min_length=1)
+
+
+class TitleWords(_Words):
+    """The words of job titles (``titles.yaml``), read by ``extract/titles.py``."""
+
+    job_words: SingleWords = Field(min_length=1)
+    job_stems: SingleWords = Field(min_length=1)
+    org_words: SingleWords = Field(min_length=1)
+    intern_words: Pieces = Field(min_length=1)
+    name_joiners: SingleWords = Field(min_length=1)
+    master_roles: Pieces = Field(min_length=1)

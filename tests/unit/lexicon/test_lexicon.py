@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel
 
 from gapfinder.errors import LexiconError, TaxonomyError
-from gapfinder.extract import claims, dates, experience, header_lines, job_clauses, job_items, leadership
+from gapfinder.extract import claims, dates, experience, header_lines, job_clauses, job_items, leadership, titles
 from gapfinder.lexicon import (
     FILES,
     claim_words,
@@ -25,6 +25,7 @@ from gapfinder.lexicon import (
     load_path,
     numbers,
     section_words,
+    title_words,
 )
 from gapfinder.lexicon.schema import PLACEHOLDER, VALUE_PLACEHOLDERS, ClauseWords, Leadership, Numbers, SectionWords
 from gapfinder.text import sections
@@ -280,6 +281,9 @@ BROKEN_WORD_LISTS = [
     ("header_lines.yaml", lambda d: d["region_codes"].append("Texas"), "region_codes"),
     ("header_lines.yaml", lambda d: d["detail_labels"].append("team (size"), "detail_labels"),
     ("header_lines.yaml", lambda d: d.pop("joiners"), "joiners"),
+    ("titles.yaml", lambda d: d["job_words"].append("Engineer"), "job_words"),
+    ("titles.yaml", lambda d: d["intern_words"].append("(?:intern"), "intern_words"),
+    ("titles.yaml", lambda d: d.update(level_words=["senior"]), "level_words"),
 ]
 
 
@@ -305,3 +309,6 @@ def test_the_extractors_read_their_word_lists() -> None:
     assert [(r.start, r.end, r.current) for r in ranges] == [((2019, 3), None, True)]
     assert header_lines.is_description("Responsible for the data platform")
     assert header_lines.is_description("Client: Insurer")
+    assert frozenset(title_words().job_words) == titles.JOB_WORDS
+    assert titles.has_job_word("Projektleiterin") and titles.has_job_word("Scrum Master")
+    assert titles.is_internship("Werkstudentin Data Science")

@@ -123,6 +123,14 @@ class PoolRunner:
             for process in list(getattr(pool, "_processes", {}).values()):  # their current document
                 with contextlib.suppress(OSError, ValueError, AttributeError):
                     process.kill()
+            # a worker killed while it wrote a result leaves half a message in the result pipe: the pool's own
+            # thread then waits for the rest for ever, and the interpreter joins that thread at exit (the batch
+            # hung after "terminated"). With this end of the pipe closed too the read ends (EOF), the pool sees it
+            # broken, and the thread ends.
+            writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(OSError):
+                    writer.close()
             pool.shutdown(wait=False, cancel_futures=True)
             return
         pool.shutdown(wait=True, cancel_futures=True)

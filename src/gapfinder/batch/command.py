@@ -13,10 +13,12 @@ never a traceback. Worker processes end with the run, however it ends (even by S
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -135,6 +137,8 @@ def batch(
             markup=False,
             soft_wrap=True,
         )
+        if isinstance(stop, Terminated):
+            _exit_now(code)  # the output is closed; nothing at interpreter exit may hold the process up
         raise typer.Exit(code) from None
     finally:
         _on_sigterm(previous)
@@ -146,8 +150,26 @@ class Terminated(BaseException):
     """SIGTERM arrived: raised in the main thread, so the run ends as on Ctrl-C."""
 
 
+#: how long a terminated batch may take to stop its workers and close its output before it exits anyway
+TERMINATE_GRACE_S = 15.0
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
+    # The exception unwinds the run (workers killed, output closed), but it lands wherever the main thread
+    # is, possibly inside the process pool's own machinery: a timer makes sure the process ends regardless
+    # (a resumed run skips what was written; a cut-off last line is rewritten).
+    timer = threading.Timer(TERMINATE_GRACE_S, _exit_now, args=(143,))
+    timer.daemon = True
+    timer.start()
     raise Terminated
+
+
+def _exit_now(code: int) -> None:
+    """Leave at once, skipping interpreter-exit hooks (the process pool joins its threads there)."""
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _on_sigterm(handler: Any) -> Any:

@@ -9,8 +9,10 @@ Kubernetes next", "Docker (learning)") is not held yet.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -28,16 +30,23 @@ _LEARNING_KINDS = frozenset(_WORDS_OF.learning_kinds)
 _LEARNING_NOTES = tuple(_WORDS_OF.learning_notes)
 
 
-def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match, resume: bool = False) -> bool:
+def claims_nothing(text: str, doc: Doc, toks: Tokens, m: Match, wishes: Sequence[int] = ()) -> bool:
     """Whether a match, whatever its sense, claims no skill: inside a word, naming a role or an institution, or
-    something being learned; in a resume, also something only wished for ("seeking a role in NLP")."""
+    something being learned; also something only wished for ("seeking a role in NLP") after one of ``wishes``
+    (``wish_heads``: a resume's; a job post's wishes are its requirements)."""
     return (
         _inside_a_word(text, m)
         or _names_a_role(toks, m)
         or _aspiration(doc, toks, m)
         or _names_an_organisation(toks, m)
-        or (resume and _wished_for(toks, m))
+        or (bool(wishes) and _wished_for(toks, m, wishes))
     )
+
+
+def wish_heads(toks: Tokens) -> list[int]:
+    """The token indices, in order, of the words a wish starts with ("seeking", "interested"...)."""
+    heads = aspirations().heads
+    return [i for i, lx in enumerate(toks.lexes) if lx.lower in heads]
 
 
 @functools.cache
@@ -45,12 +54,15 @@ def _cue_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(c.pattern) for c in aspirations().cues)
 
 
-def _wished_for(toks: Tokens, m: Match) -> bool:
+def _wished_for(toks: Tokens, m: Match, wishes: Sequence[int]) -> bool:
     """'seeking a role in machine learning', 'interested in MLOps and Kubernetes': the clause before the mention
     says what the person wants, not what they did (``lexicon/aspirations.yaml``). A cancelling word between the
     cue and the mention ('where I can apply my Python', 'aspiring analyst with SQL experience') makes it a
     claim again."""
     rules = aspirations()
+    k = bisect.bisect_left(wishes, m.tok_start)
+    if k == 0 or m.tok_start - wishes[k - 1] > 4 * rules.window:  # no head within reach (blanks count as tokens)
+        return False
     words: list[str] = []
     j = m.tok_start - 1
     lexes = toks.lexes

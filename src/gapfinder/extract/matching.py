@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..kinds import is_resume
 from ..models import MatchKind
 from ..text.context import AnalysisContext, SectionSpan
-from .claims import claims_nothing
+from .claims import claims_nothing, wish_heads
 from .doc_view import Match, Tokens, doc_tokens, neighbour, next_word, word_index
 from .lists import TagLines, without_list_labels
 from .near_misses import FUZZY_CUTOFF, variant_and_fuzzy
@@ -104,11 +104,11 @@ def find_matches(ctx: AnalysisContext, index: PhraseIndex, doc: Doc) -> list[Mat
     for m in taken + extra:
         if m.surface.kind == "skill":
             claimed[m.tok_start : m.tok_end] = [m.surface.category] * (m.tok_end - m.tok_start)
+    wishes = wish_heads(toks) if is_resume(ctx.kind) else []
     kept = [
         m
         for m in taken + extra
-        if not claims_nothing(ctx.text, doc, toks, m, is_resume(ctx.kind))
-        and other_sense(ctx, index, toks, m, claimed) is None
+        if not claims_nothing(ctx.text, doc, toks, m, wishes) and other_sense(ctx, index, toks, m, claimed) is None
     ]
     return without_list_labels(ctx.text, sorted(kept, key=lambda m: m.start), index.implies)
 

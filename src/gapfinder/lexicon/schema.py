@@ -168,7 +168,18 @@ class Aspirations(_Words):
     max_gap: int = Field(ge=0, le=10, description="words at most between a cue and the mention")
     stops: frozenset[str] = Field(min_length=1, description="tokens that end a clause")
     cancel: frozenset[str] = Field(description="words that make the clause a claim ('apply my', 'with')")
+    heads: frozenset[str] = Field(min_length=1, description="the words a cue starts with")
     cues: tuple[Cue, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_cue_has_a_head(self) -> Aspirations:
+        import re
+
+        for n, cue in enumerate(self.cues):
+            words = set(re.findall(r"[a-z]+", cue.pattern.replace("\\b", " ")))
+            if words.isdisjoint(self.heads):
+                raise ValueError(f"cues.{n} ({cue.name}): starts with none of the heads")
+        return self
 
     @field_validator("cancel")
     @classmethod

@@ -69,7 +69,7 @@ def test_a_wished_skill_is_missing_not_claimed_in_a_comparison(engine: Engine) -
 def _write(tmp_path: Path, cue: str) -> Path:
     path = tmp_path / "aspirations.yaml"
     path.write_text(
-        f"window: 10\nmax_gap: 3\nstops: ['.']\ncancel: [my]\ncues:\n  - name: x\n    pattern: '{cue}'\n",
+        f"window: 10\nmax_gap: 3\nstops: ['.']\ncancel: [my]\nheads: [interested]\ncues:\n  - name: x\n    pattern: '{cue}'\n",
         encoding="utf-8",
     )
     return path
@@ -77,6 +77,12 @@ def _write(tmp_path: Path, cue: str) -> Path:
 
 def test_cues_load(tmp_path: Path) -> None:
     assert load_file(_write(tmp_path, r"\binterested in$"), Aspirations).cues[0].name == "x"
+
+
+def test_a_cue_without_a_head_is_refused(tmp_path: Path) -> None:
+    """The extractor only reads a clause with a head word before the mention: a cue without one would never run."""
+    with pytest.raises(LexiconError, match="starts with none of the heads"):
+        load_file(_write(tmp_path, r"\bkeen on$"), Aspirations)
 
 
 @pytest.mark.parametrize(("cue", "needle"), [(r"\binterested in", "ends with '$'"), ("(unclosed$", "no regular")])

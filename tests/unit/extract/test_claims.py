@@ -69,7 +69,8 @@ def test_a_wished_skill_is_missing_not_claimed_in_a_comparison(engine: Engine) -
 def _write(tmp_path: Path, cue: str) -> Path:
     path = tmp_path / "aspirations.yaml"
     path.write_text(
-        f"window: 10\nmax_gap: 3\nstops: ['.']\ncancel: [my]\nheads: [interested]\ncues:\n  - name: x\n    pattern: '{cue}'\n",
+        "window: 10\nmax_gap: 3\nstops: ['.']\ncancel: [my]\nheads: [interested]\n"
+        f"cues:\n  - name: x\n    pattern: '{cue}'\n",
         encoding="utf-8",
     )
     return path

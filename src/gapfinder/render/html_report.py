@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from ..kinds import document_noun, is_job, is_resume
 from ..models import Gap, Placement, Report, SkillFinding, SkillRequirementStatus, WhatIf
-from .common import pct, years
+from .common import degree_label, how_met, pct, years
 from .facts import EVIDENCED, NOT_EVIDENCED, gap_facts, pay_lines, placement_facts, placement_label, plan_lines
 from .html_parts import (
     badge,
@@ -115,13 +115,7 @@ def _placement(report: Report) -> Html | None:
 
 
 def _gap_row(report: Report, s: SkillRequirementStatus) -> list[str | None]:
-    how: str = s.via or "—"
-    if s.via == "implied":
-        source = s.implied_by or "?"
-        source = f"the {source[7:].replace('_', ' ')} evidence" if source.startswith("signal:") else source
-        how = f"{s.matched_skill or 'it'}, implied by {source}"
-    elif s.via == "alternative":
-        how = f"{s.matched_skill} accepted as an alternative"
+    how = how_met(s) or s.via or "—"  # display names, as the text and Markdown reports word it
     return [
         join([tag("strong", s.label), tag("span", s.category_name or s.category.replace("_", " "), class_="sub")]),
         s.importance,
@@ -228,12 +222,7 @@ def _education(report: Report) -> Html | None:
         return None
     items = []
     for e in report.education:
-        text = (
-            e.degree
-            + (f" in {e.field}" if e.field else "")
-            + (f", {e.institution}" if e.institution else "")
-            + (f" ({e.year})" if e.year else "")
-        )
+        text = degree_label(e) + (f", {e.institution}" if e.institution else "") + (f" ({e.year})" if e.year else "")
         items.append(tag("li", text, " ", quotes(report.text, e.mentions[:1], 1) if e.mentions else None))
     for c in report.certifications:
         items.append(

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..kinds import is_resume
 from ..models import Report, SkillFinding, WhatIf
-from .common import years
+from .common import degree_label, years
 from .facts import (
     ASSUMED,
     LEADERSHIP_MISSING,
@@ -92,7 +92,7 @@ def markdown_report(report: Report) -> str:
     if report.education or report.certifications:
         out += ["## Education and certifications", ""]
         for e in report.education:
-            out.append(f"- {e.degree}" + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else ""))
+            out.append(f"- {degree_label(e)}" + (f" ({e.year})" if e.year else ""))
         for c in report.certifications:
             out.append(f"- {c.name} ({c.issuer})")
         out.append("")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..kinds import is_resume
 from ..models import Gap, Report, WhatIf
-from .common import years
+from .common import degree_label, years
 from .facts import (
     ASSUMED,
     HELD_CERTIFICATIONS,
@@ -172,10 +172,7 @@ def rich_report(report: Report) -> RenderableType:
         parts.append(
             Text(
                 "Education: "
-                + "; ".join(
-                    e.degree + (f" in {e.field}" if e.field else "") + (f" ({e.year})" if e.year else "")
-                    for e in report.education
-                )
+                + "; ".join(degree_label(e) + (f" ({e.year})" if e.year else "") for e in report.education)
             )
         )
     if report.certifications:

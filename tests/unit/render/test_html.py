@@ -322,3 +322,26 @@ def test_cli_writes_html(engine: Engine, tmp_path: Path, monkeypatch: pytest.Mon
 
 
 # ----------------------------------------------------------------------------------------------- chromium
+
+
+def test_a_gap_row_says_how_it_is_met_in_display_names(engine: Engine) -> None:
+    """The HTML gap table wrote skill ids ('machine-learning, implied by feature-store') where the text and
+    Markdown reports write display names; all three now word it once (``render.common.how_met``)."""
+    rep = engine.analyze(ROOT / "examples" / "resumes" / "data_engineer.txt")
+    assert rep.gap is not None
+    implied = [
+        s for s in rep.gap.skills if s.via == "implied" and not (s.implied_by or "signal:").startswith("signal:")
+    ]
+    assert implied, "the example has a requirement met by implication"
+    page = html_report(rep)
+    for s in implied:
+        assert f"implied by {s.implied_by_name}" in page
+        assert f"implied by {s.implied_by}<" not in page and f"implied by {s.implied_by}," not in page
+
+
+def test_a_degree_names_its_field_in_words(engine: Engine) -> None:
+    """'bachelor in computer-science' showed the field's id; every format now writes it in words."""
+    rep = engine.analyze(ROOT / "examples" / "resumes" / "data_engineer.txt")
+    for fmt in ("markdown", "html"):  # the terminal report words it with the same render.common.degree_label
+        out = render(rep, fmt)
+        assert "bachelor in computer science" in out and "computer-science" not in out, fmt

@@ -23,6 +23,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "gapfinder" / "lexicon" / "p
 MIN_POPULATION = 50_000
 
 COUNTRY_FORMS = [
+    "US",
+    "U.S.",
     "USA",
     "U.S.A.",
     "United States",

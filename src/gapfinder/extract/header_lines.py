@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import header_line_words
+from ..lexicon import header_line_words, places
 from .titles import has_job_word, is_place
 
 MAX_HEADER_CHARS = 160
@@ -59,8 +59,6 @@ _DURATION = re.compile(
     r"(?:,?\s?(?:and\s)?\d{1,2}\s?(?:months?|mos?|monate?)\.?)?\s*\)?",
     re.IGNORECASE,
 )
-#: codes that end a "City, ST" place: US states and territories, Canadian provinces, Australian states
-_REGION_CODES = frozenset(_WORDS_OF.region_codes)
 #: a page number, alone or after a footer's name: "2/3", "Page 1 of 2", "John Doe – 1/2"
 _PAGE_NUMBER = re.compile(r"(?:^|[-–—|•]\s*)(?i:page\s*)?\d{1,3}\s*(?:/|(?i:of))\s*\d{1,3}$")
 _WORDS = re.compile(r"[\w&+/-]+")
@@ -78,7 +76,8 @@ def is_detail(line: str) -> bool:
         return False
     code = text.rpartition(", ")[2]
     if ", " in text:  # "Seattle, WA": a region code that is one, or a country
-        return len(code) > 3 or code in _REGION_CODES
+        lexicon = places()  # "WA", "ON", "NSW"; "UK", "US"; not an ISO code such as "QA" alone
+        return len(code) > 3 or code in lexicon.region_code or code in lexicon.country
     return not text.isupper()  # "Remote", "Germany"; not a bare code such as "QA"
 
 

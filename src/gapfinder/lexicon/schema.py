@@ -374,13 +374,6 @@ class ClaimWords(_Words):
     learning_notes: LowerWords = Field(min_length=1)
 
 
-def _codes(codes: list[str]) -> list[str]:
-    for c in codes:
-        if not (2 <= len(c) <= 3 and c.isascii() and c.isalpha() and c.isupper()):
-            raise ValueError(f"{c!r}: a code is two or three capital letters")
-    return codes
-
-
 class HeaderLineWords(_Words):
     """The words of position headers and of the lines that are none (``header_lines.yaml``)."""
 
@@ -391,7 +384,6 @@ class HeaderLineWords(_Words):
     function_words: SingleWords = Field(min_length=1)
     abbreviations: SingleWords = Field(min_length=1)
     detail_labels: Pieces = Field(min_length=1)
-    region_codes: Annotated[list[str], AfterValidator(_codes)] = Field(min_length=1)
 
 
 class TitleWords(_Words):

@@ -278,7 +278,6 @@ BROKEN_WORD_LISTS = [
     ("dates.yaml", lambda d: d["range_separators"].append("(?:to"), "range_separators"),
     ("claims.yaml", lambda d: d["role_nouns"].append("data engineer"), "role_nouns"),
     ("claims.yaml", lambda d: d.update(role_verbs=["leads"]), "role_verbs"),
-    ("header_lines.yaml", lambda d: d["region_codes"].append("Texas"), "region_codes"),
     ("header_lines.yaml", lambda d: d["detail_labels"].append("team (size"), "detail_labels"),
     ("header_lines.yaml", lambda d: d.pop("joiners"), "joiners"),
     ("titles.yaml", lambda d: d["job_words"].append("Engineer"), "job_words"),

@@ -45,18 +45,28 @@ def load_file(path: Path, model: type[M]) -> M:
     import yaml  # here, not at import: a process that never reads a word list never imports yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = _read(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except OSError as e:
-        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: word list is not valid UTF-8") from None
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark is not None else ""
         raise LexiconError(f"{path}:{where} invalid YAML: {getattr(e, 'problem', None) or e}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping at the top level, found {type(data).__name__}")
+    return _validate(path, model, data)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: word list is not valid UTF-8") from None
+
+
+def _validate(path: Path, model: type[M], data: object) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -82,12 +92,7 @@ def numbers() -> Numbers:
 def load_sections(path: Path, model: type[M]) -> M:
     """A sectioned word list (``[section]`` lines, then one entry per line; ``#`` comments) validated by
     ``model``, each section a field; problems are a ``LexiconError`` naming the file, and the line or key."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: word list is not valid UTF-8") from None
+    lines = _read(path).splitlines()
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for n, line in enumerate(lines, 1):
@@ -102,10 +107,7 @@ def load_sections(path: Path, model: type[M]) -> M:
             raise LexiconError(f"{path}: line {n}: an entry before the first [section]")
         else:
             current.append(line)
-    try:
-        return model.model_validate(sections)
-    except ValidationError as e:
-        raise _invalid(path, e) from None
+    return _validate(path, model, sections)
 
 
 def load_path(path: Path, model: type[M]) -> M:
